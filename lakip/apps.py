@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LakipConfig(AppConfig):
+    name = "lakip"
+    verbose_name = "Organisasi"

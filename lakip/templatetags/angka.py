@@ -1,0 +1,42 @@
+"""Template filters for Indonesian formatting: ``{% load angka %}``.
+
+``{{ x|angka }}`` 7.897.427.349 · ``{{ x|persen }}`` 28,62 · ``{{ x|rupiah }}``
+Rp 7.897.427.349 · ``{{ d|tanggal }}`` 25 April 2024 · ``{{ nip|nip }}``
+19810511 199912 1 001 · ``{{ 1|romawi }}`` I.
+"""
+
+from django import template
+
+from lakip import format as fmt
+
+register = template.Library()
+
+
+@register.filter
+def angka(nilai, desimal=None):
+    return fmt.format_angka(nilai, None if desimal in (None, "") else int(desimal))
+
+
+@register.filter
+def persen(nilai):
+    return fmt.format_persen(nilai)
+
+
+@register.filter
+def rupiah(nilai):
+    return fmt.format_uang(nilai)
+
+
+@register.filter
+def tanggal(nilai):
+    return fmt.format_tanggal(nilai)
+
+
+@register.filter
+def nip(nilai):
+    return fmt.format_nip(nilai)
+
+
+@register.filter
+def romawi(nilai):
+    return fmt.format_triwulan(nilai)

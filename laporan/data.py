@@ -1,0 +1,235 @@
+"""The report data: every figure of one agency, year and quarter, computed once.
+
+``bangun_data_laporan`` is the single source the JSON export, the LAKIP document,
+the dashboard and the Excel exports read. Its number of database queries is fixed:
+it does not grow with the number of programs, sub kegiatan or indicators.
+"""
+
+from dataclasses import dataclass, field
+
+from lakip import perhitungan as hitung
+from lakip.models import Instansi
+from realisasi import selectors as realisasi_sel
+from renstra import selectors as renstra_sel
+
+TINGKAT_URUT = {"sasaran": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+
+
+@dataclass
+class BarisAnggaran:
+    """Budget of a sub kegiatan, or the sum of its children for a kegiatan,
+    program or the whole agency. Money in whole rupiah."""
+
+    tingkat: str
+    kode: str
+    nama: str
+    pagu: int
+    anggaran_kas: int
+    realisasi: int
+    anak: list = field(default_factory=list)
+    unit: str = ""
+    objek: object = None
+
+    @classmethod
+    def jumlah_dari(cls, tingkat, kode, nama, anak, objek=None):
+        """A row whose money is the sum of ``anak``: never typed in."""
+        return cls(
+            tingkat=tingkat,
+            kode=kode,
+            nama=nama,
+            pagu=hitung.jumlah(a.pagu for a in anak),
+            anggaran_kas=hitung.jumlah(a.anggaran_kas for a in anak),
+            realisasi=hitung.jumlah(a.realisasi for a in anak),
+            anak=anak,
+            objek=objek,
+        )
+
+    @property
+    def persen_kas(self):
+        """Realisation against the cash plan up to the quarter (unrounded)."""
+        return hitung.persen_serapan(self.realisasi, self.anggaran_kas)
+
+    @property
+    def persen_pagu(self):
+        """Realisation against the year's pagu (unrounded)."""
+        return hitung.persen_serapan(self.realisasi, self.pagu)
+
+
+@dataclass
+class BarisIndikator:
+    """One indicator with its targets, realisation and capaian for the quarter.
+
+    ``realisasi`` is the quarter's own value; ``realisasi_kumulatif`` the
+    year-to-date value by the indicator's kind (equal in TW I). Values are
+    unrounded; ``TakTerhitung`` where a figure cannot be computed.
+    """
+
+    objek: object
+    tingkat: str
+    kode: str | None
+    pemilik: str
+    penanggung_jawab: object
+    nama: str
+    satuan: str
+    polaritas: str
+    jenis: str
+    target_tahun: object
+    target_tw: list
+    target_renstra: object
+    realisasi: object
+    realisasi_kumulatif: object
+    realisasi_per_tw: dict
+    pembilang: object
+    penyebut: object
+    keterangan: str
+    capaian_tahun: object
+    capaian_tw: object
+    capaian_renstra: object
+    target_tahun_lalu: object
+    realisasi_tahun_lalu: object
+    capaian_tahun_lalu: object
+
+
+@dataclass
+class DataLaporan:
+    instansi: Instansi
+    tahun: int
+    triwulan: int
+    periode: object
+    sasaran: list
+    anggaran: BarisAnggaran
+    indikator: list
+
+    def indikator_tingkat(self, tingkat):
+        return [i for i in self.indikator if i.tingkat == tingkat]
+
+    def indikator_milik(self, objek):
+        """Indicators whose owner is ``objek`` (a sasaran, program, kegiatan or
+        sub kegiatan)."""
+        return [i for i in self.indikator if i.objek.induk == objek]
+
+
+def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
+    anggaran = renstra_sel.anggaran_berlaku(sub)
+    realisasi = [realisasi_per_tw.get(t) for t in range(triwulan, 0, -1)]
+    # Spending is cumulative: a quarter not yet entered keeps the last figure.
+    realisasi = next((r for r in realisasi if r is not None), 0)
+    return BarisAnggaran(
+        tingkat="sub_kegiatan",
+        kode=sub.kode,
+        nama=sub.nama,
+        pagu=anggaran.pagu if anggaran else 0,
+        anggaran_kas=(
+            hitung.kas_kumulatif(anggaran.kas_per_triwulan, triwulan) if anggaran else 0
+        ),
+        realisasi=realisasi,
+        unit=sub.unit.nama,
+        objek=sub,
+    )
+
+
+def bangun_anggaran(instansi, program, triwulan):
+    """The budget tree (agency → program → kegiatan → sub kegiatan)."""
+    semua_sub = [s for p in program for k in p.kegiatan.all() for s in k.sub_kegiatan.all()]
+    realisasi = realisasi_sel.realisasi_anggaran([s.pk for s in semua_sub])
+    baris_program = []
+    for p in program:
+        baris_kegiatan = []
+        for k in p.kegiatan.all():
+            baris_sub = [
+                _anggaran_sub_kegiatan(s, triwulan, realisasi.get(s.pk, {}))
+                for s in k.sub_kegiatan.all()
+            ]
+            baris_kegiatan.append(
+                BarisAnggaran.jumlah_dari("kegiatan", k.kode, k.nama, baris_sub, k)
+            )
+        baris_program.append(
+            BarisAnggaran.jumlah_dari("program", p.kode, p.nama, baris_kegiatan, p)
+        )
+    return BarisAnggaran.jumlah_dari(
+        "instansi", "", instansi.nama, baris_program, instansi
+    )
+
+
+def _nilai_target(target, nama):
+    return getattr(target, nama) if target is not None else None
+
+
+def bangun_indikator(ind, tahun, triwulan, realisasi):
+    """One ``BarisIndikator`` from an indicator with ``target_per_tahun`` and the
+    realisation lookup of ``realisasi_sel.realisasi_indikator``."""
+    target = ind.target_per_tahun.get(tahun)
+    target_tw = {t: _nilai_target(target, f"target_tw{t}") for t in range(1, 5)}
+    entri = realisasi.get((ind.pk, tahun), {})
+    per_tw = {t: realisasi_sel.nilai_realisasi(ind, e) for t, e in entri.items()}
+    nilai_tw = per_tw.get(triwulan)
+    kumulatif = hitung.realisasi_kumulatif(ind.jenis, per_tw, triwulan)
+    entri_tw = entri.get(triwulan)
+
+    target_lalu = _nilai_target(ind.target_per_tahun.get(tahun - 1), "target")
+    entri_lalu = realisasi.get((ind.pk, tahun - 1), {})
+    per_tw_lalu = {t: realisasi_sel.nilai_realisasi(ind, e) for t, e in entri_lalu.items()}
+    realisasi_lalu = hitung.realisasi_kumulatif(ind.jenis, per_tw_lalu, 4)
+
+    induk = ind.induk
+    return BarisIndikator(
+        objek=ind,
+        tingkat=ind.tingkat,
+        kode=None if ind.tingkat == "sasaran" else induk.kode,
+        pemilik=induk.nama,
+        penanggung_jawab=ind.pemilik,
+        nama=ind.nama,
+        satuan=ind.satuan,
+        polaritas=ind.polaritas,
+        jenis=ind.jenis,
+        target_tahun=_nilai_target(target, "target"),
+        target_tw=[target_tw[t] for t in range(1, 5)],
+        target_renstra=ind.target_renstra,
+        realisasi=hitung.TANPA_REALISASI if nilai_tw is None else nilai_tw,
+        realisasi_kumulatif=kumulatif,
+        realisasi_per_tw=per_tw,
+        pembilang=entri_tw.pembilang if entri_tw else None,
+        penyebut=entri_tw.penyebut if entri_tw else None,
+        keterangan=entri_tw.keterangan if entri_tw else "",
+        capaian_tahun=hitung.capaian(
+            _nilai_target(target, "target"), kumulatif, ind.polaritas
+        ),
+        capaian_tw=hitung.capaian(target_tw[triwulan], nilai_tw, ind.polaritas),
+        capaian_renstra=hitung.capaian(ind.target_renstra, kumulatif, ind.polaritas),
+        target_tahun_lalu=target_lalu,
+        realisasi_tahun_lalu=realisasi_lalu,
+        capaian_tahun_lalu=hitung.capaian(target_lalu, realisasi_lalu, ind.polaritas),
+    )
+
+
+def _urutan_indikator(ind):
+    induk = ind.induk
+    return (TINGKAT_URUT[ind.tingkat], getattr(induk, "urutan", 0), ind.urutan, ind.pk)
+
+
+def bangun_data_laporan(instansi, tahun, triwulan):
+    """Compute the whole report for ``instansi``, ``tahun`` and ``triwulan`` (1-4).
+
+    Guarantees: money rows of programs, kegiatan and the agency are sums of their
+    sub kegiatan; every percentage comes from ``lakip.perhitungan``; the number of
+    queries does not depend on the amount of data.
+    """
+    if triwulan not in (1, 2, 3, 4):
+        raise ValueError("Triwulan harus 1, 2, 3, atau 4.")
+    periode = renstra_sel.periode_untuk_tahun(instansi, tahun)
+    program = renstra_sel.program_tahun(instansi, tahun)
+    indikator = sorted(
+        renstra_sel.indikator_tahun(instansi, tahun), key=_urutan_indikator
+    )
+    realisasi = realisasi_sel.realisasi_indikator(
+        [i.pk for i in indikator], [tahun, tahun - 1]
+    )
+    return DataLaporan(
+        instansi=instansi,
+        tahun=tahun,
+        triwulan=triwulan,
+        periode=periode,
+        sasaran=renstra_sel.sasaran_periode(periode),
+        anggaran=bangun_anggaran(instansi, program, triwulan),
+        indikator=[bangun_indikator(i, tahun, triwulan, realisasi) for i in indikator],
+    )

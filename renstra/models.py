@@ -1,0 +1,476 @@
+"""The plan: Renstra period, visi/misi, tujuan → sasaran, program → kegiatan →
+sub kegiatan, indicators with their targets, and the budget of each sub kegiatan.
+
+Programs, kegiatan and sub kegiatan belong to one budget year (the structure of the
+DPA); tujuan, sasaran and their IKU span the Renstra period with targets per year.
+The plan knows nothing of realisations.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from lakip.models import Instansi, Pegawai, UnitKerja
+
+TRIWULAN_CHOICES = [(1, "I"), (2, "II"), (3, "III"), (4, "IV")]
+
+
+def _angka(verbose_name, **kwargs):
+    return models.DecimalField(
+        verbose_name, max_digits=20, decimal_places=4, null=True, blank=True, **kwargs
+    )
+
+
+def _uang(verbose_name, **kwargs):
+    return models.BigIntegerField(verbose_name, **kwargs)
+
+
+class PeriodeRenstra(models.Model):
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="periode_renstra"
+    )
+    nama = models.CharField("nama", max_length=200)
+    tahun_awal = models.PositiveSmallIntegerField("tahun awal")
+    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
+    visi = models.TextField("visi", blank=True)
+
+    class Meta:
+        verbose_name = "periode Renstra"
+        verbose_name_plural = "periode Renstra"
+        ordering = ["instansi", "-tahun_awal"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun_awal"], name="periode_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun_akhir__gte=models.F("tahun_awal")),
+                name="periode_urut",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.tahun_awal}-{self.tahun_akhir})"
+
+
+class Misi(models.Model):
+    periode = models.ForeignKey(
+        PeriodeRenstra, on_delete=models.CASCADE, related_name="misi"
+    )
+    nomor = models.PositiveSmallIntegerField("nomor")
+    teks = models.TextField("teks")
+
+    class Meta:
+        verbose_name = "misi"
+        verbose_name_plural = "misi"
+        ordering = ["periode", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "nomor"], name="misi_unik")
+        ]
+
+    def __str__(self):
+        return f"Misi {self.nomor}: {self.teks}"
+
+
+class Tujuan(models.Model):
+    periode = models.ForeignKey(
+        PeriodeRenstra, on_delete=models.CASCADE, related_name="tujuan"
+    )
+    misi = models.ForeignKey(
+        Misi, on_delete=models.SET_NULL, null=True, blank=True, related_name="tujuan"
+    )
+    kode = models.CharField("kode", max_length=20)
+    nama = models.TextField("nama")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "tujuan"
+        verbose_name_plural = "tujuan"
+        ordering = ["periode", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "kode"], name="tujuan_unik")
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+class Sasaran(models.Model):
+    tujuan = models.ForeignKey(
+        Tujuan, on_delete=models.CASCADE, related_name="sasaran"
+    )
+    kode = models.CharField("kode", max_length=20)
+    nama = models.TextField("nama")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "sasaran strategis"
+        verbose_name_plural = "sasaran strategis"
+        ordering = ["tujuan__urutan", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["tujuan", "kode"], name="sasaran_unik")
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+class Program(models.Model):
+    periode = models.ForeignKey(
+        PeriodeRenstra, on_delete=models.CASCADE, related_name="program"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun anggaran")
+    kode = models.CharField("kode", max_length=30)
+    nama = models.CharField("nama", max_length=300)
+    sasaran = models.ForeignKey(
+        Sasaran,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="program",
+        verbose_name="sasaran strategis yang didukung",
+    )
+    sasaran_program = models.TextField("sasaran program", blank=True)
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "program"
+        verbose_name_plural = "program"
+        ordering = ["periode", "tahun", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "tahun", "kode"], name="program_unik"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kode} {self.nama}"
+
+
+class Kegiatan(models.Model):
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="kegiatan"
+    )
+    kode = models.CharField("kode", max_length=30)
+    nama = models.CharField("nama", max_length=400)
+    pptk = models.ForeignKey(
+        Pegawai,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="kegiatan_pptk",
+        verbose_name="PPTK",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "kegiatan"
+        verbose_name_plural = "kegiatan"
+        ordering = ["program", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.kode} {self.nama}"
+
+
+class SubKegiatan(models.Model):
+    kegiatan = models.ForeignKey(
+        Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan"
+    )
+    kode = models.CharField("kode", max_length=30)
+    nama = models.CharField("nama", max_length=400)
+    unit = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="sub_kegiatan",
+        verbose_name="unit penanggung jawab",
+    )
+    pptk = models.ForeignKey(
+        Pegawai,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sub_kegiatan_pptk",
+        verbose_name="PPTK",
+    )
+    pelaksana = models.ForeignKey(
+        Pegawai,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sub_kegiatan_pelaksana",
+        verbose_name="pelaksana teknis",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "sub kegiatan"
+        verbose_name_plural = "sub kegiatan"
+        ordering = ["kegiatan", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kegiatan", "kode"], name="subkegiatan_unik"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kode} {self.nama}"
+
+
+class Indikator(models.Model):
+    """A performance indicator of a sasaran (IKU), program, kegiatan or sub kegiatan.
+
+    Exactly the owner field that matches ``tingkat`` is set (a check constraint).
+    """
+
+    class Tingkat(models.TextChoices):
+        SASARAN = "sasaran", "Sasaran (IKU)"
+        PROGRAM = "program", "Program"
+        KEGIATAN = "kegiatan", "Kegiatan"
+        SUB_KEGIATAN = "sub_kegiatan", "Sub kegiatan"
+
+    class Polaritas(models.TextChoices):
+        NAIK = "naik", "Semakin tinggi semakin baik"
+        TURUN = "turun", "Semakin rendah semakin baik"
+
+    class Jenis(models.TextChoices):
+        ALIR = "alir", "Alir (realisasi triwulan dijumlahkan)"
+        STOK = "stok", "Stok (triwulan terakhir yang berlaku)"
+        RASIO = "rasio", "Rasio (dihitung dari komponen)"
+
+    tingkat = models.CharField("tingkat", max_length=20, choices=Tingkat.choices)
+    sasaran = models.ForeignKey(
+        Sasaran,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+    )
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+    )
+    kegiatan = models.ForeignKey(
+        Kegiatan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+    )
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name="sub kegiatan",
+    )
+    nama = models.CharField("nama indikator", max_length=400)
+    satuan = models.CharField("satuan", max_length=50)
+    definisi = models.TextField("definisi", blank=True)
+    formula = models.TextField("formula", blank=True)
+    label_pembilang = models.CharField("komponen pembilang", max_length=300, blank=True)
+    label_penyebut = models.CharField("komponen penyebut", max_length=300, blank=True)
+    pengali = models.DecimalField(
+        "pengali", max_digits=10, decimal_places=2, default=100
+    )
+    polaritas = models.CharField(
+        "polaritas",
+        max_length=10,
+        choices=Polaritas.choices,
+        default=Polaritas.NAIK,
+    )
+    jenis = models.CharField(
+        "cara menggabung triwulan",
+        max_length=10,
+        choices=Jenis.choices,
+        default=Jenis.STOK,
+    )
+    pemilik = models.ForeignKey(
+        Pegawai,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name="pemilik (rencana aksi)",
+    )
+    target_renstra = _angka("target akhir Renstra")
+    boleh_lebih_100_persen = models.BooleanField(
+        "persentase boleh di luar 0-100", default=False
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "indikator"
+        verbose_name_plural = "indikator"
+        ordering = ["tingkat", "urutan", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        tingkat="sasaran",
+                        sasaran__isnull=False,
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        tingkat="program",
+                        sasaran__isnull=True,
+                        program__isnull=False,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        tingkat="kegiatan",
+                        sasaran__isnull=True,
+                        program__isnull=True,
+                        kegiatan__isnull=False,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        tingkat="sub_kegiatan",
+                        sasaran__isnull=True,
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=False,
+                    )
+                ),
+                name="indikator_satu_pemilik",
+            ),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+    def clean(self):
+        if self.jenis == self.Jenis.RASIO and not (
+            self.label_pembilang and self.label_penyebut
+        ):
+            raise ValidationError(
+                "Indikator rasio wajib memiliki komponen pembilang dan penyebut."
+            )
+
+    @property
+    def induk(self):
+        """The sasaran, program, kegiatan or sub kegiatan the indicator measures."""
+        return self.sasaran or self.program or self.kegiatan or self.sub_kegiatan
+
+
+class TargetIndikator(models.Model):
+    """The targets of an indicator for one year: the year's and each quarter's."""
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="target"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    target = _angka("target tahunan")
+    target_tw1 = _angka("target TW I")
+    target_tw2 = _angka("target TW II")
+    target_tw3 = _angka("target TW III")
+    target_tw4 = _angka("target TW IV")
+
+    class Meta:
+        verbose_name = "target indikator"
+        verbose_name_plural = "target indikator"
+        ordering = ["indikator", "tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun"], name="target_unik"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indikator} {self.tahun}"
+
+    @property
+    def per_triwulan(self):
+        return {
+            1: self.target_tw1,
+            2: self.target_tw2,
+            3: self.target_tw3,
+            4: self.target_tw4,
+        }
+
+
+class AnggaranSubKegiatan(models.Model):
+    """The budget of a sub kegiatan for its year, per DPA version.
+
+    ``kas_tw*`` is the cash planned within each quarter (SIPD's months summed);
+    the plan up to a quarter's end is the sum of the quarters so far.
+    """
+
+    class Versi(models.TextChoices):
+        MURNI = "murni", "DPA murni"
+        PERUBAHAN = "perubahan", "DPA perubahan"
+
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan, on_delete=models.CASCADE, related_name="anggaran"
+    )
+    versi = models.CharField(
+        "versi DPA", max_length=10, choices=Versi.choices, default=Versi.MURNI
+    )
+    tanggal = models.DateField("tanggal penetapan", null=True, blank=True)
+    alasan = models.TextField("alasan perubahan", blank=True)
+    pagu = _uang("pagu")
+    kas_tw1 = _uang("anggaran kas TW I", default=0)
+    kas_tw2 = _uang("anggaran kas TW II", default=0)
+    kas_tw3 = _uang("anggaran kas TW III", default=0)
+    kas_tw4 = _uang("anggaran kas TW IV", default=0)
+
+    class Meta:
+        verbose_name = "anggaran sub kegiatan"
+        verbose_name_plural = "anggaran sub kegiatan"
+        ordering = ["sub_kegiatan", "versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sub_kegiatan", "versi"], name="anggaran_versi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(pagu__gte=0)
+                & Q(kas_tw1__gte=0)
+                & Q(kas_tw2__gte=0)
+                & Q(kas_tw3__gte=0)
+                & Q(kas_tw4__gte=0),
+                name="anggaran_tidak_negatif",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sub_kegiatan} ({self.get_versi_display()})"
+
+    @property
+    def kas_per_triwulan(self):
+        return {1: self.kas_tw1, 2: self.kas_tw2, 3: self.kas_tw3, 4: self.kas_tw4}
+
+
+class RincianBelanja(models.Model):
+    """An expenditure line (kode rekening belanja) of a sub kegiatan's budget."""
+
+    anggaran = models.ForeignKey(
+        AnggaranSubKegiatan, on_delete=models.CASCADE, related_name="rincian"
+    )
+    kode_rekening = models.CharField("kode rekening", max_length=30, blank=True)
+    uraian = models.CharField("uraian", max_length=300)
+    pagu = _uang("pagu", null=True, blank=True)
+    kas_tw1 = _uang("anggaran kas TW I", default=0)
+    kas_tw2 = _uang("anggaran kas TW II", default=0)
+    kas_tw3 = _uang("anggaran kas TW III", default=0)
+    kas_tw4 = _uang("anggaran kas TW IV", default=0)
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "rincian belanja"
+        verbose_name_plural = "rincian belanja"
+        ordering = ["anggaran", "urutan", "kode_rekening"]
+
+    def __str__(self):
+        return f"{self.kode_rekening} {self.uraian}"
+
+    @property
+    def kas_per_triwulan(self):
+        return {1: self.kas_tw1, 2: self.kas_tw2, 3: self.kas_tw3, 4: self.kas_tw4}
