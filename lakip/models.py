@@ -163,9 +163,7 @@ class Pegawai(models.Model):
     nama = models.CharField("nama", max_length=150)
     gelar_depan = models.CharField("gelar depan", max_length=40, blank=True)
     gelar_belakang = models.CharField("gelar belakang", max_length=60, blank=True)
-    nip = models.CharField(
-        "NIP", max_length=18, blank=True, validators=[nip_validator]
-    )
+    nip = models.CharField("NIP", max_length=18, blank=True, validators=[nip_validator])
     golongan = models.CharField(
         "golongan", max_length=6, choices=Golongan.choices, blank=True
     )

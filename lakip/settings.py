@@ -112,3 +112,6 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
+
+# Apps whose models the role groups get admin permissions on (lakip.services).
+LAKIP_APP_DATA = ["lakip", "renstra", "realisasi"]

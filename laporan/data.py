@@ -130,7 +130,9 @@ def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
 
 def bangun_anggaran(instansi, program, triwulan):
     """The budget tree (agency → program → kegiatan → sub kegiatan)."""
-    semua_sub = [s for p in program for k in p.kegiatan.all() for s in k.sub_kegiatan.all()]
+    semua_sub = [
+        s for p in program for k in p.kegiatan.all() for s in k.sub_kegiatan.all()
+    ]
     realisasi = realisasi_sel.realisasi_anggaran([s.pk for s in semua_sub])
     baris_program = []
     for p in program:
@@ -168,7 +170,9 @@ def bangun_indikator(ind, tahun, triwulan, realisasi):
 
     target_lalu = _nilai_target(ind.target_per_tahun.get(tahun - 1), "target")
     entri_lalu = realisasi.get((ind.pk, tahun - 1), {})
-    per_tw_lalu = {t: realisasi_sel.nilai_realisasi(ind, e) for t, e in entri_lalu.items()}
+    per_tw_lalu = {
+        t: realisasi_sel.nilai_realisasi(ind, e) for t, e in entri_lalu.items()
+    }
     realisasi_lalu = hitung.realisasi_kumulatif(ind.jenis, per_tw_lalu, 4)
 
     induk = ind.induk

@@ -95,9 +95,7 @@ class Tujuan(models.Model):
 
 
 class Sasaran(models.Model):
-    tujuan = models.ForeignKey(
-        Tujuan, on_delete=models.CASCADE, related_name="sasaran"
-    )
+    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
     kode = models.CharField("kode", max_length=20)
     nama = models.TextField("nama")
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
@@ -379,9 +377,7 @@ class TargetIndikator(models.Model):
         verbose_name_plural = "target indikator"
         ordering = ["indikator", "tahun"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["indikator", "tahun"], name="target_unik"
-            )
+            models.UniqueConstraint(fields=["indikator", "tahun"], name="target_unik")
         ]
 
     def __str__(self):

@@ -1,0 +1,29 @@
+# The two commands of the README. Each does all set-up on a fresh machine.
+#   make run    the app on SQLite, seed loaded, demo accounts printed
+#   make test   the test suite (set DATABASE_URL for PostgreSQL)
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: run test lint fixture
+
+$(VENV)/.terpasang: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.terpasang
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py siapkan_demo
+	$(PY) manage.py runserver $(HOST)
+
+test: $(VENV)/.terpasang
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+fixture: $(VENV)/.terpasang
+	$(PY) fixtures/bangun_seed.py

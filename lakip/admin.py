@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from lakip.models import Instansi, Pegawai, UnitKerja
+
+
+@admin.register(Instansi)
+class InstansiAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode", "pemda", "kota", "kode_urusan"]
+    search_fields = ["nama", "kode", "pemda"]
+
+
+@admin.register(UnitKerja)
+class UnitKerjaAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jenis", "induk", "kepala", "instansi"]
+    list_filter = ["instansi", "jenis"]
+    search_fields = ["nama", "kode"]
+    autocomplete_fields = ["induk", "kepala"]
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(admin.ModelAdmin):
+    list_display = [
+        "nama_lengkap",
+        "nip_cetak",
+        "golongan",
+        "jabatan",
+        "jenis_jabatan",
+        "unit",
+        "atasan",
+        "placeholder",
+    ]
+    list_filter = [
+        "instansi",
+        "unit",
+        "jenis_jabatan",
+        "golongan",
+        "pendidikan",
+        "placeholder",
+        "aktif",
+    ]
+    search_fields = ["nama", "nip", "jabatan"]
+    autocomplete_fields = ["unit", "atasan", "user"]
+
+    @admin.display(description="NIP", ordering="nip")
+    def nip_cetak(self, obj):
+        return obj.nip_cetak
+
+    @admin.display(description="nama", ordering="nama")
+    def nama_lengkap(self, obj):
+        return obj.nama_lengkap

@@ -1,0 +1,158 @@
+from django.contrib import admin
+
+from renstra.models import (
+    AnggaranSubKegiatan,
+    Indikator,
+    Kegiatan,
+    Misi,
+    PeriodeRenstra,
+    Program,
+    RincianBelanja,
+    Sasaran,
+    SubKegiatan,
+    TargetIndikator,
+    Tujuan,
+)
+
+
+class MisiInline(admin.TabularInline):
+    model = Misi
+    extra = 0
+
+
+class TujuanInline(admin.TabularInline):
+    model = Tujuan
+    extra = 0
+    fields = ["kode", "nama", "misi", "urutan"]
+
+
+@admin.register(PeriodeRenstra)
+class PeriodeRenstraAdmin(admin.ModelAdmin):
+    list_display = ["nama", "instansi", "tahun_awal", "tahun_akhir"]
+    list_filter = ["instansi"]
+    inlines = [MisiInline, TujuanInline]
+
+
+class SasaranInline(admin.TabularInline):
+    model = Sasaran
+    extra = 0
+
+
+@admin.register(Tujuan)
+class TujuanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "misi", "periode"]
+    list_filter = ["periode"]
+    search_fields = ["nama"]
+    inlines = [SasaranInline]
+
+
+class TargetInline(admin.TabularInline):
+    model = TargetIndikator
+    extra = 0
+
+
+class IndikatorInline(admin.StackedInline):
+    model = Indikator
+    extra = 0
+    fields = ["nama", "satuan", "polaritas", "jenis", "pemilik", "target_renstra"]
+    autocomplete_fields = ["pemilik"]
+    show_change_link = True
+
+
+@admin.register(Sasaran)
+class SasaranAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "tujuan"]
+    list_filter = ["tujuan__periode"]
+    search_fields = ["nama"]
+    inlines = [IndikatorInline]
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "tahun", "sasaran"]
+    list_filter = ["tahun", "periode__instansi", "sasaran"]
+    search_fields = ["kode", "nama"]
+    inlines = [IndikatorInline]
+
+
+@admin.register(Kegiatan)
+class KegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "program", "pptk"]
+    list_filter = ["program__tahun", "program"]
+    search_fields = ["kode", "nama"]
+    autocomplete_fields = ["pptk"]
+    inlines = [IndikatorInline]
+
+
+class AnggaranInline(admin.TabularInline):
+    model = AnggaranSubKegiatan
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(SubKegiatan)
+class SubKegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "kegiatan", "unit", "pptk", "pelaksana"]
+    list_filter = ["kegiatan__program__tahun", "unit", "kegiatan__program"]
+    search_fields = ["kode", "nama"]
+    autocomplete_fields = ["pptk", "pelaksana"]
+    inlines = [AnggaranInline, IndikatorInline]
+
+
+@admin.register(Indikator)
+class IndikatorAdmin(admin.ModelAdmin):
+    list_display = ["nama", "tingkat", "satuan", "polaritas", "jenis", "pemilik"]
+    list_filter = [
+        "tingkat",
+        "jenis",
+        "polaritas",
+        "sub_kegiatan__unit",
+        "program__tahun",
+    ]
+    search_fields = ["nama"]
+    autocomplete_fields = ["pemilik"]
+    raw_id_fields = ["sasaran", "program", "kegiatan", "sub_kegiatan"]
+    inlines = [TargetInline]
+
+
+class RincianInline(admin.TabularInline):
+    model = RincianBelanja
+    extra = 0
+
+
+@admin.register(AnggaranSubKegiatan)
+class AnggaranSubKegiatanAdmin(admin.ModelAdmin):
+    list_display = ["sub_kegiatan", "versi", "pagu", "kas_tw1", "kas_tw2", "kas_tw3"]
+    list_filter = ["versi", "sub_kegiatan__unit", "sub_kegiatan__kegiatan__program"]
+    search_fields = ["sub_kegiatan__nama", "sub_kegiatan__kode"]
+    inlines = [RincianInline]
+
+
+@admin.register(Misi)
+class MisiAdmin(admin.ModelAdmin):
+    list_display = ["nomor", "teks", "periode"]
+    list_filter = ["periode"]
+
+
+@admin.register(TargetIndikator)
+class TargetIndikatorAdmin(admin.ModelAdmin):
+    list_display = [
+        "indikator",
+        "tahun",
+        "target",
+        "target_tw1",
+        "target_tw2",
+        "target_tw3",
+        "target_tw4",
+    ]
+    list_filter = ["tahun", "indikator__tingkat"]
+    search_fields = ["indikator__nama"]
+    raw_id_fields = ["indikator"]
+
+
+@admin.register(RincianBelanja)
+class RincianBelanjaAdmin(admin.ModelAdmin):
+    list_display = ["kode_rekening", "uraian", "pagu", "kas_tw1", "anggaran"]
+    list_filter = ["anggaran__sub_kegiatan__unit"]
+    search_fields = ["kode_rekening", "uraian", "anggaran__sub_kegiatan__nama"]
+    raw_id_fields = ["anggaran"]

@@ -1,0 +1,88 @@
+from datetime import date, datetime
+from decimal import Decimal as D
+
+import pytest
+from django.template import Context, Template
+
+from lakip import format as f
+from lakip.perhitungan import TARGET_NOL
+
+
+@pytest.mark.parametrize(
+    "nilai, desimal, hasil",
+    [
+        (7897427349, None, "7.897.427.349"),
+        (D("28.615"), 2, "28,62"),
+        (D("61.68"), None, "61,68"),
+        (D("312.0000"), None, "312"),
+        (D("0.5"), None, "0,5"),
+        (D("-1234.5"), 2, "-1.234,50"),
+        (D("-0.5"), 2, "-0,50"),
+        (0, None, "0"),
+        (None, 2, "-"),
+        (TARGET_NOL, 2, "-"),
+    ],
+)
+def test_format_angka(nilai, desimal, hasil):
+    assert f.format_angka(nilai, desimal) == hasil
+
+
+def test_format_persen_uang_tanggal_nip():
+    assert f.format_persen(D("9.187")) == "9,19"
+    assert f.format_uang(7897427349) == "Rp 7.897.427.349"
+    assert f.format_uang(None) == "-"
+    assert f.format_tanggal(date(2024, 4, 25)) == "25 April 2024"
+    assert f.format_tanggal(datetime(2024, 3, 29, 10)) == "29 Maret 2024"
+    assert f.format_nip("198105111999121001") == "19810511 199912 1 001"
+    assert f.format_nip("123") == "123"
+    assert f.format_triwulan(4) == "IV"
+
+
+@pytest.mark.parametrize(
+    "teks, hasil",
+    [
+        ("1.250.000", D("1250000")),
+        ("1.250.000,50", D("1250000.50")),
+        ("63,57", D("63.57")),
+        ("63.57", D("63.57")),
+        ("1250000", D("1250000")),
+        ("Rp 1.250.000", D("1250000")),
+        ("Rp. 5.325.500", D("5325500")),
+        ("28,62 %", D("28.62")),
+        ("1.250", D("1250")),
+        ("0.500", D("0.500")),
+        ("-5", D("-5")),
+        ("", None),
+        ("  ", None),
+    ],
+)
+def test_parse_angka(teks, hasil):
+    assert f.parse_angka(teks) == hasil
+
+
+@pytest.mark.parametrize("teks", ["abc", "1,250,000", "12.34.5", "1..2", "--1"])
+def test_parse_angka_refuses(teks):
+    with pytest.raises(f.AngkaTidakValid, match="bukan angka yang valid"):
+        f.parse_angka(teks)
+
+
+def test_template_filters():
+    hasil = Template(
+        "{% load angka %}{{ a|angka }} {{ p|persen }} {{ a|rupiah }} "
+        "{{ d|tanggal }} {{ n|nip }} {{ t|romawi }} {{ x|angka:2 }}"
+    ).render(
+        Context(
+            {
+                "a": 7897427349,
+                "p": D("28.615"),
+                "d": date(2024, 4, 25),
+                "n": "198105111999121001",
+                "t": 1,
+                "x": D("1250.5"),
+            }
+        )
+    )
+    assert hasil == (
+        "7.897.427.349 28,62 Rp 7.897.427.349 25 April 2024 "
+        "19810511 199912 1 001 I 1.250,50"
+    )
