@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "lakip.akses.konteks",
             ],
         },
     },
@@ -111,7 +112,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "masuk"
+LOGIN_REDIRECT_URL = "beranda"
+LOGOUT_REDIRECT_URL = "masuk"
+
+# Main menu: (url name, label, roles that see it). Apps' URLs are wired here.
+LAKIP_MENU = []
 
 # Apps whose models the role groups get admin permissions on (lakip.services).
 LAKIP_APP_DATA = ["lakip", "renstra", "realisasi"]

@@ -1,8 +1,10 @@
 """Root URLs: the wiring of every app."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import path
-from django.views.generic import RedirectView
+
+from lakip import views
 
 admin.site.site_header = "LAKIP — Administrasi"
 admin.site.site_title = "LAKIP"
@@ -10,5 +12,7 @@ admin.site.index_title = "Data organisasi, rencana, dan realisasi"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("masuk/", auth_views.LoginView.as_view(), name="masuk"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
+    path("", views.beranda, name="beranda"),
 ]

@@ -1,0 +1,55 @@
+"""Who the signed-in user is in the organisation, and the main menu.
+
+Other apps add menu entries through ``settings.LAKIP_MENU``: a list of
+``(url name, label, roles)``; an entry shows for users holding one of its roles.
+"""
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from lakip.models import Instansi
+from lakip.peran import peran_pengguna
+
+
+def pegawai_pengguna(user):
+    """The staff record linked to ``user``, or None."""
+    if not user.is_authenticated:
+        return None
+    return getattr(user, "pegawai", None)
+
+
+def instansi_pengguna(user):
+    """The agency the user works in: their staff record's, else the only one."""
+    pegawai = pegawai_pengguna(user)
+    if pegawai is not None:
+        return pegawai.instansi
+    return Instansi.objects.order_by("pk").first()
+
+
+def menu_utama(request):
+    peran = peran_pengguna(request.user)
+    hasil = []
+    for nama_url, label, peran_menu in getattr(settings, "LAKIP_MENU", []):
+        if not peran & set(peran_menu):
+            continue
+        try:
+            url = reverse(nama_url)
+        except NoReverseMatch:
+            continue
+        hasil.append(
+            {"url": url, "label": label, "aktif": request.path.startswith(url)}
+        )
+    return hasil
+
+
+def konteks(request):
+    """Template context processor: ``instansi_aktif``, ``peran_label``,
+    ``menu_utama`` for every page."""
+    if not request.user.is_authenticated:
+        return {}
+    peran = sorted(peran_pengguna(request.user), key=lambda p: p.label)
+    return {
+        "instansi_aktif": instansi_pengguna(request.user),
+        "peran_label": ", ".join(p.value for p in peran),
+        "menu_utama": menu_utama(request),
+    }
