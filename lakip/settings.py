@@ -117,7 +117,21 @@ LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "masuk"
 
 # Main menu: (url name, label, roles that see it). Apps' URLs are wired here.
-LAKIP_MENU = []
+LAKIP_MENU = [
+    (
+        "laporan:dasbor",
+        "Dasbor",
+        ["Pimpinan", "Perencanaan", "Kepala unit", "Pemeriksa"],
+    ),
+    (
+        "realisasi:entri",
+        "Entri realisasi",
+        ["Operator unit", "Kepala unit", "Perencanaan"],
+    ),
+    ("realisasi:status", "Status triwulan", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
+    ("renstra:pohon", "Rencana", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
+    ("laporan:daftar", "Laporan", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
+]
 
 # Apps whose models the role groups get admin permissions on (lakip.services).
 LAKIP_APP_DATA = ["lakip", "renstra", "realisasi"]

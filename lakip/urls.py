@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from lakip import views
 
@@ -14,5 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("masuk/", auth_views.LoginView.as_view(), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
+    path("rencana/", include("renstra.urls")),
+    path("realisasi/", include("realisasi.urls")),
+    path("laporan/", include("laporan.urls")),
     path("", views.beranda, name="beranda"),
 ]
