@@ -53,3 +53,25 @@ def konteks(request):
         "peran_label": ", ".join(p.value for p in peran),
         "menu_utama": menu_utama(request),
     }
+
+
+def peran_diperlukan(*peran):
+    """View decorator: the user must be signed in (else redirect to login) and
+    hold one of ``peran`` (else 403 with an Indonesian message)."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    def dekorator(view):
+        @wraps(view)
+        def pembungkus(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not peran_pengguna(request.user) & set(peran):
+                raise PermissionDenied("Peran Anda tidak berhak membuka halaman ini.")
+            return view(request, *args, **kwargs)
+
+        return pembungkus
+
+    return dekorator

@@ -35,3 +35,28 @@ def test_logout_is_a_post(client, instansi):
     client.login(username="kadis", password=PASSWORD_DEMO)
     assert client.post(reverse("keluar")).status_code == 302
     assert client.get(reverse("beranda")).status_code == 302
+
+
+def test_role_decorator(rf, instansi):
+    import pytest
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+    from django.http import HttpResponse
+
+    from lakip.akses import peran_diperlukan
+    from lakip.peran import Peran
+
+    @peran_diperlukan(Peran.PIMPINAN)
+    def view(request):
+        return HttpResponse("ok")
+
+    buat_akun_demo(instansi)
+    request = rf.get("/x/")
+    request.user = AnonymousUser()
+    assert view(request).status_code == 302
+    request.user = get_user_model().objects.get(username="kadis")
+    assert view(request).content == b"ok"
+    request.user = get_user_model().objects.get(username="operator.hi")
+    with pytest.raises(PermissionDenied):
+        view(request)
