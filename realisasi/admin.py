@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from realisasi.models import RealisasiAnggaran, RealisasiBelanja, RealisasiIndikator
+from realisasi.models import (
+    EntriTriwulan,
+    JejakAudit,
+    PeriodeEntri,
+    RealisasiAnggaran,
+    RealisasiBelanja,
+    RealisasiIndikator,
+    RiwayatStatus,
+)
 
 
 @admin.register(RealisasiIndikator)
@@ -44,3 +52,49 @@ class RealisasiBelanjaAdmin(admin.ModelAdmin):
     list_display = ["rincian", "triwulan", "jumlah"]
     list_filter = ["triwulan"]
     raw_id_fields = ["rincian"]
+
+
+class RiwayatInline(admin.TabularInline):
+    model = RiwayatStatus
+    extra = 0
+    can_delete = False
+    readonly_fields = ["aksi", "dari", "ke", "catatan", "oleh", "pada"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EntriTriwulan)
+class EntriTriwulanAdmin(admin.ModelAdmin):
+    list_display = ["unit", "tahun", "triwulan", "status", "diubah_oleh", "diubah_pada"]
+    list_filter = ["tahun", "triwulan", "status", "unit"]
+    readonly_fields = ["status", "versi", "diubah_oleh", "diubah_pada"]
+    inlines = [RiwayatInline]
+
+
+@admin.register(PeriodeEntri)
+class PeriodeEntriAdmin(admin.ModelAdmin):
+    list_display = ["instansi", "tahun", "triwulan", "dibuka", "diubah_oleh"]
+    list_filter = ["instansi", "tahun", "dibuka"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]
+
+
+@admin.register(RiwayatStatus)
+class RiwayatStatusAdmin(admin.ModelAdmin):
+    list_display = ["entri", "aksi", "dari", "ke", "oleh", "pada"]
+    list_filter = ["aksi"]
+
+
+@admin.register(JejakAudit)
+class JejakAuditAdmin(admin.ModelAdmin):
+    list_display = [
+        "pada",
+        "objek",
+        "sub_kegiatan",
+        "kolom",
+        "nilai_lama",
+        "nilai_baru",
+        "oleh",
+    ]
+    list_filter = ["objek", "tahun", "triwulan", "sumber"]
+    search_fields = ["sub_kegiatan__nama", "indikator__nama"]

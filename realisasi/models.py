@@ -123,3 +123,176 @@ class RealisasiBelanja(models.Model):
 
     def __str__(self):
         return f"{self.rincian} TW {self.triwulan}"
+
+
+class StatusEntri(models.TextChoices):
+    DRAF = "draf", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIVERIFIKASI = "diverifikasi", "Diverifikasi"
+    DISAHKAN = "disahkan", "Disahkan"
+
+
+class PeriodeEntri(models.Model):
+    """Whether a quarter is open for entry in an agency (set by Perencanaan)."""
+
+    instansi = models.ForeignKey(
+        "lakip.Instansi", on_delete=models.CASCADE, related_name="periode_entri"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    dibuka = models.BooleanField("dibuka untuk entri", default=False)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "periode entri"
+        verbose_name_plural = "periode entri"
+        ordering = ["instansi", "-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "triwulan"], name="periode_entri_unik"
+            ),
+            models.CheckConstraint(
+                condition=_TRIWULAN_VALID, name="periode_entri_triwulan"
+            ),
+        ]
+
+    def __str__(self):
+        keadaan = "dibuka" if self.dibuka else "ditutup"
+        return f"{self.tahun} TW {self.get_triwulan_display()} ({keadaan})"
+
+
+class EntriTriwulan(models.Model):
+    """The workflow of one unit's entries for one quarter.
+
+    Draf → Diajukan → Diverifikasi → Disahkan; Dikembalikan sends it back to Draf
+    with a note. A Disahkan quarter is locked until Perencanaan unlocks it.
+    ``versi`` grows with every saved change (guards against lost updates).
+    """
+
+    unit = models.ForeignKey(
+        "lakip.UnitKerja", on_delete=models.CASCADE, related_name="entri_triwulan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    status = models.CharField(
+        "status", max_length=20, choices=StatusEntri.choices, default=StatusEntri.DRAF
+    )
+    catatan = models.TextField("catatan terakhir", blank=True)
+    versi = models.PositiveIntegerField("versi", default=0)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "entri triwulan unit"
+        verbose_name_plural = "entri triwulan unit"
+        ordering = ["unit", "-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "tahun", "triwulan"], name="entri_triwulan_unik"
+            ),
+            models.CheckConstraint(
+                condition=_TRIWULAN_VALID, name="entri_triwulan_triwulan"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun} TW {self.get_triwulan_display()}"
+
+    @property
+    def terkunci(self):
+        return self.status == StatusEntri.DISAHKAN
+
+
+class RiwayatStatus(models.Model):
+    """One workflow transition: who did what, when, with which note."""
+
+    class Aksi(models.TextChoices):
+        AJUKAN = "ajukan", "Diajukan"
+        KEMBALIKAN = "kembalikan", "Dikembalikan"
+        VERIFIKASI = "verifikasi", "Diverifikasi"
+        SAHKAN = "sahkan", "Disahkan"
+        BUKA_KUNCI = "buka_kunci", "Kunci dibuka"
+
+    entri = models.ForeignKey(
+        EntriTriwulan, on_delete=models.CASCADE, related_name="riwayat"
+    )
+    aksi = models.CharField("aksi", max_length=20, choices=Aksi.choices)
+    dari = models.CharField("dari", max_length=20, choices=StatusEntri.choices)
+    ke = models.CharField("ke", max_length=20, choices=StatusEntri.choices)
+    catatan = models.TextField("catatan", blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    pada = models.DateTimeField("pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "riwayat status"
+        verbose_name_plural = "riwayat status"
+        ordering = ["entri", "pada", "pk"]
+
+    def __str__(self):
+        return f"{self.entri}: {self.get_aksi_display()}"
+
+
+class JejakAudit(models.Model):
+    """One changed field of a realisation: who, when, old and new value."""
+
+    class Objek(models.TextChoices):
+        INDIKATOR = "indikator", "Realisasi indikator"
+        ANGGARAN = "anggaran", "Realisasi anggaran"
+        BELANJA = "belanja", "Realisasi rincian belanja"
+
+    objek = models.CharField("objek", max_length=20, choices=Objek.choices)
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jejak_audit",
+    )
+    indikator = models.ForeignKey(
+        Indikator,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jejak_audit",
+    )
+    rincian = models.ForeignKey(
+        RincianBelanja,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jejak_audit",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    kolom = models.CharField("kolom", max_length=30)
+    nilai_lama = models.TextField("nilai lama", blank=True)
+    nilai_baru = models.TextField("nilai baru", blank=True)
+    sumber = models.CharField("sumber", max_length=30, default="formulir")
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    pada = models.DateTimeField("pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "jejak audit"
+        verbose_name_plural = "jejak audit"
+        ordering = ["-pada", "-pk"]
+        indexes = [models.Index(fields=["sub_kegiatan", "tahun", "triwulan"])]
+
+    def __str__(self):
+        return f"{self.get_objek_display()} {self.kolom}: {self.nilai_lama} → {self.nilai_baru}"

@@ -42,3 +42,16 @@ def realisasi_belanja(rincian):
     for r in RealisasiBelanja.objects.filter(rincian__in=rincian):
         hasil[r.rincian_id][r.triwulan] = r.jumlah
     return hasil
+
+
+def entri_triwulan(instansi, tahun, triwulan):
+    """``{unit_id: EntriTriwulan}`` of every unit of ``instansi`` that has a
+    workflow record for the quarter; a unit without one is in Draf."""
+    from realisasi.models import EntriTriwulan
+
+    return {
+        e.unit_id: e
+        for e in EntriTriwulan.objects.filter(
+            unit__instansi=instansi, tahun=tahun, triwulan=triwulan
+        )
+    }
