@@ -295,4 +295,5 @@ class JejakAudit(models.Model):
         indexes = [models.Index(fields=["sub_kegiatan", "tahun", "triwulan"])]
 
     def __str__(self):
-        return f"{self.get_objek_display()} {self.kolom}: {self.nilai_lama} → {self.nilai_baru}"
+        perubahan = f"{self.nilai_lama} → {self.nilai_baru}"
+        return f"{self.get_objek_display()} {self.kolom}: {perubahan}"
