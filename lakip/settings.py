@@ -135,3 +135,11 @@ LAKIP_MENU = [
 
 # Apps whose models the role groups get admin permissions on (lakip.services).
 LAKIP_APP_DATA = ["lakip", "renstra", "realisasi"]
+
+# Quarterly entry (realisasi.services): a capaian of the quarter below
+# LAKIP_CATATAN_CAPAIAN_MIN % or a value above LAKIP_CATATAN_KELIPATAN_TARGET × the
+# quarter's target needs a note (keterangan).
+LAKIP_CATATAN_CAPAIAN_MIN = 50
+LAKIP_CATATAN_KELIPATAN_TARGET = 2
+# Excel uploads larger than this are refused (bytes).
+LAKIP_UNGGAH_MAKS = 2 * 1024 * 1024

@@ -11,8 +11,22 @@ from realisasi.models import (
 )
 
 
+class HanyaLihat(admin.ModelAdmin):
+    """Realisations change only through the entry pages and imports
+    (``realisasi.services``), which check locks and write the audit trail."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(RealisasiIndikator)
-class RealisasiIndikatorAdmin(admin.ModelAdmin):
+class RealisasiIndikatorAdmin(HanyaLihat):
     list_display = [
         "indikator",
         "tahun",
@@ -35,7 +49,7 @@ class RealisasiIndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(RealisasiAnggaran)
-class RealisasiAnggaranAdmin(admin.ModelAdmin):
+class RealisasiAnggaranAdmin(HanyaLihat):
     list_display = ["sub_kegiatan", "triwulan", "jumlah", "diperbarui_pada"]
     list_filter = [
         "triwulan",
@@ -48,7 +62,7 @@ class RealisasiAnggaranAdmin(admin.ModelAdmin):
 
 
 @admin.register(RealisasiBelanja)
-class RealisasiBelanjaAdmin(admin.ModelAdmin):
+class RealisasiBelanjaAdmin(HanyaLihat):
     list_display = ["rincian", "triwulan", "jumlah"]
     list_filter = ["triwulan"]
     raw_id_fields = ["rincian"]
@@ -65,7 +79,7 @@ class RiwayatInline(admin.TabularInline):
 
 
 @admin.register(EntriTriwulan)
-class EntriTriwulanAdmin(admin.ModelAdmin):
+class EntriTriwulanAdmin(HanyaLihat):
     list_display = ["unit", "tahun", "triwulan", "status", "diubah_oleh", "diubah_pada"]
     list_filter = ["tahun", "triwulan", "status", "unit"]
     readonly_fields = ["status", "versi", "diubah_oleh", "diubah_pada"]
@@ -80,13 +94,13 @@ class PeriodeEntriAdmin(admin.ModelAdmin):
 
 
 @admin.register(RiwayatStatus)
-class RiwayatStatusAdmin(admin.ModelAdmin):
+class RiwayatStatusAdmin(HanyaLihat):
     list_display = ["entri", "aksi", "dari", "ke", "oleh", "pada"]
     list_filter = ["aksi"]
 
 
 @admin.register(JejakAudit)
-class JejakAuditAdmin(admin.ModelAdmin):
+class JejakAuditAdmin(HanyaLihat):
     list_display = [
         "pada",
         "objek",

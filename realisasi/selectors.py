@@ -1,8 +1,9 @@
 """Read access to realisations, keyed for lookup. One query per function."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from lakip.perhitungan import RASIO, nilai_rasio
+from lakip.perhitungan import RASIO, kas_kumulatif, nilai_rasio, terhitung
 from realisasi.models import RealisasiAnggaran, RealisasiBelanja, RealisasiIndikator
 
 
@@ -55,3 +56,156 @@ def entri_triwulan(instansi, tahun, triwulan):
             unit__instansi=instansi, tahun=tahun, triwulan=triwulan
         )
     }
+
+
+@dataclass
+class BarisIsian:
+    """One indicator on a unit's entry sheet."""
+
+    indikator: object
+    target_tw: object
+    target_tahun: object
+    realisasi: object  # RealisasiIndikator of the quarter, or None
+    nilai_lalu: object  # the previous quarter's value, or None
+
+    @property
+    def nilai(self):
+        return nilai_realisasi(self.indikator, self.realisasi)
+
+    @property
+    def terisi(self):
+        return terhitung(self.nilai)
+
+
+@dataclass
+class BlokSubKegiatan:
+    """A sub kegiatan on the entry sheet: its budget and its indicators."""
+
+    sub_kegiatan: object
+    anggaran: object  # AnggaranSubKegiatan in force, or None
+    kas_kumulatif: int
+    realisasi_anggaran: object  # int up to the quarter's end, or None
+    realisasi_lalu: object  # int up to the previous quarter's end, or None
+    rincian: list  # [(RincianBelanja, realisasi int or None)]
+    indikator: list  # [BarisIsian]
+
+
+@dataclass
+class LembarEntri:
+    unit: object
+    tahun: int
+    triwulan: int
+    entri: object  # EntriTriwulan (unsaved, in Draf, when none exists yet)
+    blok: list
+    indikator_unit: list  # program/kegiatan indicators owned by the unit's staff
+
+    def semua_indikator(self):
+        per_blok = [b for blok in self.blok for b in blok.indikator]
+        return [*self.indikator_unit, *per_blok]
+
+    @property
+    def jumlah_indikator(self):
+        return len(self.semua_indikator())
+
+    @property
+    def jumlah_terisi(self):
+        return sum(1 for b in self.semua_indikator() if b.terisi)
+
+
+def _baris_isian(ind, tahun, triwulan, realisasi):
+    target = next((t for t in ind.target_dipilih if t.tahun == tahun), None)
+    per_tw = realisasi.get((ind.pk, tahun), {})
+    lalu = per_tw.get(triwulan - 1) if triwulan > 1 else None
+    return BarisIsian(
+        indikator=ind,
+        target_tw=target.per_triwulan[triwulan] if target else None,
+        target_tahun=target.target if target else None,
+        realisasi=per_tw.get(triwulan),
+        nilai_lalu=nilai_realisasi(ind, lalu),
+    )
+
+
+def lembar_entri(unit, tahun, triwulan):
+    """Everything one unit fills in for one quarter, with targets, budget,
+    the previous quarter's figures and the workflow record. A fixed number of
+    queries."""
+    from django.db.models import Prefetch, Q
+
+    from realisasi.models import EntriTriwulan
+    from renstra.models import Indikator, SubKegiatan, TargetIndikator
+    from renstra.selectors import anggaran_berlaku
+
+    entri = EntriTriwulan.objects.filter(
+        unit=unit, tahun=tahun, triwulan=triwulan
+    ).first() or EntriTriwulan(unit=unit, tahun=tahun, triwulan=triwulan)
+    sub_kegiatan = list(
+        SubKegiatan.objects.filter(unit=unit, kegiatan__program__tahun=tahun)
+        .select_related("kegiatan__program")
+        .prefetch_related("anggaran__rincian")
+        .order_by("kegiatan__program__urutan", "kegiatan__urutan", "urutan")
+    )
+    target = Prefetch(
+        "target",
+        queryset=TargetIndikator.objects.filter(tahun=tahun),
+        to_attr="target_dipilih",
+    )
+    indikator = list(
+        Indikator.objects.filter(
+            Q(sub_kegiatan__in=sub_kegiatan)
+            | Q(pemilik__unit=unit, tingkat="program", program__tahun=tahun)
+            | Q(
+                pemilik__unit=unit,
+                tingkat="kegiatan",
+                kegiatan__program__tahun=tahun,
+            )
+        )
+        .select_related("program", "kegiatan", "pemilik")
+        .prefetch_related(target)
+        .order_by("tingkat", "urutan", "pk")
+    )
+    realisasi = realisasi_indikator(indikator, [tahun])
+    anggaran = {s.pk: anggaran_berlaku(s) for s in sub_kegiatan}
+    uang = realisasi_anggaran(sub_kegiatan)
+    rincian = [r for a in anggaran.values() if a for r in a.rincian.all()]
+    uang_rincian = realisasi_belanja(rincian)
+    blok = []
+    for sub in sub_kegiatan:
+        a = anggaran[sub.pk]
+        blok.append(
+            BlokSubKegiatan(
+                sub_kegiatan=sub,
+                anggaran=a,
+                kas_kumulatif=kas_kumulatif(a.kas_per_triwulan, triwulan) if a else 0,
+                realisasi_anggaran=uang.get(sub.pk, {}).get(triwulan),
+                realisasi_lalu=_terakhir(uang.get(sub.pk, {}), triwulan - 1),
+                rincian=[
+                    (r, uang_rincian.get(r.pk, {}).get(triwulan))
+                    for r in (a.rincian.all() if a else [])
+                ],
+                indikator=[
+                    _baris_isian(i, tahun, triwulan, realisasi)
+                    for i in indikator
+                    if i.sub_kegiatan_id == sub.pk
+                ],
+            )
+        )
+    return LembarEntri(
+        unit=unit,
+        tahun=tahun,
+        triwulan=triwulan,
+        entri=entri,
+        blok=blok,
+        indikator_unit=[
+            _baris_isian(i, tahun, triwulan, realisasi)
+            for i in indikator
+            if i.sub_kegiatan_id is None
+        ],
+    )
+
+
+def _terakhir(per_tw, sampai):
+    """The latest cumulative amount entered for a quarter ≤ ``sampai``."""
+    for t in range(sampai, 0, -1):
+        if per_tw.get(t) is not None:
+            return per_tw[t]
+    return None

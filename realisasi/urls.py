@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from realisasi import views
 
 app_name = "realisasi"
 
-urlpatterns = []
+_UNIT = "entri/<int:unit_id>/<int:tahun>/<int:triwulan>/"
+
+urlpatterns = [
+    path("", views.pilih, name="entri"),
+    path(_UNIT, views.entri_unit, name="unit"),
+    path(f"{_UNIT}aksi/", views.entri_aksi, name="aksi"),
+    path(f"{_UNIT}xlsx/", views.unduh_xlsx, name="unduh"),
+    path(f"{_UNIT}unggah/", views.unggah_xlsx, name="unggah"),
+    path("status/", views.status, name="status"),
+    path("periode/", views.atur_periode, name="periode"),
+    path("riwayat/<int:sub_kegiatan_id>/", views.riwayat, name="riwayat"),
+]

@@ -1,0 +1,70 @@
+"""In Debian's Chromium: an operator of Bidang Hubungan Industrial enters TW I
+values, saves them, and reads them back."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import SEED
+from tests.peramban import masuk, peramban  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+def test_operator_enters_and_reads_back(live_server, peramban, tmp_path):  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from lakip.models import Instansi
+    from lakip.services import PASSWORD_DEMO, buat_akun_demo
+    from realisasi.models import RealisasiAnggaran, RealisasiIndikator
+    from realisasi.services import atur_periode_entri
+    from renstra.models import Indikator, SubKegiatan
+
+    call_command("loaddata", str(SEED), verbosity=0)
+    instansi = Instansi.objects.get()
+    buat_akun_demo(instansi)
+    from django.contrib.auth import get_user_model
+
+    atur_periode_entri(
+        get_user_model().objects.get(username="perencanaan"), instansi, 2024, 1, True
+    )
+    sub = SubKegiatan.objects.get(kode="2.07.05.2.01.0001")
+    ind = Indikator.objects.get(sub_kegiatan=sub)
+
+    masuk(peramban, live_server, "operator.hi", PASSWORD_DEMO)
+    peramban.get(f"{live_server.url}/realisasi/")
+    assert "Bidang Hubungan Industrial" in peramban.find_element(By.TAG_NAME, "h1").text
+
+    uang = peramban.find_element(By.NAME, f"a{sub.pk}")
+    uang.clear()
+    uang.send_keys("2.750.000")
+    nilai = peramban.find_element(By.NAME, f"i{ind.pk}_nilai")
+    nilai.clear()
+    nilai.send_keys("5")
+    baris = nilai.find_element(By.XPATH, "./ancestor::tr")
+    assert baris.find_element(By.CSS_SELECTOR, "[data-capaian]").text == "125,00"
+    ket = peramban.find_element(By.NAME, f"i{ind.pk}_ket")
+    ket.send_keys("Uji peramban")
+    ket.send_keys(Keys.ENTER)  # submits with the form's first button, "Simpan"
+
+    pesan = peramban.find_element(By.CSS_SELECTOR, ".alert-success").text
+    assert "Tersimpan: 3 perubahan" in pesan
+    peramban.refresh()
+    assert peramban.find_element(By.NAME, f"a{sub.pk}").get_attribute("value") == (
+        "2.750.000"
+    )
+    assert (
+        peramban.find_element(By.NAME, f"i{ind.pk}_nilai").get_attribute("value") == "5"
+    )
+    assert (
+        peramban.find_element(By.NAME, f"i{ind.pk}_ket").get_attribute("value")
+        == "Uji peramban"
+    )
+    peramban.save_screenshot(str(tmp_path / "entri.png"))
+    assert (tmp_path / "entri.png").stat().st_size > 10_000
+    assert (
+        RealisasiAnggaran.objects.get(sub_kegiatan=sub, triwulan=1).jumlah == 2_750_000
+    )
+    assert (
+        RealisasiIndikator.objects.get(indikator=ind, tahun=2024, triwulan=1).nilai == 5
+    )
