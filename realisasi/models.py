@@ -132,15 +132,9 @@ class StatusEntri(models.TextChoices):
     DISAHKAN = "disahkan", "Disahkan"
 
 
-class PeriodeEntri(models.Model):
-    """Whether a quarter is open for entry in an agency (set by Perencanaan)."""
+class DiubahOleh(models.Model):
+    """Who changed a record last, and when."""
 
-    instansi = models.ForeignKey(
-        "lakip.Instansi", on_delete=models.CASCADE, related_name="periode_entri"
-    )
-    tahun = models.PositiveSmallIntegerField("tahun")
-    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
-    dibuka = models.BooleanField("dibuka untuk entri", default=False)
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -149,6 +143,20 @@ class PeriodeEntri(models.Model):
         related_name="+",
     )
     diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class PeriodeEntri(DiubahOleh):
+    """Whether a quarter is open for entry in an agency (set by Perencanaan)."""
+
+    instansi = models.ForeignKey(
+        "lakip.Instansi", on_delete=models.CASCADE, related_name="periode_entri"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    dibuka = models.BooleanField("dibuka untuk entri", default=False)
 
     class Meta:
         verbose_name = "periode entri"
@@ -168,7 +176,7 @@ class PeriodeEntri(models.Model):
         return f"{self.tahun} TW {self.get_triwulan_display()} ({keadaan})"
 
 
-class EntriTriwulan(models.Model):
+class EntriTriwulan(DiubahOleh):
     """The workflow of one unit's entries for one quarter.
 
     Draf → Diajukan → Diverifikasi → Disahkan; Dikembalikan sends it back to Draf
@@ -186,14 +194,6 @@ class EntriTriwulan(models.Model):
     )
     catatan = models.TextField("catatan terakhir", blank=True)
     versi = models.PositiveIntegerField("versi", default=0)
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
 
     class Meta:
         verbose_name = "entri triwulan unit"
