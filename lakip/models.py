@@ -91,6 +91,11 @@ class UnitKerja(models.Model):
         related_name="+",
         verbose_name="kepala unit",
     )
+    mengisi_iku = models.BooleanField(
+        "mengisi realisasi IKU",
+        default=False,
+        help_text="Unit yang mengisi realisasi indikator sasaran (IKU) tiap triwulan.",
+    )
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
 
     class Meta:

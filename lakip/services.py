@@ -35,7 +35,7 @@ def _kepala(instansi, kode_unit):
     return unit.kepala if unit else None
 
 
-def _akun(username, peran, pegawai, staff):
+def _akun(username, peran, pegawai, staff, peran_tambahan=()):
     User = get_user_model()
     user, _ = User.objects.get_or_create(username=username)
     user.set_password(PASSWORD_DEMO)
@@ -43,7 +43,9 @@ def _akun(username, peran, pegawai, staff):
     if pegawai is not None:
         user.first_name = pegawai.nama_lengkap[:150]
     user.save()
-    user.groups.set([Group.objects.get(name=peran.value)])
+    user.groups.set(
+        Group.objects.filter(name__in=[p.value for p in (peran, *peran_tambahan)])
+    )
     if pegawai is not None and pegawai.user_id != user.pk:
         Pegawai.objects.filter(user=user).update(user=None)
         pegawai.user = user
@@ -57,7 +59,8 @@ def buat_akun_demo(instansi: Instansi):
 
     Returns ``[(username, peran, pegawai or None)]``; every password is
     ``PASSWORD_DEMO``. Accounts are linked to the seed's officials: the Kepala
-    Dinas (Pimpinan), the Kasubag Perencanaan (Perencanaan), the Sekretaris and
+    Dinas (Pimpinan), the Kasubag Perencanaan (Perencanaan, and Kepala unit of
+    the Subbagian that enters the IKU), the Sekretaris and
     the Kepala Bidang HI (Kepala unit), a mediator of Bidang HI (Operator unit),
     and an inspector without a staff record (Pemeriksa).
     """
@@ -83,6 +86,8 @@ def buat_akun_demo(instansi: Instansi):
             Peran.PERENCANAAN,
             _kepala(instansi, "subbag-perencanaan"),
             True,
+            # The Kasubag Perencanaan also heads the Subbagian that enters the IKU.
+            [Peran.KEPALA_UNIT],
         ),
         ("sekretaris", Peran.KEPALA_UNIT, _kepala(instansi, "sekretariat"), False),
         ("kabid.hi", Peran.KEPALA_UNIT, kepala_hi, False),
@@ -91,6 +96,6 @@ def buat_akun_demo(instansi: Instansi):
     ]
     return [
         (username, peran, pegawai)
-        for username, peran, pegawai, staff in rencana
-        if _akun(username, peran, pegawai, staff)
+        for username, peran, pegawai, staff, *tambahan in rencana
+        if _akun(username, peran, pegawai, staff, *tambahan)
     ]

@@ -149,16 +149,20 @@ def lembar_entri(unit, tahun, triwulan):
         queryset=TargetIndikator.objects.filter(tahun=tahun),
         to_attr="target_dipilih",
     )
-    indikator = list(
-        Indikator.objects.filter(
-            Q(sub_kegiatan__in=sub_kegiatan)
-            | Q(pemilik__unit=unit, tingkat="program", program__tahun=tahun)
-            | Q(
-                pemilik__unit=unit,
-                tingkat="kegiatan",
-                kegiatan__program__tahun=tahun,
-            )
+    kondisi = (
+        Q(sub_kegiatan__in=sub_kegiatan)
+        | Q(pemilik__unit=unit, tingkat="program", program__tahun=tahun)
+        | Q(pemilik__unit=unit, tingkat="kegiatan", kegiatan__program__tahun=tahun)
+    )
+    if unit.mengisi_iku:
+        kondisi |= Q(
+            tingkat="sasaran",
+            sasaran__tujuan__periode__instansi_id=unit.instansi_id,
+            sasaran__tujuan__periode__tahun_awal__lte=tahun,
+            sasaran__tujuan__periode__tahun_akhir__gte=tahun,
         )
+    indikator = list(
+        Indikator.objects.filter(kondisi)
         .select_related("program", "kegiatan", "pemilik")
         .prefetch_related(target)
         .order_by("tingkat", "urutan", "pk")

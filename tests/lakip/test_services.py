@@ -16,6 +16,8 @@ def test_one_demo_account_per_role(instansi):
     operator = User.objects.get(username="operator.hi")
     assert operator.pegawai.unit.kode == "bidang-hi"
     assert peran_pengguna(operator) == {Peran.OPERATOR_UNIT}
+    perencanaan = User.objects.get(username="perencanaan")
+    assert peran_pengguna(perencanaan) == {Peran.PERENCANAAN, Peran.KEPALA_UNIT}
 
 
 def test_demo_accounts_are_idempotent(instansi):

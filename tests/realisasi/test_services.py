@@ -301,3 +301,30 @@ def test_entry_sheet_contents(hi):
     )
     assert len(penyelesaian.rincian) == 11
     assert lembar.blok[0].indikator[0].target_tw == D(4)
+
+
+def test_the_iku_are_entered_by_the_unit_that_compiles_them(akun, instansi, tw1_dibuka):
+    from lakip.models import UnitKerja
+
+    perencanaan = UnitKerja.objects.get(instansi=instansi, kode="subbag-perencanaan")
+    lembar = lembar_entri(perencanaan, 2024, 1)
+    iku = [b for b in lembar.indikator_unit if b.indikator.tingkat == "sasaran"]
+    assert [b.indikator.nama for b in iku] == [
+        "Persentase Warga Transmigran Mandiri",
+        "Persentase Penyerapan Tenaga Kerja Baru",
+        "Nilai SAKIP",
+    ]
+    assert not any(
+        b.indikator.tingkat == "sasaran"
+        for b in lembar_entri(
+            UnitKerja.objects.get(kode="bidang-hi"), 2024, 1
+        ).indikator_unit
+    )
+    penyerapan = iku[1].indikator
+    simpan(
+        akun["perencanaan"],
+        perencanaan,
+        {"indikator": {penyerapan.pk: {"pembilang": "700", "penyebut": "8.521"}}},
+    )
+    r = RealisasiIndikator.objects.get(indikator=penyerapan, tahun=2024, triwulan=1)
+    assert (r.pembilang, r.penyebut) == (700, 8521)
