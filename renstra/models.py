@@ -41,7 +41,11 @@ class PeriodeRenstra(models.Model):
         ordering = ["instansi", "-tahun_awal"]
         constraints = [
             models.UniqueConstraint(
-                fields=["instansi", "tahun_awal"], name="periode_unik"
+                fields=["instansi", "tahun_awal"],
+                name="periode_unik",
+                violation_error_message=(
+                    "Periode Renstra dengan tahun awal ini sudah ada."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(tahun_akhir__gte=models.F("tahun_awal")),
@@ -68,7 +72,13 @@ class Misi(models.Model):
         verbose_name_plural = "misi"
         ordering = ["periode", "nomor"]
         constraints = [
-            models.UniqueConstraint(fields=["periode", "nomor"], name="misi_unik")
+            models.UniqueConstraint(
+                fields=["periode", "nomor"],
+                name="misi_unik",
+                violation_error_message=(
+                    "Nomor misi ini sudah ada pada periode tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -91,7 +101,13 @@ class Tujuan(models.Model):
         verbose_name_plural = "tujuan"
         ordering = ["periode", "urutan", "kode"]
         constraints = [
-            models.UniqueConstraint(fields=["periode", "kode"], name="tujuan_unik")
+            models.UniqueConstraint(
+                fields=["periode", "kode"],
+                name="tujuan_unik",
+                violation_error_message=(
+                    "Kode tujuan ini sudah ada pada periode tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -109,7 +125,13 @@ class Sasaran(models.Model):
         verbose_name_plural = "sasaran strategis"
         ordering = ["tujuan__urutan", "urutan", "kode"]
         constraints = [
-            models.UniqueConstraint(fields=["tujuan", "kode"], name="sasaran_unik")
+            models.UniqueConstraint(
+                fields=["tujuan", "kode"],
+                name="sasaran_unik",
+                violation_error_message=(
+                    "Kode sasaran ini sudah ada pada tujuan tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -140,7 +162,11 @@ class Program(models.Model):
         ordering = ["periode", "tahun", "urutan", "kode"]
         constraints = [
             models.UniqueConstraint(
-                fields=["periode", "tahun", "kode"], name="program_unik"
+                fields=["periode", "tahun", "kode"],
+                name="program_unik",
+                violation_error_message=(
+                    "Kode program ini sudah ada pada tahun tersebut."
+                ),
             )
         ]
 
@@ -169,7 +195,13 @@ class Kegiatan(models.Model):
         verbose_name_plural = "kegiatan"
         ordering = ["program", "urutan", "kode"]
         constraints = [
-            models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_unik")
+            models.UniqueConstraint(
+                fields=["program", "kode"],
+                name="kegiatan_unik",
+                violation_error_message=(
+                    "Kode kegiatan ini sudah ada pada program tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -212,7 +244,11 @@ class SubKegiatan(models.Model):
         ordering = ["kegiatan", "urutan", "kode"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kegiatan", "kode"], name="subkegiatan_unik"
+                fields=["kegiatan", "kode"],
+                name="subkegiatan_unik",
+                violation_error_message=(
+                    "Kode sub kegiatan ini sudah ada pada kegiatan tersebut."
+                ),
             )
         ]
 
@@ -385,7 +421,11 @@ class TargetIndikator(models.Model):
         verbose_name_plural = "target indikator"
         ordering = ["indikator", "tahun"]
         constraints = [
-            models.UniqueConstraint(fields=["indikator", "tahun"], name="target_unik")
+            models.UniqueConstraint(
+                fields=["indikator", "tahun"],
+                name="target_unik",
+                violation_error_message="Target indikator untuk tahun ini sudah ada.",
+            )
         ]
 
     def __str__(self):
@@ -432,7 +472,11 @@ class AnggaranSubKegiatan(models.Model):
         ordering = ["sub_kegiatan", "versi"]
         constraints = [
             models.UniqueConstraint(
-                fields=["sub_kegiatan", "versi"], name="anggaran_versi_unik"
+                fields=["sub_kegiatan", "versi"],
+                name="anggaran_versi_unik",
+                violation_error_message=(
+                    "Anggaran versi ini sudah ada untuk sub kegiatan tersebut."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(pagu__gte=0)
@@ -545,7 +589,11 @@ class PerjanjianKinerja(models.Model):
         ordering = ["instansi", "-tahun", "pihak_pertama__nama"]
         constraints = [
             models.UniqueConstraint(
-                fields=["pihak_pertama", "tahun"], name="perjanjian_kinerja_unik"
+                fields=["pihak_pertama", "tahun"],
+                name="perjanjian_kinerja_unik",
+                violation_error_message=(
+                    "Perjanjian Kinerja pegawai ini untuk tahun tersebut sudah ada."
+                ),
             )
         ]
 
@@ -629,7 +677,11 @@ class SalinanRencana(models.Model):
         ordering = ["instansi", "-tahun_tujuan"]
         constraints = [
             models.UniqueConstraint(
-                fields=["instansi", "tahun_tujuan"], name="salinan_rencana_unik"
+                fields=["instansi", "tahun_tujuan"],
+                name="salinan_rencana_unik",
+                violation_error_message=(
+                    "Rencana tahun tujuan ini sudah pernah disalin."
+                ),
             )
         ]
 

@@ -241,7 +241,8 @@ def pohon_rencana(instansi, tahun):
     of the year, each with ``.daftar_indikator``, kegiatan and sub kegiatan with
     theirs and the budget versions prefetched); ``tanpa_sasaran`` (programs
     supporting no sasaran); ``peringatan`` (flow-target warnings by indicator id).
-    Every indicator carries ``target_berlaku`` (its target for ``tahun``).
+    Every indicator carries ``target_berlaku`` (its target for ``tahun``) and
+    ``peringatan_target`` (``PeringatanTarget`` or None).
     """
     periode = periode_untuk_tahun(instansi, tahun)
     program = program_tahun(instansi, tahun)
@@ -250,9 +251,9 @@ def pohon_rencana(instansi, tahun):
     for ind in sorted(indikator, key=lambda i: (i.urutan, i.pk)):
         ind.target_berlaku = ind.target_per_tahun.get(tahun)
         per_induk.setdefault((ind.tingkat, ind.induk.pk), []).append(ind)
-        cek = periksa_target_alir(ind, ind.target_berlaku)
-        if cek is not None:
-            peringatan[ind.pk] = cek
+        ind.peringatan_target = periksa_target_alir(ind, ind.target_berlaku)
+        if ind.peringatan_target is not None:
+            peringatan[ind.pk] = ind.peringatan_target
 
     def milik(tingkat, objek):
         return per_induk.get((tingkat, objek.pk), [])

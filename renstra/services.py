@@ -69,13 +69,17 @@ def simpan_objek(instansi, objek, data, oleh):
     their old and new values. Returns the saved record.
     """
     baru = objek.pk is None
+    # compare with the stored values: a ModelForm has already set the new ones
+    asli = None if baru else type(objek).objects.filter(pk=objek.pk).first()
     perubahan = {}
     for nama, nilai in data.items():
-        lama = getattr(objek, nama)
+        lama = getattr(asli, nama, None)
         if baru or lama != nilai:
-            perubahan[nama] = nilai if baru else [_json(lama), _json(nilai)]
+            perubahan[nama] = _json(nilai) if baru else [_json(lama), _json(nilai)]
         setattr(objek, nama, nilai)
-    if selectors.instansi_objek(objek) != instansi:
+    if selectors.instansi_objek(objek) != instansi or (
+        asli is not None and selectors.instansi_objek(asli) != instansi
+    ):
         raise TolakRencana("Data ini bukan milik instansi Anda.")
     _validasi(objek)
     if not baru and not perubahan:
@@ -114,6 +118,16 @@ def simpan_target(instansi, indikator, tahun, nilai, oleh):
         target.save()
         catat(instansi, oleh, "target", f"target {tahun} {indikator}", perubahan)
     return target, selectors.periksa_target_alir(indikator, target)
+
+
+@transaction.atomic
+def simpan_indikator(instansi, indikator, data, tahun, target, oleh):
+    """Save an indicator (``data``: its fields) and its targets for ``tahun``
+    (``target``: see ``simpan_target``) together. Returns the indicator and the
+    flow-target warning or None."""
+    indikator = simpan_objek(instansi, indikator, data, oleh)
+    _, peringatan = simpan_target(instansi, indikator, tahun, target, oleh)
+    return indikator, peringatan
 
 
 @transaction.atomic
