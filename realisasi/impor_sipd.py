@@ -21,17 +21,9 @@ from renstra.impor_sipd import (
     Importir,
     Masalah,
     daftarkan,
+    simpan_nanti,
 )
 from renstra.models import ImporSIPD, SubKegiatan
-
-
-def _simpan(objek, **ubah):
-    def langkah():
-        for nama, nilai in ubah.items():
-            setattr(objek, nama, nilai)
-        objek.save()
-
-    return langkah
 
 
 @daftarkan
@@ -107,7 +99,11 @@ class ImporRealisasi(Importir):
                 keterangan = f"{format_uang(objek.jumlah)} → {keterangan}"
         if status != TETAP:
             pratinjau.langkah.append(
-                _simpan(objek, jumlah=jumlah, diperbarui_oleh=impor.diunggah_oleh)
+                simpan_nanti(
+                    objek,
+                    jumlah=jumlah,
+                    diperbarui_oleh=impor.diterapkan_oleh or impor.diunggah_oleh,
+                )
             )
         anggaran = renstra_sel.anggaran_berlaku(sub)
         rincian = (
@@ -132,7 +128,7 @@ class ImporRealisasi(Importir):
             elif belanja.jumlah == nilai:
                 continue
             jumlah_rincian += 1
-            pratinjau.langkah.append(_simpan(belanja, jumlah=nilai))
+            pratinjau.langkah.append(simpan_nanti(belanja, jumlah=nilai))
         if jumlah_rincian:
             keterangan += f"; {jumlah_rincian} rincian belanja diperbarui"
             if status == TETAP:

@@ -29,6 +29,7 @@ from renstra.models import (
     RincianBelanja,
     SubKegiatan,
 )
+from renstra.services import catat
 from renstra.sipd import GalatBaris, GalatBerkas
 
 BARU, BERUBAH, TETAP = "baru", "berubah", "tetap"
@@ -189,7 +190,9 @@ def anggaran_versi(sub, versi):
     return next((a for a in sub.anggaran.all() if a.versi == versi), None)
 
 
-def _simpan(objek, **ubah):
+def simpan_nanti(objek, **ubah):
+    """A write step: set ``ubah`` on ``objek`` and save it (run at apply)."""
+
     def langkah():
         for nama, nilai in ubah.items():
             setattr(objek, nama, nilai)
@@ -330,7 +333,7 @@ class ImporDPA(Importir):
                 rincian_langkah.append(baru.save)
             elif lama.pagu != pagu:
                 jumlah[BERUBAH] += 1
-                rincian_langkah.append(_simpan(lama, pagu=pagu))
+                rincian_langkah.append(simpan_nanti(lama, pagu=pagu))
         if jumlah and status == TETAP:
             status = BERUBAH
         keterangan = _rincian_pagu(pagu_lama, data["pagu"])
@@ -342,7 +345,7 @@ class ImporDPA(Importir):
             Butir(status, f"Anggaran ({versi})", sub.kode, sub.nama, keterangan)
         )
         if status != TETAP:
-            pratinjau.langkah.append(_simpan(anggaran, pagu=data["pagu"], **ubah))
+            pratinjau.langkah.append(simpan_nanti(anggaran, pagu=data["pagu"], **ubah))
             pratinjau.langkah.extend(rincian_langkah)
 
 
@@ -548,7 +551,7 @@ class ImporKas(Importir):
         lama = [anggaran.kas_per_triwulan[t] for t in range(1, 5)]
         langkah = []
         if lama != kas:
-            langkah.append(_simpan(anggaran, **_kolom_kas(kas)))
+            langkah.append(simpan_nanti(anggaran, **_kolom_kas(kas)))
         rincian = {r.kode_rekening: r for r in anggaran.rincian.all()}
         for rekening, kas_rekening in per_rekening.items():
             baris = rincian.get(rekening)
@@ -562,7 +565,7 @@ class ImporKas(Importir):
                     )
                 )
             elif [baris.kas_per_triwulan[t] for t in range(1, 5)] != kas_rekening:
-                langkah.append(_simpan(baris, **_kolom_kas(kas_rekening)))
+                langkah.append(simpan_nanti(baris, **_kolom_kas(kas_rekening)))
         if sum(kas) != anggaran.pagu:
             pratinjau.peringatan.append(
                 Masalah(
@@ -655,6 +658,7 @@ def konfirmasi_impor(impor, oleh):
                 f"Impor ini berstatus “{impor.get_status_display()}” dan tidak dapat "
                 "diterapkan."
             )
+        impor.diterapkan_oleh = oleh  # the steps record who applied them
         pratinjau = importir.periksa(impor)
         if not pratinjau.bisa_diterapkan:
             raise GalatImpor(
@@ -667,20 +671,18 @@ def konfirmasi_impor(impor, oleh):
         impor.diterapkan_oleh = oleh
         impor.diterapkan_pada = timezone.now()
         impor.save()
-    from renstra.services import catat
-
-    catat(
-        impor.instansi,
-        oleh,
-        f"impor_{impor.jenis}",
-        str(impor),
-        {
-            "baru": impor.jumlah_baru,
-            "berubah": impor.jumlah_berubah,
-            "tetap": impor.jumlah_tetap,
-            "sidik": impor.sidik,
-        },
-    )
+        catat(
+            impor.instansi,
+            oleh,
+            f"impor_{impor.jenis}",
+            str(impor),
+            {
+                "baru": impor.jumlah_baru,
+                "berubah": impor.jumlah_berubah,
+                "tetap": impor.jumlah_tetap,
+                "sidik": impor.sidik,
+            },
+        )
     return pratinjau
 
 

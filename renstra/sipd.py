@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lakip.format import AngkaTidakValid, format_angka, parse_angka
+from lakip.format import BULAN, AngkaTidakValid, format_angka, parse_angka
 
 BATAS_UKURAN = 5 * 1024 * 1024  # bytes
 BATAS_BARIS = 20_000
@@ -46,20 +46,7 @@ KOLOM = {
     "bulan": ["bulan"],
 }
 
-NAMA_BULAN = [
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
+NAMA_BULAN = [b.lower() for b in BULAN]
 for _i, _nama in enumerate(NAMA_BULAN, start=1):
     KOLOM[f"bulan_{_i}"] = [_nama, _nama[:3], f"bulan {_i}"]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from lakip.format import BULAN
 from lakip.models import UnitKerja
 from renstra.impor_sipd import konfirmasi_impor, unggah_impor
 
@@ -46,20 +47,6 @@ JUDUL_KODE = [
     "Nama Sub Kegiatan",
     "Kode Rekening",
     "Nama Rekening",
-]
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
 ]
 
 

@@ -202,3 +202,80 @@ def test_file_without_the_columns_names_them(instansi, pengguna):
     rekaman, pratinjau = unggah(instansi, "dpa", data.getvalue(), pengguna)
     assert rekaman.status == "ditolak"
     assert "“Kode Sub Kegiatan”" in pratinjau.galat[0].pesan
+
+
+def test_apply_is_all_or_nothing(instansi_kosong, pengguna, monkeypatch):
+    from renstra.impor_sipd import ImporDPA
+
+    def separuh_lalu_gagal(self, pratinjau):
+        for langkah in pratinjau.langkah[:50]:
+            langkah()
+        raise RuntimeError("koneksi basis data putus")
+
+    rekaman, _ = unggah(instansi_kosong, "dpa", sipd_xlsx.dpa(), pengguna)
+    monkeypatch.setattr(ImporDPA, "terapkan", separuh_lalu_gagal)
+    with pytest.raises(RuntimeError):
+        konfirmasi_impor(rekaman, pengguna)
+    assert not Program.objects.filter(periode__instansi=instansi_kosong).exists()
+    rekaman.refresh_from_db()
+    assert rekaman.status == "pratinjau"
+
+
+def test_dpa_perubahan_import_keeps_the_murni(instansi, pengguna):
+    from laporan.data import bangun_data_laporan
+
+    sewa = ("5.1.02.02.05.0043", "Belanja Sewa Hotel")
+    tambahan = sipd_xlsx.baris_rekening("2.07.01.2.08.0001", sewa, 1_000_000)
+    rekaman, pratinjau = unggah(
+        instansi,
+        "dpa",
+        sipd_xlsx.dpa(tambahan=[tambahan]),
+        pengguna,
+        versi="perubahan",
+        tanggal="2024-09-02",
+        alasan="APBD Perubahan 2024",
+    )
+    assert pratinjau.baru == 44  # a perubahan for every sub kegiatan
+    konfirmasi_impor(rekaman, pengguna)
+    surat = AnggaranSubKegiatan.objects.filter(sub_kegiatan__kode="2.07.01.2.08.0001")
+    assert sorted(surat.values_list("versi", "pagu")) == [
+        ("murni", 17_662_652),
+        ("perubahan", 18_662_652),
+    ]
+    perubahan = surat.get(versi="perubahan")
+    assert (str(perubahan.tanggal), perubahan.alasan) == (
+        "2024-09-02",
+        "APBD Perubahan 2024",
+    )
+    total = bangun_data_laporan(instansi, 2024, 1).anggaran
+    assert (total.versi_dpa, total.pagu, total.pagu_murni) == (
+        "perubahan",
+        7_898_427_349,
+        7_897_427_349,
+    )
+
+
+def test_kas_with_one_row_per_month(instansi_kosong, pengguna):
+    import io
+
+    import openpyxl
+
+    impor(instansi_kosong, "dpa", sipd_xlsx.dpa(), pengguna)
+    buku = openpyxl.Workbook()
+    lembar = buku.active
+    lembar.append(["Kode Sub Kegiatan", "Nama Sub Kegiatan", "Bulan", "Nilai"])
+    kode = "X.XX.01.2.08.0001"
+    for bulan, nilai in [("Januari", 1_000_000), (2, 1_500_000), ("Juli", 700_000)]:
+        lembar.append([kode, "Penyediaan Jasa Surat Menyurat", bulan, nilai])
+    lembar.append([kode, "Penyediaan Jasa Surat Menyurat", "Maret", 2_300_000])
+    data = io.BytesIO()
+    buku.save(data)
+    pratinjau = impor(instansi_kosong, "kas", data.getvalue(), pengguna)
+    (butir,) = pratinjau.butir
+    assert butir.keterangan == "TW I/II/III/IV: 0/0/0/0 → 4.800.000/0/700.000/0"
+    assert "tidak sama dengan pagu" in pratinjau.peringatan[0].pesan
+    anggaran = AnggaranSubKegiatan.objects.get(
+        sub_kegiatan__kegiatan__program__periode__instansi=instansi_kosong,
+        sub_kegiatan__kode="2.07.01.2.08.0001",
+    )
+    assert anggaran.kas_per_triwulan == {1: 4_800_000, 2: 0, 3: 700_000, 4: 0}
