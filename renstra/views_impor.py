@@ -48,6 +48,7 @@ def impor(request):
             "form": form,
             "log": log,
             "importir": impor_sipd.IMPORTIR.values(),
+            "boleh_ubah": boleh_ubah(request),
         },
     )
 
