@@ -21,6 +21,7 @@ from renstra.impor_sipd import (
     Importir,
     Masalah,
     daftarkan,
+    rincian_per_rekening,
     simpan_nanti,
 )
 from renstra.models import ImporSIPD, SubKegiatan
@@ -106,21 +107,11 @@ class ImporRealisasi(Importir):
                 )
             )
         anggaran = renstra_sel.anggaran_berlaku(sub)
-        rincian = (
-            {r.kode_rekening: r for r in anggaran.rincian.all()} if anggaran else {}
-        )
+        rincian = rincian_per_rekening(anggaran, sub, per_rekening, pratinjau)
         jumlah_rincian = 0
         for rekening, nilai in per_rekening.items():
             baris = rincian.get(rekening)
             if baris is None:
-                pratinjau.peringatan.append(
-                    Masalah(
-                        None,
-                        f"Sub kegiatan {sub.kode}: kode rekening {rekening} tidak "
-                        "ada dalam rincian belanja; hanya dijumlahkan ke sub "
-                        "kegiatan.",
-                    )
-                )
                 continue
             belanja = lama["belanja"].get((baris.pk, triwulan))
             if belanja is None:

@@ -468,6 +468,22 @@ class _Struktur:
         self.pratinjau.langkah.append(objek.save)
 
 
+def rincian_per_rekening(anggaran, sub, rekening_berkas, pratinjau):
+    """``{kode rekening: RincianBelanja}`` of ``anggaran`` (None: no lines); warns
+    for every code of ``rekening_berkas`` that has no line there."""
+    rincian = {r.kode_rekening: r for r in anggaran.rincian.all()} if anggaran else {}
+    for rekening in rekening_berkas:
+        if rekening not in rincian:
+            pratinjau.peringatan.append(
+                Masalah(
+                    None,
+                    f"Sub kegiatan {sub.kode}: kode rekening {rekening} tidak ada "
+                    "dalam rincian belanja DPA; hanya dijumlahkan ke sub kegiatan.",
+                )
+            )
+    return rincian
+
+
 def _kas_kosong():
     return [0, 0, 0, 0]
 
@@ -552,19 +568,12 @@ class ImporKas(Importir):
         langkah = []
         if lama != kas:
             langkah.append(simpan_nanti(anggaran, **_kolom_kas(kas)))
-        rincian = {r.kode_rekening: r for r in anggaran.rincian.all()}
+        rincian = rincian_per_rekening(anggaran, sub, per_rekening, pratinjau)
         for rekening, kas_rekening in per_rekening.items():
             baris = rincian.get(rekening)
             if baris is None:
-                pratinjau.peringatan.append(
-                    Masalah(
-                        None,
-                        f"Sub kegiatan {sub.kode}: kode rekening {rekening} tidak ada "
-                        "dalam rincian belanja DPA; hanya dijumlahkan ke sub "
-                        "kegiatan.",
-                    )
-                )
-            elif [baris.kas_per_triwulan[t] for t in range(1, 5)] != kas_rekening:
+                continue
+            if [baris.kas_per_triwulan[t] for t in range(1, 5)] != kas_rekening:
                 langkah.append(simpan_nanti(baris, **_kolom_kas(kas_rekening)))
         if sum(kas) != anggaran.pagu:
             pratinjau.peringatan.append(

@@ -141,6 +141,11 @@ def test_unknown_code_saves_nothing_and_names_the_row(instansi_kosong, pengguna)
 def test_kas_for_a_sub_kegiatan_not_in_the_plan_is_refused(instansi, pengguna):
     rekaman, pratinjau = unggah(instansi, "kas", sipd_xlsx.anggaran_kas(), pengguna)
     assert pratinjau.bisa_diterapkan
+    # the seed's DPA has no expenditure lines for the salaries: only summed
+    assert (
+        "Sub kegiatan 2.07.01.2.02.0001: kode rekening 5.1.02.01.01.0024 tidak ada "
+        "dalam rincian belanja DPA; hanya dijumlahkan ke sub kegiatan."
+    ) in [m.pesan for m in pratinjau.peringatan]
     kosong = Instansi.objects.create(kode="x", nama="X", pemda="X", kode_urusan="2.07")
     UnitKerja.objects.create(instansi=kosong, kode="s", nama="S", jenis="sekretariat")
     _, pratinjau = unggah(kosong, "kas", sipd_xlsx.anggaran_kas(), pengguna)
