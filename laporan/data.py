@@ -13,6 +13,7 @@ from realisasi import selectors as realisasi_sel
 from renstra import selectors as renstra_sel
 
 TINGKAT_URUT = {"sasaran": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+VERSI_DPA = ["perubahan", "murni"]  # a sum states the later version if any part has it
 
 
 @dataclass
@@ -29,10 +30,15 @@ class BarisAnggaran:
     anak: list = field(default_factory=list)
     unit: str = ""
     objek: object = None
+    # DPA version used: "murni", "perubahan" (for a sum: if any part uses it),
+    # or "" without a budget; ``pagu_murni`` is the DPA murni's pagu.
+    versi_dpa: str = ""
+    pagu_murni: int = 0
 
     @classmethod
     def jumlah_dari(cls, tingkat, kode, nama, anak, objek=None):
         """A row whose money is the sum of ``anak``: never typed in."""
+        versi = {a.versi_dpa for a in anak}
         return cls(
             tingkat=tingkat,
             kode=kode,
@@ -42,6 +48,8 @@ class BarisAnggaran:
             realisasi=hitung.jumlah(a.realisasi for a in anak),
             anak=anak,
             objek=objek,
+            versi_dpa=next((v for v in VERSI_DPA if v in versi), ""),
+            pagu_murni=hitung.jumlah(a.pagu_murni for a in anak),
         )
 
     @property
@@ -100,6 +108,12 @@ class DataLaporan:
     anggaran: BarisAnggaran
     indikator: list
 
+    @property
+    def versi_dpa(self):
+        """The DPA version the budget figures use: "perubahan" if any sub
+        kegiatan's revised budget is in force, else "murni" ("" without budget)."""
+        return self.anggaran.versi_dpa
+
     def indikator_tingkat(self, tingkat):
         return [i for i in self.indikator if i.tingkat == tingkat]
 
@@ -111,6 +125,7 @@ class DataLaporan:
 
 def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
     anggaran = renstra_sel.anggaran_berlaku(sub)
+    murni = renstra_sel.anggaran_murni(sub)
     realisasi = [realisasi_per_tw.get(t) for t in range(triwulan, 0, -1)]
     # Spending is cumulative: a quarter not yet entered keeps the last figure.
     realisasi = next((r for r in realisasi if r is not None), 0)
@@ -125,6 +140,8 @@ def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
         realisasi=realisasi,
         unit=sub.unit.nama,
         objek=sub,
+        versi_dpa=anggaran.versi if anggaran else "",
+        pagu_murni=murni.pagu if murni else 0,
     )
 
 

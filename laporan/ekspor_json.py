@@ -23,6 +23,8 @@ def _anggaran(baris, anak_key):
         "realisasi": baris.realisasi,
         "persen_kas": angka_json(baris.persen_kas),
         "persen_pagu": angka_json(baris.persen_pagu),
+        "versi_dpa": baris.versi_dpa or None,
+        "pagu_murni": baris.pagu_murni,
     }
     if anak_key:
         hasil[anak_key] = [
@@ -65,6 +67,8 @@ def data_json(data):
             "realisasi": total.realisasi,
             "persen_kas": angka_json(total.persen_kas),
             "persen_pagu": angka_json(total.persen_pagu),
+            "versi_dpa": total.versi_dpa or None,
+            "pagu_murni": total.pagu_murni,
             "program": [_anggaran(p, "kegiatan") for p in total.anak],
         },
         "indikator": [_indikator(i) for i in data.indikator],

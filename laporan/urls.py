@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from laporan import views_pk
 
 app_name = "laporan"
 
-urlpatterns = []
+urlpatterns = [
+    path("perjanjian-kinerja/<int:pk>/", views_pk.dokumen_pk, name="pk_dokumen"),
+    path("perjanjian-kinerja/<int:pk>/pdf/", views_pk.pdf_pk, name="pk_pdf"),
+]

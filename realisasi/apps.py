@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class RealisasiConfig(AppConfig):
     name = "realisasi"
     verbose_name = "Realisasi triwulan"
+
+    def ready(self):
+        # Registers the realisation importer with the SIPD import screens.
+        from realisasi import impor_sipd  # noqa: F401

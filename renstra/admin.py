@@ -2,12 +2,16 @@ from django.contrib import admin
 
 from renstra.models import (
     AnggaranSubKegiatan,
+    ImporSIPD,
     Indikator,
     Kegiatan,
     Misi,
     PeriodeRenstra,
+    PerjanjianKinerja,
     Program,
     RincianBelanja,
+    RiwayatRencana,
+    SalinanRencana,
     Sasaran,
     SubKegiatan,
     TargetIndikator,
@@ -156,3 +160,44 @@ class RincianBelanjaAdmin(admin.ModelAdmin):
     list_filter = ["anggaran__sub_kegiatan__unit"]
     search_fields = ["kode_rekening", "uraian", "anggaran__sub_kegiatan__nama"]
     raw_id_fields = ["anggaran"]
+
+
+@admin.register(PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+    list_display = ["pihak_pertama", "tahun", "pihak_kedua", "tanggal"]
+    list_filter = ["tahun", "instansi"]
+    search_fields = ["pihak_pertama__nama", "pihak_pertama__nip"]
+    autocomplete_fields = ["pihak_pertama", "pihak_kedua"]
+    raw_id_fields = ["indikator"]
+
+
+@admin.register(ImporSIPD)
+class ImporSIPDAdmin(admin.ModelAdmin):
+    list_display = [
+        "nama_file",
+        "jenis",
+        "tahun",
+        "status",
+        "jumlah_baru",
+        "jumlah_berubah",
+        "jumlah_tetap",
+        "jumlah_galat",
+        "diunggah_oleh",
+        "diunggah_pada",
+    ]
+    list_filter = ["jenis", "status", "tahun", "instansi"]
+    search_fields = ["nama_file", "sidik"]
+    readonly_fields = ["diunggah_pada", "diterapkan_pada"]
+
+
+@admin.register(SalinanRencana)
+class SalinanRencanaAdmin(admin.ModelAdmin):
+    list_display = ["tahun_asal", "tahun_tujuan", "instansi", "oleh", "pada"]
+    list_filter = ["instansi"]
+
+
+@admin.register(RiwayatRencana)
+class RiwayatRencanaAdmin(admin.ModelAdmin):
+    list_display = ["pada", "aksi", "objek", "oleh", "instansi"]
+    list_filter = ["aksi", "instansi"]
+    search_fields = ["objek"]

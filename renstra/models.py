@@ -6,6 +6,7 @@ DPA); tujuan, sasaran and their IKU span the Renstra period with targets per yea
 The plan knows nothing of realisations.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -40,11 +41,18 @@ class PeriodeRenstra(models.Model):
         ordering = ["instansi", "-tahun_awal"]
         constraints = [
             models.UniqueConstraint(
-                fields=["instansi", "tahun_awal"], name="periode_unik"
+                fields=["instansi", "tahun_awal"],
+                name="periode_unik",
+                violation_error_message=(
+                    "Periode Renstra dengan tahun awal ini sudah ada."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(tahun_akhir__gte=models.F("tahun_awal")),
                 name="periode_urut",
+                violation_error_message=(
+                    "Tahun akhir periode tidak boleh sebelum tahun awal."
+                ),
             ),
         ]
 
@@ -64,7 +72,13 @@ class Misi(models.Model):
         verbose_name_plural = "misi"
         ordering = ["periode", "nomor"]
         constraints = [
-            models.UniqueConstraint(fields=["periode", "nomor"], name="misi_unik")
+            models.UniqueConstraint(
+                fields=["periode", "nomor"],
+                name="misi_unik",
+                violation_error_message=(
+                    "Nomor misi ini sudah ada pada periode tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -87,7 +101,13 @@ class Tujuan(models.Model):
         verbose_name_plural = "tujuan"
         ordering = ["periode", "urutan", "kode"]
         constraints = [
-            models.UniqueConstraint(fields=["periode", "kode"], name="tujuan_unik")
+            models.UniqueConstraint(
+                fields=["periode", "kode"],
+                name="tujuan_unik",
+                violation_error_message=(
+                    "Kode tujuan ini sudah ada pada periode tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -105,7 +125,13 @@ class Sasaran(models.Model):
         verbose_name_plural = "sasaran strategis"
         ordering = ["tujuan__urutan", "urutan", "kode"]
         constraints = [
-            models.UniqueConstraint(fields=["tujuan", "kode"], name="sasaran_unik")
+            models.UniqueConstraint(
+                fields=["tujuan", "kode"],
+                name="sasaran_unik",
+                violation_error_message=(
+                    "Kode sasaran ini sudah ada pada tujuan tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -136,7 +162,11 @@ class Program(models.Model):
         ordering = ["periode", "tahun", "urutan", "kode"]
         constraints = [
             models.UniqueConstraint(
-                fields=["periode", "tahun", "kode"], name="program_unik"
+                fields=["periode", "tahun", "kode"],
+                name="program_unik",
+                violation_error_message=(
+                    "Kode program ini sudah ada pada tahun tersebut."
+                ),
             )
         ]
 
@@ -165,7 +195,13 @@ class Kegiatan(models.Model):
         verbose_name_plural = "kegiatan"
         ordering = ["program", "urutan", "kode"]
         constraints = [
-            models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_unik")
+            models.UniqueConstraint(
+                fields=["program", "kode"],
+                name="kegiatan_unik",
+                violation_error_message=(
+                    "Kode kegiatan ini sudah ada pada program tersebut."
+                ),
+            )
         ]
 
     def __str__(self):
@@ -208,7 +244,11 @@ class SubKegiatan(models.Model):
         ordering = ["kegiatan", "urutan", "kode"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kegiatan", "kode"], name="subkegiatan_unik"
+                fields=["kegiatan", "kode"],
+                name="subkegiatan_unik",
+                violation_error_message=(
+                    "Kode sub kegiatan ini sudah ada pada kegiatan tersebut."
+                ),
             )
         ]
 
@@ -339,6 +379,10 @@ class Indikator(models.Model):
                     )
                 ),
                 name="indikator_satu_pemilik",
+                violation_error_message=(
+                    "Indikator harus dimiliki tepat satu sasaran, program, "
+                    "kegiatan, atau sub kegiatan sesuai tingkatnya."
+                ),
             ),
         ]
 
@@ -377,7 +421,11 @@ class TargetIndikator(models.Model):
         verbose_name_plural = "target indikator"
         ordering = ["indikator", "tahun"]
         constraints = [
-            models.UniqueConstraint(fields=["indikator", "tahun"], name="target_unik")
+            models.UniqueConstraint(
+                fields=["indikator", "tahun"],
+                name="target_unik",
+                violation_error_message="Target indikator untuk tahun ini sudah ada.",
+            )
         ]
 
     def __str__(self):
@@ -424,7 +472,11 @@ class AnggaranSubKegiatan(models.Model):
         ordering = ["sub_kegiatan", "versi"]
         constraints = [
             models.UniqueConstraint(
-                fields=["sub_kegiatan", "versi"], name="anggaran_versi_unik"
+                fields=["sub_kegiatan", "versi"],
+                name="anggaran_versi_unik",
+                violation_error_message=(
+                    "Anggaran versi ini sudah ada untuk sub kegiatan tersebut."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(pagu__gte=0)
@@ -433,6 +485,7 @@ class AnggaranSubKegiatan(models.Model):
                 & Q(kas_tw3__gte=0)
                 & Q(kas_tw4__gte=0),
                 name="anggaran_tidak_negatif",
+                violation_error_message="Pagu dan anggaran kas tidak boleh negatif.",
             ),
         ]
 
@@ -470,3 +523,192 @@ class RincianBelanja(models.Model):
     @property
     def kas_per_triwulan(self):
         return {1: self.kas_tw1, 2: self.kas_tw2, 3: self.kas_tw3, 4: self.kas_tw4}
+
+
+def _pengguna(related_name="+", **kwargs):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
+class PerjanjianKinerja(models.Model):
+    """The yearly performance agreement of an official (pihak pertama) with the
+    superior (pihak kedua).
+
+    The agreed indicators are chosen from the plan; their targets and the budget
+    of the programs, kegiatan or sub kegiatan they measure are read from the plan
+    and the DPA in force, never retyped. A superior who is not a staff record of
+    the agency (the Bupati for a Kepala Dinas) is given by name and position.
+    """
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="perjanjian_kinerja"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    pihak_pertama = models.ForeignKey(
+        Pegawai,
+        on_delete=models.PROTECT,
+        related_name="perjanjian_kinerja",
+        verbose_name="pihak pertama",
+    )
+    pihak_kedua = models.ForeignKey(
+        Pegawai,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="perjanjian_kinerja_atasan",
+        verbose_name="pihak kedua",
+        help_text="Kosongkan bila atasan bukan pegawai instansi (mis. Bupati).",
+    )
+    nama_pihak_kedua = models.CharField(
+        "nama pihak kedua (bukan pegawai)", max_length=200, blank=True
+    )
+    jabatan_pihak_kedua = models.CharField(
+        "jabatan pihak kedua (bukan pegawai)", max_length=200, blank=True
+    )
+    tanggal = models.DateField("tanggal penandatanganan")
+    tempat = models.CharField("tempat penandatanganan", max_length=100, blank=True)
+    indikator = models.ManyToManyField(
+        Indikator,
+        related_name="perjanjian_kinerja",
+        verbose_name="indikator yang diperjanjikan",
+    )
+    dibuat_oleh = _pengguna()
+    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+    diubah_oleh = _pengguna()
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "perjanjian kinerja"
+        verbose_name_plural = "perjanjian kinerja"
+        ordering = ["instansi", "-tahun", "pihak_pertama__nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pihak_pertama", "tahun"],
+                name="perjanjian_kinerja_unik",
+                violation_error_message=(
+                    "Perjanjian Kinerja pegawai ini untuk tahun tersebut sudah ada."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"Perjanjian Kinerja {self.tahun} {self.pihak_pertama}"
+
+
+class ImporSIPD(models.Model):
+    """One uploaded SIPD Excel file: who uploaded it, what the preview found,
+    and who applied it. The file is kept so that the applied data can be traced."""
+
+    class Jenis(models.TextChoices):
+        DPA = "dpa", "DPA (pagu dan rincian belanja)"
+        KAS = "kas", "Anggaran kas"
+        REALISASI = "realisasi", "Realisasi anggaran"
+
+    class Status(models.TextChoices):
+        PRATINJAU = "pratinjau", "Menunggu konfirmasi"
+        DITOLAK = "ditolak", "Ditolak (ada baris yang salah)"
+        DITERAPKAN = "diterapkan", "Diterapkan"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="impor_sipd"
+    )
+    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices)
+    tahun = models.PositiveSmallIntegerField("tahun anggaran")
+    opsi = models.JSONField(
+        "opsi",
+        default=dict,
+        blank=True,
+        help_text="Versi DPA, tanggal, alasan, triwulan, unit sub kegiatan baru.",
+    )
+    nama_file = models.CharField("nama berkas", max_length=255)
+    ukuran = models.PositiveIntegerField("ukuran (byte)")
+    sidik = models.CharField("SHA-256", max_length=64)
+    isi = models.BinaryField("isi berkas")
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.PRATINJAU
+    )
+    jumlah_baris = models.PositiveIntegerField("baris data", default=0)
+    jumlah_baru = models.PositiveIntegerField("baru", default=0)
+    jumlah_berubah = models.PositiveIntegerField("berubah", default=0)
+    jumlah_tetap = models.PositiveIntegerField("tetap", default=0)
+    jumlah_galat = models.PositiveIntegerField("baris salah", default=0)
+    diunggah_oleh = _pengguna(verbose_name="diunggah oleh")
+    diunggah_pada = models.DateTimeField("diunggah pada", auto_now_add=True)
+    diterapkan_oleh = _pengguna(verbose_name="diterapkan oleh")
+    diterapkan_pada = models.DateTimeField("diterapkan pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "impor SIPD"
+        verbose_name_plural = "impor SIPD"
+        ordering = ["instansi", "-diunggah_pada", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.tahun}: {self.nama_file}"
+
+
+class SalinanRencana(models.Model):
+    """A year's plan copied to the next year (rollover). The copy is a draft
+    until Perencanaan sets it (``ditetapkan_pada``)."""
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="salinan_rencana"
+    )
+    tahun_asal = models.PositiveSmallIntegerField("tahun asal")
+    tahun_tujuan = models.PositiveSmallIntegerField("tahun tujuan")
+    jumlah_program = models.PositiveIntegerField("program", default=0)
+    jumlah_kegiatan = models.PositiveIntegerField("kegiatan", default=0)
+    jumlah_sub_kegiatan = models.PositiveIntegerField("sub kegiatan", default=0)
+    jumlah_indikator = models.PositiveIntegerField("indikator", default=0)
+    oleh = _pengguna(verbose_name="disalin oleh")
+    pada = models.DateTimeField("disalin pada", auto_now_add=True)
+    ditetapkan_oleh = _pengguna(verbose_name="ditetapkan oleh")
+    ditetapkan_pada = models.DateTimeField("ditetapkan pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "salinan rencana"
+        verbose_name_plural = "salinan rencana"
+        ordering = ["instansi", "-tahun_tujuan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun_tujuan"],
+                name="salinan_rencana_unik",
+                violation_error_message=(
+                    "Rencana tahun tujuan ini sudah pernah disalin."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"Rencana {self.tahun_tujuan} (salinan {self.tahun_asal})"
+
+    @property
+    def draf(self):
+        return self.ditetapkan_pada is None
+
+
+class RiwayatRencana(models.Model):
+    """One change to the plan: who, when, what, and the values before/after."""
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="riwayat_rencana"
+    )
+    aksi = models.CharField("aksi", max_length=30)
+    objek = models.CharField("objek", max_length=300)
+    rincian = models.JSONField("rincian", default=dict, blank=True)
+    oleh = _pengguna(verbose_name="oleh")
+    pada = models.DateTimeField("pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "riwayat rencana"
+        verbose_name_plural = "riwayat rencana"
+        ordering = ["instansi", "-pada", "-pk"]
+
+    def __str__(self):
+        return f"{self.aksi}: {self.objek}"

@@ -4,10 +4,12 @@ database; each test runs in a transaction that is rolled back."""
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from lakip.models import Instansi
+from lakip.models import Instansi, UnitKerja
 from laporan.data import bangun_data_laporan
+from renstra.models import PeriodeRenstra
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed_2024.json"
 
@@ -26,3 +28,23 @@ def instansi(db):
 @pytest.fixture
 def data_tw1(instansi):
     return bangun_data_laporan(instansi, 2024, 1)
+
+
+@pytest.fixture
+def pengguna(db):
+    return get_user_model().objects.create_user("uji.perencanaan")
+
+
+@pytest.fixture
+def instansi_kosong(db):
+    """An agency with its organisation and Renstra period but no plan yet."""
+    instansi = Instansi.objects.create(
+        kode="dinas-uji", nama="Dinas Uji", pemda="Pemda Uji", kode_urusan="2.07"
+    )
+    UnitKerja.objects.create(
+        instansi=instansi, kode="sekretariat", nama="Sekretariat", jenis="sekretariat"
+    )
+    PeriodeRenstra.objects.create(
+        instansi=instansi, nama="Renstra 2021-2026", tahun_awal=2021, tahun_akhir=2026
+    )
+    return instansi

@@ -12,24 +12,32 @@ from lakip import format as fmt
 register = template.Library()
 
 
+def _ada(nilai):
+    """A template's missing value (``""``, e.g. ``x.y`` where ``x`` is None)
+    prints like None: ``-``."""
+    return None if nilai == "" else nilai
+
+
 @register.filter
 def angka(nilai, desimal=None):
-    return fmt.format_angka(nilai, None if desimal in (None, "") else int(desimal))
+    return fmt.format_angka(
+        _ada(nilai), None if desimal in (None, "") else int(desimal)
+    )
 
 
 @register.filter
 def persen(nilai):
-    return fmt.format_persen(nilai)
+    return fmt.format_persen(_ada(nilai))
 
 
 @register.filter
 def rupiah(nilai):
-    return fmt.format_uang(nilai)
+    return fmt.format_uang(_ada(nilai))
 
 
 @register.filter
 def tanggal(nilai):
-    return fmt.format_tanggal(nilai)
+    return fmt.format_tanggal(_ada(nilai))
 
 
 @register.filter
