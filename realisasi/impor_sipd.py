@@ -6,12 +6,23 @@ end of the quarter chosen at upload. The sub kegiatan's realisation is the sum o
 its rows; rows whose kode rekening matches an expenditure line of the budget in
 force also set that line's realisation. Registered with the import flow of
 ``renstra.impor_sipd`` (preview, confirm, all or nothing, recorded).
+
+The rules of the entry forms hold here too: a unit's quarter that is not in Draf
+(submitted, verified, approved and locked) is not changed; money above the pagu
+or below the previous quarter's cumulative figure is an error; every change is
+written to the audit trail with source "sipd".
 """
 
 from collections import defaultdict
 
 from lakip.format import format_uang
-from realisasi.models import RealisasiAnggaran, RealisasiBelanja
+from realisasi.models import (
+    EntriTriwulan,
+    JejakAudit,
+    RealisasiAnggaran,
+    RealisasiBelanja,
+    StatusEntri,
+)
 from renstra import selectors as renstra_sel
 from renstra.impor_sipd import (
     BARU,
@@ -82,10 +93,28 @@ class ImporRealisasi(Importir):
         if pratinjau.galat:
             return
         lama = _realisasi_tersimpan(ada.values())
+        status = {
+            e.unit_id: e
+            for e in EntriTriwulan.objects.filter(
+                unit__instansi=impor.instansi, tahun=impor.tahun, triwulan=triwulan
+            ).select_related("unit")
+        }
         for kode, jumlah in per_sub.items():
             sub = ada[kode]
+            jumlah_langkah = len(pratinjau.langkah)
             self._sub(sub, triwulan, jumlah, per_rekening[kode], lama, impor, pratinjau)
             self._periksa_wajar(sub, triwulan, jumlah, lama, pratinjau)
+            entri = status.get(sub.unit_id)
+            berubah = len(pratinjau.langkah) > jumlah_langkah
+            if berubah and entri is not None and entri.status != StatusEntri.DRAF:
+                pratinjau.galat.append(
+                    Masalah(
+                        None,
+                        f"Sub kegiatan {sub.kode}: entri {entri.unit.nama} TW "
+                        f"{triwulan} berstatus {entri.get_status_display()}; hanya "
+                        "entri berstatus Draf yang dapat diubah.",
+                    )
+                )
 
     def _sub(self, sub, triwulan, jumlah, per_rekening, lama, impor, pratinjau):
         tersimpan = lama["anggaran"].get((sub.pk, triwulan))
@@ -106,6 +135,16 @@ class ImporRealisasi(Importir):
                     diperbarui_oleh=impor.diterapkan_oleh or impor.diunggah_oleh,
                 )
             )
+            pratinjau.langkah.append(
+                _catat(
+                    impor,
+                    triwulan,
+                    objek=JejakAudit.Objek.ANGGARAN,
+                    sub_kegiatan=sub,
+                    nilai_lama="" if tersimpan is None else str(tersimpan.jumlah),
+                    nilai_baru=str(jumlah),
+                )
+            )
         anggaran = renstra_sel.anggaran_berlaku(sub)
         rincian = rincian_per_rekening(anggaran, sub, per_rekening, pratinjau)
         jumlah_rincian = 0
@@ -114,12 +153,24 @@ class ImporRealisasi(Importir):
             if baris is None:
                 continue
             belanja = lama["belanja"].get((baris.pk, triwulan))
+            nilai_lama = "" if belanja is None else str(belanja.jumlah)
             if belanja is None:
                 belanja = RealisasiBelanja(rincian=baris, triwulan=triwulan, jumlah=0)
             elif belanja.jumlah == nilai:
                 continue
             jumlah_rincian += 1
             pratinjau.langkah.append(simpan_nanti(belanja, jumlah=nilai))
+            pratinjau.langkah.append(
+                _catat(
+                    impor,
+                    triwulan,
+                    objek=JejakAudit.Objek.BELANJA,
+                    sub_kegiatan=sub,
+                    rincian=baris,
+                    nilai_lama=nilai_lama,
+                    nilai_baru=str(nilai),
+                )
+            )
         if jumlah_rincian:
             keterangan += f"; {jumlah_rincian} rincian belanja diperbarui"
             if status == TETAP:
@@ -140,7 +191,7 @@ class ImporRealisasi(Importir):
         ]
         sebelum = next((r.jumlah for r in sebelum if r is not None), None)
         if sebelum is not None and jumlah < sebelum:
-            pratinjau.peringatan.append(
+            pratinjau.galat.append(
                 Masalah(
                     None,
                     f"Sub kegiatan {sub.kode}: realisasi s.d. TW {triwulan} "
@@ -151,13 +202,29 @@ class ImporRealisasi(Importir):
             )
         anggaran = renstra_sel.anggaran_berlaku(sub)
         if anggaran is not None and jumlah > anggaran.pagu:
-            pratinjau.peringatan.append(
+            pratinjau.galat.append(
                 Masalah(
                     None,
                     f"Sub kegiatan {sub.kode}: realisasi {format_uang(jumlah)} "
                     f"melebihi pagu {format_uang(anggaran.pagu)}.",
                 )
             )
+
+
+def _catat(impor, triwulan, **kolom):
+    """A write step recording one change in the audit trail (run at apply)."""
+
+    def langkah():
+        JejakAudit.objects.create(
+            oleh=impor.diterapkan_oleh or impor.diunggah_oleh,
+            sumber="sipd",
+            tahun=impor.tahun,
+            triwulan=triwulan,
+            kolom="jumlah",
+            **kolom,
+        )
+
+    return langkah
 
 
 def _realisasi_tersimpan(sub_kegiatan):

@@ -77,20 +77,39 @@ def test_unknown_code_saves_nothing_and_names_the_row(instansi_kosong, pengguna)
     assert not _realisasi(instansi_kosong).exists()
 
 
-def test_realisation_below_the_previous_quarter_is_flagged(tiga_impor, pengguna):
+def test_realisation_below_the_previous_quarter_is_refused(tiga_impor, pengguna):
     _, pratinjau = unggah(
         tiga_impor, "realisasi", sipd_xlsx.realisasi(), pengguna, triwulan=2
     )
-    assert pratinjau.baru == 44 and pratinjau.peringatan == []
+    assert pratinjau.baru == 44 and pratinjau.galat == []
     isi = sipd_xlsx.realisasi(pembagi=2)
-    _, pratinjau = unggah(tiga_impor, "realisasi", isi, pengguna, triwulan=2)
-    pesan = [m.pesan for m in pratinjau.peringatan]
+    rekaman, pratinjau = unggah(tiga_impor, "realisasi", isi, pengguna, triwulan=2)
+    pesan = [m.pesan for m in pratinjau.galat]
     assert (
         "Sub kegiatan 2.07.01.2.02.0001: realisasi s.d. TW 2 (Rp 268.447.939) lebih "
         "kecil daripada triwulan sebelumnya (Rp 536.895.878); realisasi bersifat "
         "kumulatif."
     ) in pesan
-    assert pratinjau.bisa_diterapkan  # a warning, not an error
+    assert not pratinjau.bisa_diterapkan  # the same rule as the entry form
+    assert not _realisasi(tiga_impor).filter(triwulan=2).exists()
+
+
+def test_a_locked_quarter_is_not_changed_and_changes_are_audited(tiga_impor, pengguna):
+    from realisasi.models import EntriTriwulan, JejakAudit
+
+    audit = JejakAudit.objects.filter(sumber="sipd", objek="anggaran")
+    assert audit.count() == 44
+    gaji = audit.get(sub_kegiatan__kode="2.07.01.2.02.0001")
+    assert (gaji.nilai_lama, gaji.nilai_baru, gaji.oleh) == ("", "536895878", pengguna)
+    sub = _realisasi(tiga_impor).get(sub_kegiatan__kode="2.07.01.2.02.0001")
+    EntriTriwulan.objects.create(
+        unit=sub.sub_kegiatan.unit, tahun=2024, triwulan=1, status="disahkan"
+    )
+    isi = sipd_xlsx.realisasi(pembagi=0.5)
+    _, pratinjau = unggah(tiga_impor, "realisasi", isi, pengguna, triwulan=1)
+    assert any("berstatus Disahkan" in m.pesan for m in pratinjau.galat)
+    assert not pratinjau.bisa_diterapkan
+    assert _realisasi(tiga_impor).get(pk=sub.pk).jumlah == 536_895_878
 
 
 def test_quarter_must_be_chosen(tiga_impor, pengguna):
