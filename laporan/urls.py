@@ -1,5 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "laporan"
 
-urlpatterns = []
+urlpatterns = [
+    path("dasbor/", include("laporan.dasbor.urls")),
+]
