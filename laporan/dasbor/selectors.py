@@ -7,7 +7,7 @@ from django.db.models import Max, Q
 from django.shortcuts import get_object_or_404
 
 from lakip.models import UnitKerja
-from laporan.data import bangun_data_laporan
+from laporan.data import bangun_data_laporan, bangun_data_laporan_tahun
 from realisasi import selectors as realisasi_sel
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
 from renstra.models import Indikator, Kegiatan, Program, Sasaran, SubKegiatan
@@ -83,9 +83,9 @@ def entri_triwulan(instansi, tahun, triwulan):
 
 
 def data_tahun(instansi, tahun, triwulan):
-    """The report data of TW I up to ``triwulan`` of ``tahun``: one
-    ``bangun_data_laporan`` per quarter, the chosen quarter last."""
-    return [bangun_data_laporan(instansi, tahun, t) for t in range(1, triwulan + 1)]
+    """The report data of TW I up to ``triwulan`` of ``tahun``, the chosen
+    quarter last (``bangun_data_laporan_tahun``: one reading for all quarters)."""
+    return bangun_data_laporan_tahun(instansi, tahun, triwulan)
 
 
 def data_tahun_lalu(instansi, tahun, triwulan):

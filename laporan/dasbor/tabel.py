@@ -175,9 +175,9 @@ def tabel_anggaran(
     for baris in baris_baris:
         tambah(baris)
     if total is not None:
-        sel_total = [sel(""), sel("Jumlah"), *sel_uang(total)]
+        sel_total = [sel(None, teks=""), sel("Jumlah"), *sel_uang(total)]
         if penilaian is not None:
-            sel_total += [sel(None, PERSEN), sel("")]
+            sel_total += [sel(None, PERSEN, teks=""), sel(None, teks="")]
         tabel.baris.append(Baris(sel_total, tebal=True))
     if not dengan_kode:
         tabel.kolom.pop(0)

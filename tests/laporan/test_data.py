@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lakip.perhitungan import TakTerhitung, bulatkan
-from laporan.data import bangun_data_laporan
+from laporan.data import bangun_data_laporan, bangun_data_laporan_tahun
+from laporan.ekspor_json import data_json
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
 from renstra.models import AnggaranSubKegiatan, Indikator, SubKegiatan
 from tests.bantuan import gandakan_sub_kegiatan
@@ -155,3 +156,26 @@ def test_query_count_does_not_grow_with_data(instansi):
     assert sum(len(k.anak) for p in data.anggaran.anak for k in p.anak) == 440
     assert data.anggaran.pagu == 10 * 7_897_427_349
     assert len(sesudah) == len(sebelum)
+
+
+def test_quarters_of_a_year_equal_separate_builds(instansi):
+    sub = SubKegiatan.objects.get(kode="2.07.01.2.08.0001")
+    AnggaranSubKegiatan.objects.filter(sub_kegiatan=sub).update(kas_tw2=4_000_000)
+    RealisasiAnggaran.objects.create(sub_kegiatan=sub, triwulan=2, jumlah=6_000_000)
+    RealisasiIndikator.objects.create(
+        indikator=Indikator.objects.get(sub_kegiatan=sub),
+        tahun=2024,
+        triwulan=2,
+        nilai=300,
+    )
+    with CaptureQueriesContext(connection) as satu:
+        bangun_data_laporan(instansi, 2024, 3)
+    with CaptureQueriesContext(connection) as semua:
+        tahun = bangun_data_laporan_tahun(instansi, 2024, 3)
+    assert [d.triwulan for d in tahun] == [1, 2, 3]
+    for d in tahun:
+        assert data_json(d) == data_json(
+            bangun_data_laporan(instansi, 2024, d.triwulan)
+        )
+    assert tahun[1].anggaran.anggaran_kas == tahun[0].anggaran.anggaran_kas + 4_000_000
+    assert len(semua) == len(satu) + 2  # one budget realisation read per quarter
