@@ -139,7 +139,6 @@ def dasbor(instansi, tahun, triwulan, tautan):
             "tertinggal": tertinggal,
             "kelengkapan": kelengkapan,
             "jumlah_disahkan": sum(1 for k in kelengkapan if k.status == "disahkan"),
-            "sasaran": data.sasaran,
             "ada_tahun_lalu": ada_tahun_lalu,
             "label_tahun_lalu": rk.label_periode(tahun - 1, triwulan),
             "ambang": {"hijau": hijau, "kuning": kuning, "serapan": serapan},
@@ -251,63 +250,62 @@ def halaman_sasaran(instansi, sasaran, tahun, triwulan, tautan):
     return halaman
 
 
-def halaman_program(instansi, program, triwulan, tautan):
-    data_tw = sel.data_tahun(instansi, program.tahun, triwulan)
+LABEL_TINGKAT = {
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub_kegiatan": "Sub kegiatan",
+    "indikator": "Indikator",
+}
+LABEL_ANAK = {
+    "program": "Kegiatan",
+    "kegiatan": "Sub kegiatan",
+    "sub_kegiatan": "Indikator",
+}
+
+
+def rantai(tingkat, objek):
+    """``[(tingkat, objek)]`` from the program down to ``objek`` (a program,
+    kegiatan or sub kegiatan)."""
+    if tingkat == "program":
+        return [("program", objek)]
+    if tingkat == "kegiatan":
+        return [("program", objek.program), ("kegiatan", objek)]
+    kegiatan = objek.kegiatan
+    return [
+        ("program", kegiatan.program),
+        ("kegiatan", kegiatan),
+        ("sub_kegiatan", objek),
+    ]
+
+
+def _jejak_rantai(rantai_objek, tautan):
+    program = rantai_objek[0][1]
+    return [
+        *_jejak_sasaran(program.sasaran, tautan),
+        *[(f"{LABEL_TINGKAT[t]}: {o.nama}", tautan(t, o.pk)) for t, o in rantai_objek],
+    ]
+
+
+def halaman_anggaran(instansi, tingkat, objek, triwulan, tautan):
+    """A program, kegiatan or sub kegiatan: its figures, its children and its
+    quarter history in its budget year."""
+    rantai_objek = rantai(tingkat, objek)
+    tahun = rantai_objek[0][1].tahun
+    data_tw = sel.data_tahun(instansi, tahun, triwulan)
+    jejak = _jejak_rantai(rantai_objek, tautan)
+    jejak[-1] = (jejak[-1][0], "")
     halaman = Halaman(
-        judul="Program",
-        tahun=program.tahun,
+        judul=LABEL_TINGKAT[tingkat],
+        tahun=tahun,
         triwulan=triwulan,
         data=data_tw[-1],
-        jejak=[
-            *_jejak_sasaran(program.sasaran, tautan),
-            (f"Program: {program.nama}", ""),
-        ],
-        konteks={"objek": program},
-    )
-    return _rinci_anggaran(halaman, data_tw, "program", program.pk, "Kegiatan", tautan)
-
-
-def halaman_kegiatan(instansi, kegiatan, triwulan, tautan):
-    program = kegiatan.program
-    data_tw = sel.data_tahun(instansi, program.tahun, triwulan)
-    halaman = Halaman(
-        judul="Kegiatan",
-        tahun=program.tahun,
-        triwulan=triwulan,
-        data=data_tw[-1],
-        jejak=[
-            *_jejak_sasaran(program.sasaran, tautan),
-            (f"Program: {program.nama}", tautan("program", program.pk)),
-            (f"Kegiatan: {kegiatan.nama}", ""),
-        ],
-        konteks={"objek": kegiatan},
-    )
-    return _rinci_anggaran(
-        halaman, data_tw, "kegiatan", kegiatan.pk, "Sub kegiatan", tautan
-    )
-
-
-def halaman_sub_kegiatan(instansi, sub, triwulan, tautan):
-    kegiatan = sub.kegiatan
-    program = kegiatan.program
-    data_tw = sel.data_tahun(instansi, program.tahun, triwulan)
-    halaman = Halaman(
-        judul="Sub kegiatan",
-        tahun=program.tahun,
-        triwulan=triwulan,
-        data=data_tw[-1],
-        jejak=[
-            *_jejak_sasaran(program.sasaran, tautan),
-            (f"Program: {program.nama}", tautan("program", program.pk)),
-            (f"Kegiatan: {kegiatan.nama}", tautan("kegiatan", kegiatan.pk)),
-            (f"Sub kegiatan: {sub.nama}", ""),
-        ],
+        jejak=jejak,
     )
     halaman = _rinci_anggaran(
-        halaman, data_tw, "sub_kegiatan", sub.pk, "Indikator", tautan
+        halaman, data_tw, tingkat, objek.pk, LABEL_ANAK[tingkat], tautan
     )
-    baris = halaman.konteks["baris"]
-    halaman.konteks["objek"] = baris.objek  # with unit, PPTK and pelaksana
+    # The report data's object, with its unit, PPTK and pelaksana loaded.
+    halaman.konteks["objek"] = halaman.konteks["baris"].objek
     return halaman
 
 
@@ -433,26 +431,8 @@ def halaman_indikator(instansi, indikator, tahun, triwulan, tautan):
 
 
 def _jejak_indikator(indikator, tautan):
-    induk = indikator.induk
-    jejak = []
     if indikator.tingkat == "sasaran":
-        jejak = _jejak_sasaran(induk, tautan)
+        jejak = _jejak_sasaran(indikator.induk, tautan)
     else:
-        sub = induk if indikator.tingkat == "sub_kegiatan" else None
-        kegiatan = (
-            sub.kegiatan
-            if sub
-            else (induk if indikator.tingkat == "kegiatan" else None)
-        )
-        program = kegiatan.program if kegiatan else induk
-        jejak = [
-            *_jejak_sasaran(program.sasaran, tautan),
-            (f"Program: {program.nama}", tautan("program", program.pk)),
-        ]
-        if kegiatan:
-            jejak.append(
-                (f"Kegiatan: {kegiatan.nama}", tautan("kegiatan", kegiatan.pk))
-            )
-        if sub:
-            jejak.append((f"Sub kegiatan: {sub.nama}", tautan("sub_kegiatan", sub.pk)))
+        jejak = _jejak_rantai(rantai(indikator.tingkat, indikator.induk), tautan)
     return [*jejak, (f"Indikator: {indikator.nama}", "")]

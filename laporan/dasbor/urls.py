@@ -8,8 +8,23 @@ from laporan.dasbor import views
 urlpatterns = [
     path("", views.dasbor, name="dasbor"),
     path("sasaran/<int:pk>/", views.sasaran, name="dasbor_sasaran"),
-    path("program/<int:pk>/", views.program, name="dasbor_program"),
-    path("kegiatan/<int:pk>/", views.kegiatan, name="dasbor_kegiatan"),
-    path("sub-kegiatan/<int:pk>/", views.sub_kegiatan, name="dasbor_sub_kegiatan"),
+    path(
+        "program/<int:pk>/",
+        views.anggaran,
+        {"tingkat": "program"},
+        name="dasbor_program",
+    ),
+    path(
+        "kegiatan/<int:pk>/",
+        views.anggaran,
+        {"tingkat": "kegiatan"},
+        name="dasbor_kegiatan",
+    ),
+    path(
+        "sub-kegiatan/<int:pk>/",
+        views.anggaran,
+        {"tingkat": "sub_kegiatan"},
+        name="dasbor_sub_kegiatan",
+    ),
     path("indikator/<int:pk>/", views.indikator, name="dasbor_indikator"),
 ]

@@ -114,46 +114,30 @@ def sasaran(request, pk):
     )
 
 
-def _rinci_tahun_tetap(request, pilih, bangun, nama_berkas, tahun_dari):
+PILIH = {
+    "program": sel.program_instansi,
+    "kegiatan": sel.kegiatan_instansi,
+    "sub_kegiatan": sel.sub_kegiatan_instansi,
+}
+
+
+@akses_dasbor
+def anggaran(request, tingkat, pk):
+    """A program, kegiatan or sub kegiatan (``tingkat``), in its budget year."""
     instansi = _instansi(request)
-    objek = pilih(instansi)
-    tahun, triwulan, form = _periode(request, instansi, tahun_dari(objek))
-    halaman = bangun(instansi, objek, triwulan, _pembuat_tautan(tahun, triwulan))
+    objek = PILIH[tingkat](instansi, pk)
+    tahun_tetap = hl.rantai(tingkat, objek)[0][1].tahun
+    tahun, triwulan, form = _periode(request, instansi, tahun_tetap)
+    halaman = hl.halaman_anggaran(
+        instansi, tingkat, objek, triwulan, _pembuat_tautan(tahun, triwulan)
+    )
     return _tanggapi(
-        request, halaman, "laporan/dasbor/rinci.html", instansi, form, nama_berkas
-    )
-
-
-@akses_dasbor
-def program(request, pk):
-    return _rinci_tahun_tetap(
         request,
-        lambda i: sel.program_instansi(i, pk),
-        hl.halaman_program,
-        "program",
-        lambda p: p.tahun,
-    )
-
-
-@akses_dasbor
-def kegiatan(request, pk):
-    return _rinci_tahun_tetap(
-        request,
-        lambda i: sel.kegiatan_instansi(i, pk),
-        hl.halaman_kegiatan,
-        "kegiatan",
-        lambda k: k.program.tahun,
-    )
-
-
-@akses_dasbor
-def sub_kegiatan(request, pk):
-    return _rinci_tahun_tetap(
-        request,
-        lambda i: sel.sub_kegiatan_instansi(i, pk),
-        hl.halaman_sub_kegiatan,
-        "sub-kegiatan",
-        lambda s: s.kegiatan.program.tahun,
+        halaman,
+        "laporan/dasbor/rinci.html",
+        instansi,
+        form,
+        tingkat.replace("_", "-"),
     )
 
 
