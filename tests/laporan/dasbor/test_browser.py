@@ -1,38 +1,18 @@
 """The landing page in Debian's Chromium, signed in as the Kepala Dinas."""
 
 import base64
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from lakip.models import Instansi
 from lakip.services import PASSWORD_DEMO, buat_akun_demo
 from tests.bantuan import pulihkan_basis_data
+from tests.peramban import masuk, peramban  # noqa: F401
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-ARGUMEN = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Chromium Debian (/usr/bin/chromium) tidak ada"
-    ),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -42,20 +22,6 @@ def _pulihkan_sesudahnya(django_db_blocker):
     yield
     with django_db_blocker.unblock():
         pulihkan_basis_data()
-
-
-@pytest.fixture
-def peramban(tmp_path):
-    opsi = webdriver.ChromeOptions()
-    opsi.binary_location = str(CHROMIUM)
-    for argumen in ARGUMEN:
-        opsi.add_argument(argumen)
-    opsi.add_argument(f"--user-data-dir={tmp_path / 'profil'}")
-    opsi.add_argument("--window-size=1366,900")
-    driver = webdriver.Chrome(options=opsi, service=Service(str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(60)
-    yield driver
-    driver.quit()
 
 
 def _terlihat(driver, elemen):
@@ -101,14 +67,11 @@ def _layar_penuh(driver, berkas):
     assert berkas.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_landing_page_as_the_kepala_dinas(live_server, peramban, tmp_path):
+def test_landing_page_as_the_kepala_dinas(live_server, peramban, tmp_path):  # noqa: F811
     pulihkan_basis_data()
     buat_akun_demo(Instansi.objects.get(kode="disnakertrans-lutim"))
 
-    peramban.get(live_server.url + reverse("masuk"))
-    peramban.find_element(By.NAME, "username").send_keys("kadis")
-    peramban.find_element(By.NAME, "password").send_keys(PASSWORD_DEMO)
-    peramban.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    masuk(peramban, live_server, "kadis", PASSWORD_DEMO)
     WebDriverWait(peramban, 30).until(lambda d: "/masuk/" not in d.current_url)
     peramban.get(live_server.url + reverse("laporan:dasbor"))
     assert "Dasbor kinerja · TW I 2024" in peramban.title + peramban.page_source
