@@ -254,7 +254,6 @@ LABEL_TINGKAT = {
     "program": "Program",
     "kegiatan": "Kegiatan",
     "sub_kegiatan": "Sub kegiatan",
-    "indikator": "Indikator",
 }
 LABEL_ANAK = {
     "program": "Kegiatan",
