@@ -116,6 +116,14 @@ LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "masuk"
 
+# Dashboard (laporan.dasbor): traffic light of a capaian, green at or above
+# LAKIP_AMBANG_HIJAU %, yellow at or above LAKIP_AMBANG_KUNING %, red below; a sub
+# kegiatan lags when a capaian of the quarter is below green or its spending is
+# below LAKIP_AMBANG_SERAPAN % of the quarter's anggaran kas.
+LAKIP_AMBANG_HIJAU = 90
+LAKIP_AMBANG_KUNING = 70
+LAKIP_AMBANG_SERAPAN = 50
+
 # Main menu: (url name, label, roles that see it). Apps' URLs are wired here.
 LAKIP_MENU = [
     (

@@ -235,7 +235,19 @@ def bangun_data_laporan(instansi, tahun, triwulan):
     sub kegiatan; every percentage comes from ``lakip.perhitungan``; the number of
     queries does not depend on the amount of data.
     """
-    if triwulan not in (1, 2, 3, 4):
+    return _bangun(instansi, tahun, [triwulan])[0]
+
+
+def bangun_data_laporan_tahun(instansi, tahun, sampai_triwulan):
+    """The report data of TW I up to ``sampai_triwulan`` of ``tahun``: item
+    ``t - 1`` equals ``bangun_data_laporan(instansi, tahun, t)``. The plan and
+    the realisations are read once for all quarters (the queries of one build)."""
+    return _bangun(instansi, tahun, range(1, sampai_triwulan + 1))
+
+
+def _bangun(instansi, tahun, triwulan_triwulan):
+    triwulan_triwulan = list(triwulan_triwulan)
+    if not triwulan_triwulan or any(t not in (1, 2, 3, 4) for t in triwulan_triwulan):
         raise ValueError("Triwulan harus 1, 2, 3, atau 4.")
     periode = renstra_sel.periode_untuk_tahun(instansi, tahun)
     program = renstra_sel.program_tahun(instansi, tahun)
@@ -245,12 +257,18 @@ def bangun_data_laporan(instansi, tahun, triwulan):
     realisasi = realisasi_sel.realisasi_indikator(
         [i.pk for i in indikator], [tahun, tahun - 1]
     )
-    return DataLaporan(
-        instansi=instansi,
-        tahun=tahun,
-        triwulan=triwulan,
-        periode=periode,
-        sasaran=renstra_sel.sasaran_periode(periode),
-        anggaran=bangun_anggaran(instansi, program, triwulan),
-        indikator=[bangun_indikator(i, tahun, triwulan, realisasi) for i in indikator],
-    )
+    sasaran = renstra_sel.sasaran_periode(periode)
+    return [
+        DataLaporan(
+            instansi=instansi,
+            tahun=tahun,
+            triwulan=triwulan,
+            periode=periode,
+            sasaran=sasaran,
+            anggaran=bangun_anggaran(instansi, program, triwulan),
+            indikator=[
+                bangun_indikator(i, tahun, triwulan, realisasi) for i in indikator
+            ],
+        )
+        for triwulan in triwulan_triwulan
+    ]

@@ -1,6 +1,16 @@
-"""Helpers shared by tests: reading forms out of HTML as a browser would."""
+"""Helpers shared by tests: reading forms and tables out of HTML as a browser
+would, bulk copies of the seed, and restoring a flushed database."""
 
 from html.parser import HTMLParser
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from lakip.models import Instansi
+from lakip.peran import Peran
+from realisasi.models import RealisasiIndikator
+from renstra.models import SubKegiatan, TargetIndikator
 
 
 class _Formulir(HTMLParser):
@@ -28,3 +38,88 @@ def isian_formulir(html, form_id=None):
     parser = _Formulir(form_id)
     parser.feed(html)
     return parser.data
+
+
+def gandakan_sub_kegiatan(kali):
+    """Copy every sub kegiatan ``kali`` times (budget, indicators, targets,
+    realisations)."""
+    for sub in list(SubKegiatan.objects.all()):
+        anggaran = list(sub.anggaran.all())
+        indikator = list(sub.indikator.all())
+        realisasi = list(sub.realisasi_anggaran.all())
+        for n in range(kali):
+            salinan = SubKegiatan.objects.create(
+                kegiatan=sub.kegiatan,
+                kode=f"{sub.kode}.{n}",
+                nama=sub.nama,
+                unit=sub.unit,
+            )
+            for a in anggaran:
+                a.pk, a.sub_kegiatan = None, salinan
+                a.save()
+            for r in realisasi:
+                r.pk, r.sub_kegiatan = None, salinan
+                r.save()
+            for ind in indikator:
+                target = list(TargetIndikator.objects.filter(indikator_id=ind.pk))
+                nilai = list(RealisasiIndikator.objects.filter(indikator_id=ind.pk))
+                lama = ind.pk
+                ind.pk, ind.sub_kegiatan = None, salinan
+                ind.save()
+                for t in target:
+                    t.pk, t.indikator = None, ind
+                    t.save()
+                for r in nilai:
+                    r.pk, r.indikator = None, ind
+                    r.save()
+                ind.pk = lama
+
+
+class _PembacaTabel(HTMLParser):
+    def __init__(self, id_tabel):
+        super().__init__()
+        self.id_tabel = id_tabel
+        self.kedalaman = 0  # nesting of <table> inside the wanted one
+        self.baris = []
+        self.sel = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            if self.kedalaman or dict(attrs).get("id") == self.id_tabel:
+                self.kedalaman += 1
+        elif self.kedalaman and tag == "tr":
+            self.baris.append([])
+        elif self.kedalaman and tag in ("td", "th"):
+            self.sel = []
+
+    def handle_endtag(self, tag):
+        if tag == "table" and self.kedalaman:
+            self.kedalaman -= 1
+        elif self.kedalaman and tag in ("td", "th") and self.sel is not None:
+            self.baris[-1].append(" ".join("".join(self.sel).split()))
+            self.sel = None
+
+    def handle_data(self, data):
+        if self.sel is not None:
+            self.sel.append(data)
+
+
+def baca_tabel(html, id_tabel):
+    """The rows of the HTML table ``id_tabel`` as lists of cell texts
+    (whitespace collapsed), header row first."""
+    pembaca = _PembacaTabel(id_tabel)
+    pembaca.feed(html)
+    return pembaca.baris
+
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed_2024.json"
+
+
+def pulihkan_basis_data():
+    """Give back what a flushed database lost (after a live-server test runs in
+    a transactional database): the role groups of migration
+    ``lakip.0002_grup_peran`` and the seed. Does nothing when both are there."""
+    for peran in Peran:
+        Group.objects.get_or_create(name=peran.value)
+    if not Instansi.objects.exists():
+        call_command("loaddata", str(SEED), verbosity=0)

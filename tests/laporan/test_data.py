@@ -7,9 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lakip.perhitungan import TakTerhitung, bulatkan
-from laporan.data import bangun_data_laporan
+from laporan.data import bangun_data_laporan, bangun_data_laporan_tahun
+from laporan.ekspor_json import data_json
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
 from renstra.models import AnggaranSubKegiatan, Indikator, SubKegiatan
+from tests.bantuan import gandakan_sub_kegiatan
 
 
 def _cari(baris, nama):
@@ -145,49 +147,35 @@ def test_invalid_quarter(instansi):
         bangun_data_laporan(instansi, 2024, 5)
 
 
-def _gandakan_sub_kegiatan(kali):
-    """Copy every sub kegiatan (budget, indicators, targets, realisations)."""
-    from realisasi.models import RealisasiIndikator as RI
-    from renstra.models import TargetIndikator
-
-    for sub in list(SubKegiatan.objects.all()):
-        anggaran = list(sub.anggaran.all())
-        indikator = list(sub.indikator.all())
-        realisasi = list(sub.realisasi_anggaran.all())
-        for n in range(kali):
-            salinan = SubKegiatan.objects.create(
-                kegiatan=sub.kegiatan,
-                kode=f"{sub.kode}.{n}",
-                nama=sub.nama,
-                unit=sub.unit,
-            )
-            for a in anggaran:
-                a.pk, a.sub_kegiatan = None, salinan
-                a.save()
-            for r in realisasi:
-                r.pk, r.sub_kegiatan = None, salinan
-                r.save()
-            for ind in indikator:
-                target = list(TargetIndikator.objects.filter(indikator_id=ind.pk))
-                nilai = list(RI.objects.filter(indikator_id=ind.pk))
-                lama = ind.pk
-                ind.pk, ind.sub_kegiatan = None, salinan
-                ind.save()
-                for t in target:
-                    t.pk, t.indikator = None, ind
-                    t.save()
-                for r in nilai:
-                    r.pk, r.indikator = None, ind
-                    r.save()
-                ind.pk = lama
-
-
 def test_query_count_does_not_grow_with_data(instansi):
     with CaptureQueriesContext(connection) as sebelum:
         bangun_data_laporan(instansi, 2024, 1)
-    _gandakan_sub_kegiatan(9)
+    gandakan_sub_kegiatan(9)
     with CaptureQueriesContext(connection) as sesudah:
         data = bangun_data_laporan(instansi, 2024, 1)
     assert sum(len(k.anak) for p in data.anggaran.anak for k in p.anak) == 440
     assert data.anggaran.pagu == 10 * 7_897_427_349
     assert len(sesudah) == len(sebelum)
+
+
+def test_quarters_of_a_year_equal_separate_builds(instansi):
+    sub = SubKegiatan.objects.get(kode="2.07.01.2.08.0001")
+    AnggaranSubKegiatan.objects.filter(sub_kegiatan=sub).update(kas_tw2=4_000_000)
+    RealisasiAnggaran.objects.create(sub_kegiatan=sub, triwulan=2, jumlah=6_000_000)
+    RealisasiIndikator.objects.create(
+        indikator=Indikator.objects.get(sub_kegiatan=sub),
+        tahun=2024,
+        triwulan=2,
+        nilai=300,
+    )
+    with CaptureQueriesContext(connection) as satu:
+        bangun_data_laporan(instansi, 2024, 3)
+    with CaptureQueriesContext(connection) as semua:
+        tahun = bangun_data_laporan_tahun(instansi, 2024, 3)
+    assert [d.triwulan for d in tahun] == [1, 2, 3]
+    for d in tahun:
+        assert data_json(d) == data_json(
+            bangun_data_laporan(instansi, 2024, d.triwulan)
+        )
+    assert tahun[1].anggaran.anggaran_kas == tahun[0].anggaran.anggaran_kas + 4_000_000
+    assert len(semua) == len(satu) + 2  # one budget realisation read per quarter

@@ -1,0 +1,96 @@
+#!/usr/bin/env python
+"""Time of the dashboard's landing page for the seed on SQLite.
+
+    python bench/dasbor.py [-n 50] [--gandakan 9]
+
+Builds a fresh SQLite database in a temporary folder (migrations, the seed of
+``fixtures/seed_2024.json``, the demo accounts), signs in as the Kepala Dinas
+and requests ``/laporan/dasbor/`` ``n`` times after one warm-up request. Prints
+the median and the 95th percentile of the response time and the number of SQL
+queries per request. ``--gandakan K`` first copies every sub kegiatan K times
+(the seed with 10x the sub kegiatan for K = 9) to show how time grows with data.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR))
+
+
+def persentil(nilai, p):
+    """The ``p``-th percentile (inclusive method) of ``nilai``."""
+    if len(nilai) == 1:
+        return nilai[0]
+    return statistics.quantiles(nilai, n=100, method="inclusive")[p - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=50, help="jumlah permintaan")
+    parser.add_argument("--gandakan", type=int, default=0, metavar="K")
+    args = parser.parse_args()
+
+    folder = tempfile.mkdtemp(prefix="bench-dasbor-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "lakip.settings"
+    os.environ["DJANGO_DEBUG"] = "0"
+    warnings.filterwarnings("ignore", message="No directory at")  # no collectstatic
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-dasbor")
+    try:
+        import django
+
+        django.setup()
+        from django.contrib.auth import get_user_model
+        from django.core.management import call_command
+        from django.db import connection, reset_queries
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+        from lakip.models import Instansi
+        from lakip.services import buat_akun_demo
+
+        setup_test_environment()
+        call_command("migrate", verbosity=0)
+        call_command("loaddata", str(AKAR / "fixtures" / "seed_2024.json"), verbosity=0)
+        buat_akun_demo(Instansi.objects.get())
+        if args.gandakan:
+            from tests.bantuan import gandakan_sub_kegiatan
+
+            gandakan_sub_kegiatan(args.gandakan)
+
+        klien = Client()
+        klien.force_login(get_user_model().objects.get(username="kadis"))
+        url = "/laporan/dasbor/"
+        reset_queries()
+        with CaptureQueriesContext(connection) as kueri:
+            respons = klien.get(url)
+        assert respons.status_code == 200, respons.status_code
+        jumlah_kueri = len(kueri)
+
+        waktu = []
+        for _ in range(args.n):
+            mulai = time.perf_counter()
+            respons = klien.get(url)
+            waktu.append((time.perf_counter() - mulai) * 1000)
+            assert respons.status_code == 200
+        data = f"seed x{args.gandakan + 1}" if args.gandakan else "seed"
+        print(
+            f"dasbor {url} ({data}, SQLite, {args.n} permintaan): "
+            f"median {statistics.median(waktu):.1f} ms, "
+            f"p95 {persentil(waktu, 95):.1f} ms, "
+            f"{jumlah_kueri} kueri per permintaan"
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Database reads of the dashboard. Each runs a fixed number of queries,
+whatever the amount of plan and realisation data."""
+
+import datetime
+
+from django.db.models import Max, Q
+from django.shortcuts import get_object_or_404
+
+from lakip.models import UnitKerja
+from laporan.data import bangun_data_laporan, bangun_data_laporan_tahun
+from realisasi import selectors as realisasi_sel
+from realisasi.models import RealisasiAnggaran, RealisasiIndikator
+from renstra.models import Indikator, Kegiatan, Program, Sasaran, SubKegiatan
+
+
+def _indikator_instansi(instansi, awalan="indikator__"):
+    return (
+        Q(**{f"{awalan}sasaran__tujuan__periode__instansi": instansi})
+        | Q(**{f"{awalan}program__periode__instansi": instansi})
+        | Q(**{f"{awalan}kegiatan__program__periode__instansi": instansi})
+        | Q(**{f"{awalan}sub_kegiatan__kegiatan__program__periode__instansi": instansi})
+    )
+
+
+def periode_terbaru(instansi, tahun=None):
+    """``(tahun, triwulan)``: the latest quarter with a realisation (of an
+    indicator or of the budget), within ``tahun`` if given. Without any: TW I of
+    ``tahun``, else TW I of the latest budget year, else the current quarter."""
+    indikator = RealisasiIndikator.objects.filter(_indikator_instansi(instansi))
+    anggaran = RealisasiAnggaran.objects.filter(
+        sub_kegiatan__kegiatan__program__periode__instansi=instansi
+    )
+    if tahun is not None:
+        indikator = indikator.filter(tahun=tahun)
+        anggaran = anggaran.filter(sub_kegiatan__kegiatan__program__tahun=tahun)
+    calon = [
+        (r.tahun, r.triwulan) for r in indikator.order_by("-tahun", "-triwulan")[:1]
+    ] + [
+        (r["sub_kegiatan__kegiatan__program__tahun"], r["triwulan"])
+        for r in anggaran.order_by(
+            "-sub_kegiatan__kegiatan__program__tahun", "-triwulan"
+        ).values("sub_kegiatan__kegiatan__program__tahun", "triwulan")[:1]
+    ]
+    if calon:
+        return max(calon)
+    if tahun is not None:
+        return tahun, 1
+    terakhir = Program.objects.filter(periode__instansi=instansi).aggregate(
+        t=Max("tahun")
+    )["t"]
+    if terakhir is not None:
+        return terakhir, 1
+    hari_ini = datetime.date.today()
+    return hari_ini.year, (hari_ini.month - 1) // 3 + 1
+
+
+def tahun_tersedia(instansi):
+    """The years the agency has a budget or an indicator realisation for,
+    newest first."""
+    tahun = set(
+        Program.objects.filter(periode__instansi=instansi).values_list(
+            "tahun", flat=True
+        )
+    )
+    tahun |= set(
+        RealisasiIndikator.objects.filter(_indikator_instansi(instansi)).values_list(
+            "tahun", flat=True
+        )
+    )
+    return sorted(tahun, reverse=True)
+
+
+def unit_kerja(instansi):
+    """The agency's units in order, with their heads."""
+    return list(
+        UnitKerja.objects.filter(instansi=instansi).select_related("kepala", "induk")
+    )
+
+
+def entri_triwulan(instansi, tahun, triwulan):
+    """``{unit_id: EntriTriwulan}`` (see ``realisasi.selectors``)."""
+    return realisasi_sel.entri_triwulan(instansi, tahun, triwulan)
+
+
+def data_tahun(instansi, tahun, triwulan):
+    """The report data of TW I up to ``triwulan`` of ``tahun``, the chosen
+    quarter last (``bangun_data_laporan_tahun``: one reading for all quarters)."""
+    return bangun_data_laporan_tahun(instansi, tahun, triwulan)
+
+
+def data_tahun_lalu(instansi, tahun, triwulan):
+    """The report data of the same quarter one year earlier."""
+    return bangun_data_laporan(instansi, tahun - 1, triwulan)
+
+
+# Drill-down: objects of the user's agency only (404 otherwise) ----------------------
+
+
+def sasaran_instansi(instansi, pk):
+    return get_object_or_404(
+        Sasaran.objects.select_related("tujuan"),
+        pk=pk,
+        tujuan__periode__instansi=instansi,
+    )
+
+
+def program_instansi(instansi, pk):
+    return get_object_or_404(
+        Program.objects.select_related("sasaran"), pk=pk, periode__instansi=instansi
+    )
+
+
+def kegiatan_instansi(instansi, pk):
+    return get_object_or_404(
+        Kegiatan.objects.select_related("program", "program__sasaran"),
+        pk=pk,
+        program__periode__instansi=instansi,
+    )
+
+
+def sub_kegiatan_instansi(instansi, pk):
+    return get_object_or_404(
+        SubKegiatan.objects.select_related(
+            "kegiatan", "kegiatan__program", "kegiatan__program__sasaran"
+        ),
+        pk=pk,
+        kegiatan__program__periode__instansi=instansi,
+    )
+
+
+def indikator_instansi(instansi, pk):
+    return get_object_or_404(
+        Indikator.objects.select_related(
+            "sasaran",
+            "program",
+            "kegiatan__program",
+            "sub_kegiatan__kegiatan__program",
+        ),
+        _indikator_instansi(instansi, awalan=""),
+        pk=pk,
+    )
+
+
+def tahun_indikator(indikator):
+    """The budget year of a program, kegiatan or sub kegiatan indicator; None
+    for an IKU, which spans the Renstra period."""
+    induk = indikator.induk
+    if indikator.tingkat == "program":
+        return induk.tahun
+    if indikator.tingkat == "kegiatan":
+        return induk.program.tahun
+    if indikator.tingkat == "sub_kegiatan":
+        return induk.kegiatan.program.tahun
+    return None
