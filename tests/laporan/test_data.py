@@ -10,6 +10,7 @@ from lakip.perhitungan import TakTerhitung, bulatkan
 from laporan.data import bangun_data_laporan
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
 from renstra.models import AnggaranSubKegiatan, Indikator, SubKegiatan
+from tests.laporan.gandakan import gandakan_sub_kegiatan
 
 
 def _cari(baris, nama):
@@ -145,47 +146,10 @@ def test_invalid_quarter(instansi):
         bangun_data_laporan(instansi, 2024, 5)
 
 
-def _gandakan_sub_kegiatan(kali):
-    """Copy every sub kegiatan (budget, indicators, targets, realisations)."""
-    from realisasi.models import RealisasiIndikator as RI
-    from renstra.models import TargetIndikator
-
-    for sub in list(SubKegiatan.objects.all()):
-        anggaran = list(sub.anggaran.all())
-        indikator = list(sub.indikator.all())
-        realisasi = list(sub.realisasi_anggaran.all())
-        for n in range(kali):
-            salinan = SubKegiatan.objects.create(
-                kegiatan=sub.kegiatan,
-                kode=f"{sub.kode}.{n}",
-                nama=sub.nama,
-                unit=sub.unit,
-            )
-            for a in anggaran:
-                a.pk, a.sub_kegiatan = None, salinan
-                a.save()
-            for r in realisasi:
-                r.pk, r.sub_kegiatan = None, salinan
-                r.save()
-            for ind in indikator:
-                target = list(TargetIndikator.objects.filter(indikator_id=ind.pk))
-                nilai = list(RI.objects.filter(indikator_id=ind.pk))
-                lama = ind.pk
-                ind.pk, ind.sub_kegiatan = None, salinan
-                ind.save()
-                for t in target:
-                    t.pk, t.indikator = None, ind
-                    t.save()
-                for r in nilai:
-                    r.pk, r.indikator = None, ind
-                    r.save()
-                ind.pk = lama
-
-
 def test_query_count_does_not_grow_with_data(instansi):
     with CaptureQueriesContext(connection) as sebelum:
         bangun_data_laporan(instansi, 2024, 1)
-    _gandakan_sub_kegiatan(9)
+    gandakan_sub_kegiatan(9)
     with CaptureQueriesContext(connection) as sesudah:
         data = bangun_data_laporan(instansi, 2024, 1)
     assert sum(len(k.anak) for p in data.anggaran.anak for k in p.anak) == 440
