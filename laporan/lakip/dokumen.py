@@ -9,8 +9,6 @@ report data's objects, so the document prints exactly the JSON export's numbers.
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from lakip.format import BULAN, format_triwulan
 from laporan.data import bangun_data_laporan
 from laporan.lakip.teks import teks_html
@@ -138,6 +136,14 @@ class Dokumen:
         ]
 
 
+def tanggal_bawaan(tahun, triwulan):
+    """The signing date a report gets until someone sets it: the 25th of the
+    month after the quarter (the seed's TW I 2024 was signed 25 April 2024)."""
+    if triwulan == 4:
+        return datetime.date(tahun + 1, 1, 25)
+    return datetime.date(tahun, triwulan * 3 + 1, 25)
+
+
 def laporan_sumber(instansi, tahun, triwulan):
     """The saved report of the quarter, else the latest earlier one of the agency
     (whose text a new report starts from); None if the agency has none."""
@@ -243,7 +249,7 @@ def susun_dokumen(instansi, tahun, triwulan, data=None):
     return Dokumen(
         data=data,
         laporan=laporan,
-        tanggal=tanggal or timezone.localdate(),
+        tanggal=tanggal or tanggal_bawaan(tahun, triwulan),
         teks={b.value: teks.get((b, ""), "") for b in Bagian},
         sasaran=bagian_sasaran,
         nomor_program=nomor_program,
