@@ -66,6 +66,13 @@ def data_json(data):
             "persen_kas": angka_json(total.persen_kas),
             "persen_pagu": angka_json(total.persen_pagu),
             "program": [_anggaran(p, "kegiatan") for p in total.anak],
+            "sasaran": [
+                {
+                    **_anggaran(s, None),
+                    "program": [p.kode for p in s.anak],
+                }
+                for s in data.anggaran_sasaran
+            ],
         },
         "indikator": [_indikator(i) for i in data.indikator],
     }

@@ -7,6 +7,7 @@
   var url = kotak.getAttribute("data-status-url");
   var batang = kotak.querySelector(".progress-bar");
   var wadah = kotak.querySelector(".progress");
+  var antre = 0;
 
   function isi(nama, nilai) {
     var el = kotak.querySelector('[data-isi="' + nama + '"]');
@@ -19,6 +20,9 @@
   }
 
   function perbarui(d) {
+    antre = d.status === "antre" ? antre + 1 : 0;
+    // Still queued after half a minute: probably no worker is running.
+    tampil("[data-tanpa-pekerja]", antre > 15);
     isi("status_label", d.status_label);
     isi("tahap", d.tahap);
     isi("pesan", d.pesan || "");

@@ -76,9 +76,16 @@ def test_perencanaan_generates_the_pdf_and_downloads_it(masuk, settings):
     assert masuk("kadis").get(status["unduh"]).status_code == 200
 
 
-def test_the_request_only_queues_and_a_worker_makes_the_pdf(masuk, settings):
+def test_the_request_only_queues_and_a_worker_makes_the_pdf(
+    masuk, settings, monkeypatch
+):
     """With the database queue the request returns before any layout; the
     worker (``db_worker``) then makes the PDF."""
+    from django_tasks_db.management.commands import db_worker
+
+    # The worker recycles connections between jobs; inside the test's
+    # transaction that would close it (PostgreSQL), so it is left open here.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     settings.TASKS = ANTRE_DB
     c = masuk("perencanaan")
     c.post(reverse("laporan:lakip_pdf", args=[2024, 2]))
