@@ -40,6 +40,17 @@ class Narasi:
     def kode(self):
         return self.anggaran.kode
 
+    @property
+    def judul(self):
+        """The heading: "Kegiatan X", "Sub Kegiatan Y" (the nomenclature's
+        kegiatan names already start with "Kegiatan", programs with "PROGRAM")."""
+        awalan = {"kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan"}.get(
+            self.tingkat, ""
+        )
+        if not awalan or self.nama.lower().startswith(awalan.lower()):
+            return self.nama
+        return f"{awalan} {self.nama}"
+
 
 @dataclass
 class BagianSasaran:
