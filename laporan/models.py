@@ -15,6 +15,18 @@ from renstra.models import Indikator, Sasaran
 TRIWULAN_CHOICES = [(1, "I"), (2, "II"), (3, "III"), (4, "IV")]
 
 
+def _pengguna(verbose_name):
+    """Who did something (kept if the account is deleted: set to null)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 class Laporan(models.Model):
     """The LAKIP of one agency, year and quarter: the text people write for it."""
 
@@ -29,23 +41,9 @@ class Laporan(models.Model):
         blank=True,
         help_text="Tanggal di atas tanda tangan Kepala Dinas.",
     )
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="dibuat oleh",
-    )
+    dibuat_oleh = _pengguna("dibuat oleh")
     dibuat_pada = models.DateTimeField("dibuat pada", null=True, blank=True)
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="diubah oleh",
-    )
+    diubah_oleh = _pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -114,14 +112,7 @@ class TeksLaporan(models.Model):
     bagian = models.CharField("bagian", max_length=30, choices=Bagian.choices)
     kode = models.CharField("kode sasaran/program/kegiatan", max_length=40, blank=True)
     teks = models.TextField("teks", blank=True)
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="diubah oleh",
-    )
+    diubah_oleh = _pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -167,14 +158,7 @@ class DataDukung(models.Model):
     baris = models.JSONField("baris", default=list)
     keterangan = models.CharField("keterangan/sumber", max_length=300, blank=True)
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
-    diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="diubah oleh",
-    )
+    diubah_oleh = _pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -218,14 +202,7 @@ class BerkasLaporan(models.Model):
     ukuran = models.PositiveIntegerField("ukuran (bita)", default=0)
     jumlah_halaman = models.PositiveIntegerField("jumlah halaman", default=0)
     pesan = models.TextField("pesan galat", blank=True)
-    diminta_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="diminta oleh",
-    )
+    diminta_oleh = _pengguna("diminta oleh")
     diminta_pada = models.DateTimeField("diminta pada")
     selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
 

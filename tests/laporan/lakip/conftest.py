@@ -1,21 +1,21 @@
 """The seed's LAKIP TW I 2024 rendered once per test session (layout takes
-seconds), with the text of every page."""
+seconds) by the command a user runs, with the text of every page."""
 
-import io
 from dataclasses import dataclass
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from pypdf import PdfReader
 
 from lakip.models import Instansi
 from laporan.lakip.dokumen import susun_dokumen
-from laporan.lakip.render import render_pdf
 
 
 @dataclass
 class PdfSeed:
     dok: object
-    hasil: object
+    keluaran: str  # what the command printed
     pembaca: PdfReader
     halaman: list  # text of each page, as extracted by pypdf
 
@@ -30,15 +30,27 @@ class PdfSeed:
 
 
 @pytest.fixture(scope="session")
-def pdf_seed(django_db_setup, django_db_blocker):
+def pdf_seed(django_db_setup, django_db_blocker, tmp_path_factory):
+    berkas = tmp_path_factory.mktemp("lakip") / "LAKIP-2024-TW1.pdf"
+    keluaran = StringIO()
     with django_db_blocker.unblock():
         instansi = Instansi.objects.get(kode="disnakertrans-lutim")
         dok = susun_dokumen(instansi, 2024, 1)
-        hasil = render_pdf(dok)
-    pembaca = PdfReader(io.BytesIO(hasil.isi))
+        call_command(
+            "laporan",
+            "lakip",
+            "--tahun",
+            "2024",
+            "--triwulan",
+            "1",
+            "--output",
+            str(berkas),
+            stdout=keluaran,
+        )
+    pembaca = PdfReader(berkas)
     return PdfSeed(
         dok=dok,
-        hasil=hasil,
+        keluaran=keluaran.getvalue(),
         pembaca=pembaca,
         halaman=[h.extract_text() for h in pembaca.pages],
     )
