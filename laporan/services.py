@@ -6,6 +6,7 @@ input with an Indonesian message (``LaporanTidakValid``), changes nothing when i
 fails, and records who changed what and when.
 """
 
+import datetime
 import time
 
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,9 @@ from laporan.models import BerkasLaporan, DataDukung, Laporan, TeksLaporan
 Bagian = TeksLaporan.Bagian
 BAGIAN_SASARAN = [b for b in Bagian if b.value.startswith("sasaran_")]
 BAGIAN_DOKUMEN = [b for b in Bagian if b not in BAGIAN_SASARAN and b != Bagian.NARASI]
+
+
+BATAS_JOB_BERJALAN = datetime.timedelta(minutes=10)
 
 
 class LaporanTidakValid(Exception):
@@ -231,11 +235,24 @@ def minta_pdf(instansi, tahun, triwulan, oleh):
 
     Prepares the report if needed, records the request (``BerkasLaporan``) and
     puts a job on the task queue; the request returns at once. Returns the
-    ``BerkasLaporan`` whose status the progress page follows.
+    ``BerkasLaporan`` whose status the progress page follows; while a job of the
+    same report is queued or running (requested less than
+    ``BATAS_JOB_BERJALAN`` ago) that job is returned instead of a new one.
     """
     from laporan.tasks import buat_pdf_lakip
 
     laporan, _ = siapkan_laporan(instansi, tahun, triwulan, oleh)
+    berjalan = (
+        BerkasLaporan.objects.filter(
+            laporan=laporan,
+            status__in=[BerkasLaporan.Status.ANTRE, BerkasLaporan.Status.PROSES],
+            diminta_pada__gte=timezone.now() - BATAS_JOB_BERJALAN,
+        )
+        .defer("isi")
+        .first()
+    )
+    if berjalan is not None:
+        return berjalan  # a second click follows the job already under way
     berkas = BerkasLaporan.objects.create(
         laporan=laporan,
         tahap="Menunggu giliran",

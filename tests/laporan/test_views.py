@@ -95,6 +95,10 @@ def test_the_request_only_queues_and_a_worker_makes_the_pdf(
         c.get(reverse("laporan:berkas_status", args=[berkas.pk])).json()["unduh"]
         is None
     )
+    # A second click follows the same job.
+    kedua = c.post(reverse("laporan:lakip_pdf", args=[2024, 2]))
+    assert kedua.url == reverse("laporan:berkas", args=[berkas.pk])
+    assert BerkasLaporan.objects.count() == 1
     # The quarter's report was prepared from TW I on the way.
     assert Laporan.objects.filter(tahun=2024, triwulan=2).exists()
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
@@ -179,3 +183,27 @@ def test_supporting_table_form(masuk):
     pratinjau = c.get(reverse("laporan:lakip_pratinjau", args=[2024, 1]))
     assert "Nilai SAKIP</caption>" in pratinjau.content.decode()
     assert "<td>74,10</td>" in pratinjau.content.decode()
+
+
+def test_a_failed_job_is_reported(masuk, settings, monkeypatch):
+    from laporan import pdf
+
+    def rusak(html):
+        raise RuntimeError("tata letak gagal")
+
+    monkeypatch.setattr(pdf, "render_dokumen", rusak)
+    settings.TASKS = SEGERA
+    c = masuk("perencanaan")
+    c.post(reverse("laporan:lakip_pdf", args=[2024, 1]))
+    berkas = BerkasLaporan.objects.get()
+    status = c.get(reverse("laporan:berkas_status", args=[berkas.pk])).json()
+    assert (status["status"], status["selesai"], status["unduh"]) == (
+        "gagal",
+        True,
+        None,
+    )
+    assert "tata letak gagal" in status["pesan"]
+    assert c.get(reverse("laporan:berkas_unduh", args=[berkas.pk])).status_code == 404
+    halaman = c.get(reverse("laporan:berkas", args=[berkas.pk])).content.decode()
+    assert "Pembuatan PDF gagal" in halaman and "tata letak gagal" in halaman
+    assert "tata letak gagal" in c.get(reverse("laporan:daftar")).content.decode()
