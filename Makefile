@@ -1,5 +1,6 @@
 # The two commands of the README. Each does all set-up on a fresh machine.
-#   make run    the app on SQLite, seed loaded, demo accounts printed
+#   make run    the app on SQLite, seed loaded, demo accounts printed, with the
+#               background worker (db_worker) that generates the PDFs
 #   make test   the test suite (set DATABASE_URL for PostgreSQL)
 
 PYTHON ?= python3
@@ -18,6 +19,7 @@ $(VENV)/.terpasang: requirements.txt requirements-dev.txt
 run: $(VENV)/.terpasang
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py siapkan_demo
+	$(PY) manage.py db_worker & PEKERJA=$$!; trap "kill $$PEKERJA" EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 test: $(VENV)/.terpasang

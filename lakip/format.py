@@ -91,6 +91,34 @@ def format_triwulan(triwulan):
     return ROMAWI.get(triwulan, str(triwulan))
 
 
+_ANGKA_ROMAWI = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+
+
+def format_romawi(bilangan):
+    """Roman numeral of a positive integer: ``7`` -> ``VII``; other input as text."""
+    if not isinstance(bilangan, int) or bilangan < 1:
+        return str(bilangan)
+    hasil = ""
+    for nilai, huruf in _ANGKA_ROMAWI:
+        jumlah, bilangan = divmod(bilangan, nilai)
+        hasil += huruf * jumlah
+    return hasil
+
+
 class AngkaTidakValid(ValueError):
     """Raised by ``parse_angka`` with an Indonesian message."""
 

@@ -67,3 +67,20 @@ def rekap_pegawai(instansi):
             if pendidikan[kode]
         ],
     }
+
+
+def kepala_instansi(instansi):
+    """The head of the agency (Kepala Dinas), who signs its documents: the active
+    struktural official with no superior, the highest eselon first; None if the
+    staff records name nobody."""
+    return (
+        Pegawai.objects.filter(
+            instansi=instansi,
+            aktif=True,
+            atasan__isnull=True,
+            jenis_jabatan=Pegawai.JenisJabatan.STRUKTURAL,
+        )
+        .exclude(eselon="")
+        .order_by("eselon", "pk")
+        .first()
+    )

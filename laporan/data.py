@@ -8,6 +8,7 @@ it does not grow with the number of programs, sub kegiatan or indicators.
 from dataclasses import dataclass, field
 
 from lakip import perhitungan as hitung
+from lakip import selectors as lakip_sel
 from lakip.models import Instansi
 from realisasi import selectors as realisasi_sel
 from renstra import selectors as renstra_sel
@@ -107,6 +108,10 @@ class DataLaporan:
     sasaran: list
     anggaran: BarisAnggaran
     indikator: list
+    anggaran_sasaran: list = field(default_factory=list)
+    misi: list = field(default_factory=list)
+    pegawai: dict = field(default_factory=dict)
+    kepala: object = None
 
     @property
     def versi_dpa(self):
@@ -121,6 +126,19 @@ class DataLaporan:
         """Indicators whose owner is ``objek`` (a sasaran, program, kegiatan or
         sub kegiatan)."""
         return [i for i in self.indikator if i.objek.induk == objek]
+
+    @property
+    def jumlah_pegawai(self):
+        """Staff counted in Tabel 1.1-1.3 (each table sums to it)."""
+        return sum(n for _, n in self.pegawai.get("golongan", []))
+
+    def iku_sasaran(self, sasaran):
+        """The IKU (sasaran-level indicators) of ``sasaran``, in plan order."""
+        return [
+            i
+            for i in self.indikator
+            if i.tingkat == "sasaran" and i.objek.sasaran_id == sasaran.pk
+        ]
 
 
 def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
@@ -168,6 +186,17 @@ def bangun_anggaran(instansi, program, triwulan):
     return BarisAnggaran.jumlah_dari(
         "instansi", "", instansi.nama, baris_program, instansi
     )
+
+
+def bangun_anggaran_sasaran(sasaran, anggaran):
+    """Per sasaran, the budget of the programs that serve it: a ``BarisAnggaran``
+    (tingkat ``sasaran``) whose children are those programs' rows and whose money
+    is their sum. Programs serving no sasaran of the list appear in none."""
+    hasil = []
+    for s in sasaran:
+        program = [p for p in anggaran.anak if p.objek.sasaran_id == s.pk]
+        hasil.append(BarisAnggaran.jumlah_dari("sasaran", s.kode, s.nama, program, s))
+    return hasil
 
 
 def _nilai_target(target, nama):
@@ -258,17 +287,27 @@ def _bangun(instansi, tahun, triwulan_triwulan):
         [i.pk for i in indikator], [tahun, tahun - 1]
     )
     sasaran = renstra_sel.sasaran_periode(periode)
-    return [
-        DataLaporan(
-            instansi=instansi,
-            tahun=tahun,
-            triwulan=triwulan,
-            periode=periode,
-            sasaran=sasaran,
-            anggaran=bangun_anggaran(instansi, program, triwulan),
-            indikator=[
-                bangun_indikator(i, tahun, triwulan, realisasi) for i in indikator
-            ],
+    misi = list(periode.misi.all()) if periode is not None else []
+    pegawai = lakip_sel.rekap_pegawai(instansi)
+    kepala = lakip_sel.kepala_instansi(instansi)
+    hasil = []
+    for triwulan in triwulan_triwulan:
+        anggaran = bangun_anggaran(instansi, program, triwulan)
+        hasil.append(
+            DataLaporan(
+                instansi=instansi,
+                tahun=tahun,
+                triwulan=triwulan,
+                periode=periode,
+                sasaran=sasaran,
+                anggaran=anggaran,
+                indikator=[
+                    bangun_indikator(i, tahun, triwulan, realisasi) for i in indikator
+                ],
+                anggaran_sasaran=bangun_anggaran_sasaran(sasaran, anggaran),
+                misi=misi,
+                pegawai=pegawai,
+                kepala=kepala,
+            )
         )
-        for triwulan in triwulan_triwulan
-    ]
+    return hasil

@@ -70,6 +70,13 @@ def data_json(data):
             "versi_dpa": total.versi_dpa or None,
             "pagu_murni": total.pagu_murni,
             "program": [_anggaran(p, "kegiatan") for p in total.anak],
+            "sasaran": [
+                {
+                    **_anggaran(s, None),
+                    "program": [p.kode for p in s.anak],
+                }
+                for s in data.anggaran_sasaran
+            ],
         },
         "indikator": [_indikator(i) for i in data.indikator],
     }

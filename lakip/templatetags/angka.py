@@ -47,4 +47,8 @@ def nip(nilai):
 
 @register.filter
 def romawi(nilai):
-    return fmt.format_triwulan(nilai)
+    return (
+        fmt.format_romawi(nilai)
+        if isinstance(nilai, int)
+        else fmt.format_triwulan(nilai)
+    )

@@ -84,3 +84,23 @@ def test_unknown_or_ambiguous_agency(instansi):
     Instansi.objects.create(kode="lain", nama="Dinas Lain", pemda="Pemda Lain")
     with pytest.raises(CommandError, match="--instansi"):
         call_command("laporan", "data", "--tahun", "2024", "--triwulan", "1")
+
+
+def test_sasaran_budget_subtotals(ekspor):
+    """Each sasaran's budget is the sum of the programs serving it (the
+    subtotals of the LAKIP's budget-efficiency tables)."""
+    anggaran = ekspor["anggaran"]
+    program = {p["kode"]: p for p in anggaran["program"]}
+    sasaran = {s["kode"]: s for s in anggaran["sasaran"]}
+    assert sasaran["S1"]["program"] == ["3.32.02", "3.32.03", "3.32.04"]
+    for s in sasaran.values():
+        for kolom in ("pagu", "anggaran_kas", "realisasi"):
+            assert s[kolom] == sum(program[k][kolom] for k in s["program"])
+    s1 = sasaran["S1"]
+    assert (s1["pagu"], s1["anggaran_kas"], s1["realisasi"]) == (
+        924007650,
+        285785522,  # the seed's table (line 400); its text says 285.785.552
+        37843360,
+    )
+    assert s1["persen_kas"] == "13.24"
+    assert sasaran["S2"]["persen_kas"] == "9.77"

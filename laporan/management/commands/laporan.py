@@ -1,5 +1,10 @@
 """``python manage.py laporan data --tahun 2024 --triwulan 1``: the computed
-figures as JSON on stdout (see README, "Ekspor JSON")."""
+figures as JSON on stdout (see README, "Ekspor JSON").
+
+``python manage.py laporan lakip --tahun 2024 --triwulan 1 --output FILE.pdf``
+(``--format html``): the LAKIP triwulan document, rendered synchronously."""
+
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -26,7 +31,7 @@ def pilih_instansi(kode):
 
 
 class Command(BaseCommand):
-    help = "Menghasilkan data laporan (JSON) dari data yang tersimpan."
+    help = "Menghasilkan data laporan (JSON) atau dokumen LAKIP dari data tersimpan."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="jenis", required=True)
@@ -34,8 +39,39 @@ class Command(BaseCommand):
         data.add_argument("--tahun", type=int, required=True)
         data.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
         data.add_argument("--instansi", default="", help="kode instansi")
+        lakip = sub.add_parser("lakip", help="Dokumen LAKIP triwulan (PDF atau HTML)")
+        lakip.add_argument("--tahun", type=int, required=True)
+        lakip.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
+        lakip.add_argument("--instansi", default="", help="kode instansi")
+        lakip.add_argument(
+            "--output",
+            default="",
+            help="berkas keluaran (bawaan: LAKIP-TAHUN-TWn-INSTANSI.pdf/.html)",
+        )
+        lakip.add_argument("--format", choices=["pdf", "html"], default="pdf")
 
     def handle(self, *args, **options):
         instansi = pilih_instansi(options["instansi"])
+        if options["jenis"] == "lakip":
+            return self.lakip(instansi, options)
         data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
+
+    def lakip(self, instansi, options):
+        from laporan.lakip.dokumen import susun_dokumen
+        from laporan.lakip.render import nama_berkas, render_html, render_pdf
+
+        dok = susun_dokumen(instansi, options["tahun"], options["triwulan"])
+        bawaan = nama_berkas(dok)
+        if options["format"] == "html":
+            bawaan = bawaan.removesuffix(".pdf") + ".html"
+        tujuan = Path(options["output"] or bawaan)
+        if not tujuan.parent.is_dir():
+            raise CommandError(f"Folder “{tujuan.parent}” tidak ada.")
+        if options["format"] == "html":
+            tujuan.write_text(render_html(dok), encoding="utf-8")
+            self.stdout.write(f"HTML ditulis ke {tujuan}")
+        else:
+            hasil = render_pdf(dok)
+            tujuan.write_bytes(hasil.isi)
+            self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")

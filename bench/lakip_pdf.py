@@ -1,0 +1,126 @@
+"""Benchmark of the LAKIP triwulan document on the seed data.
+
+Usage (from the repository root)::
+
+    python bench/lakip_pdf.py [--kali 5] [--tahun 2024] [--triwulan 1]
+
+Builds a throw-away SQLite database with the seed (``fixtures/seed_2024.json``),
+then renders the seed's LAKIP ``--kali`` times and prints the median seconds of
+(a) building the report data (``bangun_data_laporan`` + the document's text),
+(b) the HTML, (c) WeasyPrint layout and (d) PDF writing, with the page count, the
+PDF size and the number of SQL queries of (a)+(b). Wall-clock and CPU seconds are
+both printed: on a busy machine the CPU figure is the steadier one. The first run
+(cold: imports, fonts) is reported apart and left out of the medians.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+
+
+def siapkan_django(folder):
+    sys.path.insert(0, str(AKAR))
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lakip.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", str(AKAR / "fixtures" / "seed_2024.json"), verbosity=0)
+
+
+def satu_kali(instansi, tahun, triwulan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from laporan import pdf
+    from laporan.data import bangun_data_laporan
+    from laporan.lakip.dokumen import susun_dokumen
+    from laporan.lakip.render import render_html
+
+    hasil = {}
+
+    def ukur(kunci, fungsi):
+        t, c = time.perf_counter(), time.process_time()
+        nilai = fungsi()
+        hasil[kunci] = time.perf_counter() - t
+        hasil[f"{kunci}_cpu"] = time.process_time() - c
+        return nilai
+
+    with CaptureQueriesContext(connection) as kueri:
+        dok = ukur(
+            "data",
+            lambda: susun_dokumen(
+                instansi,
+                tahun,
+                triwulan,
+                data=bangun_data_laporan(instansi, tahun, triwulan),
+            ),
+        )
+        html = ukur("html", lambda: render_html(dok))
+    dokumen = ukur("tata_letak", lambda: pdf.render_dokumen(html))
+    isi = ukur("tulis_pdf", dokumen.write_pdf)
+    hasil["halaman"] = len(dokumen.pages)
+    hasil["kb"] = len(isi) / 1024
+    hasil["kueri"] = len(kueri)
+    return hasil
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kali", type=int, default=5, help="jumlah putaran (>= 2)")
+    parser.add_argument("--tahun", type=int, default=2024)
+    parser.add_argument("--triwulan", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        siapkan_django(folder)
+        from lakip.models import Instansi
+
+        instansi = Instansi.objects.get()
+        putaran = [
+            satu_kali(instansi, args.tahun, args.triwulan)
+            for _ in range(max(args.kali, 2))
+        ]
+    from lakip.format import format_triwulan
+
+    pertama, sisa = putaran[0], putaran[1:]
+
+    def median(kunci):
+        return statistics.median(p[kunci] for p in sisa)
+
+    total = sum(median(k) for k in ("data", "html", "tata_letak", "tulis_pdf"))
+    print(
+        f"LAKIP Triwulan {format_triwulan(args.triwulan)} Tahun {args.tahun} "
+        "(data contoh), "
+        f"{len(sisa)} putaran hangat + 1 dingin"
+    )
+    print("                              median s   (CPU s)")
+    for kunci, label in [
+        ("data", "(a) data laporan         "),
+        ("html", "(b) HTML                 "),
+        ("tata_letak", "(c) WeasyPrint tata letak"),
+        ("tulis_pdf", "    WeasyPrint tulis PDF "),
+    ]:
+        print(f"  {label}   {median(kunci):7.3f}   ({median(kunci + '_cpu'):7.3f})")
+    print(f"      jumlah (a)+(b)+(c)      {total:7.3f}")
+    print(
+        f"  putaran pertama (dingin)    "
+        f"{sum(pertama[k] for k in ('data', 'html', 'tata_letak', 'tulis_pdf')):7.3f} s"
+    )
+    print(f"  halaman                     {pertama['halaman']:7d}")
+    cetak = median("tata_letak") + median("tulis_pdf")
+    print(f"  halaman per detik (c)       {pertama['halaman'] / cetak:7.1f}")
+    print(f"  ukuran PDF                  {pertama['kb']:7.0f} KB")
+    print(f"  kueri SQL (a)+(b)           {pertama['kueri']:7d}")
+
+
+if __name__ == "__main__":
+    main()

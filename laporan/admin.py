@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from laporan.models import BerkasLaporan, DataDukung, Laporan, TeksLaporan
+
+
+class TeksLaporanInline(admin.StackedInline):
+    model = TeksLaporan
+    extra = 0
+    fields = ["bagian", "kode", "teks", "diubah_oleh", "diubah_pada"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]
+
+
+@admin.register(Laporan)
+class LaporanAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "tahun", "triwulan", "tanggal", "diubah_pada"]
+    list_filter = ["instansi", "tahun", "triwulan"]
+    readonly_fields = ["dibuat_oleh", "dibuat_pada", "diubah_oleh", "diubah_pada"]
+    inlines = [TeksLaporanInline]
+
+
+@admin.register(DataDukung)
+class DataDukungAdmin(admin.ModelAdmin):
+    list_display = ["judul", "laporan", "sasaran", "indikator", "urutan"]
+    list_filter = ["laporan"]
+    search_fields = ["judul"]
+    raw_id_fields = ["sasaran", "indikator"]
+
+
+@admin.register(BerkasLaporan)
+class BerkasLaporanAdmin(admin.ModelAdmin):
+    list_display = ["laporan", "status", "diminta_oleh", "diminta_pada", "selesai_pada"]
+    list_filter = ["status"]
+    exclude = ["isi"]
+    readonly_fields = [
+        "laporan",
+        "status",
+        "tahap",
+        "persen",
+        "id_tugas",
+        "nama_berkas",
+        "ukuran",
+        "jumlah_halaman",
+        "pesan",
+        "diminta_oleh",
+        "diminta_pada",
+        "selesai_pada",
+    ]

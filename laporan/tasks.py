@@ -1,0 +1,13 @@
+"""Background jobs (django-tasks). Run a worker with ``python manage.py db_worker``;
+in tests the immediate backend runs them at once."""
+
+from django_tasks import task
+
+from laporan import services
+
+
+@task()
+def buat_pdf_lakip(berkas_id: int) -> int:
+    """Generate the PDF of the ``BerkasLaporan`` ``berkas_id``; returns its id."""
+    services.kerjakan_berkas(berkas_id)
+    return berkas_id

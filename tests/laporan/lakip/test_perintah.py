@@ -1,0 +1,47 @@
+"""``manage.py laporan lakip``: the document from the command line."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def _lakip(*argumen):
+    keluaran = StringIO()
+    call_command(
+        "laporan",
+        "lakip",
+        "--tahun",
+        "2024",
+        "--triwulan",
+        "1",
+        *argumen,
+        stdout=keluaran,
+    )
+    return keluaran.getvalue()
+
+
+def test_html_output(instansi, tmp_path):
+    berkas = tmp_path / "lakip.html"
+    assert "HTML ditulis ke" in _lakip("--format", "html", "--output", str(berkas))
+    html = berkas.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>")
+    assert "TOTAL BELANJA" in html and "7.897.427.349" in html
+    # Fonts are the shipped files, resolved against the static folder.
+    assert re.search(r'url\("fonts/liberation/LiberationSerif-Regular.ttf"\)', html)
+
+
+def test_pdf_output_reports_pages(pdf_seed):
+    """The session's seed PDF is made by the command (see conftest)."""
+    cocok = re.match(
+        r"PDF (\d+) halaman ditulis ke .*LAKIP-2024-TW1.pdf", pdf_seed.keluaran
+    )
+    assert cocok and int(cocok.group(1)) == len(pdf_seed.pembaca.pages) > 40
+
+
+def test_missing_folder(instansi, tmp_path):
+    with pytest.raises(CommandError, match="tidak ada"):
+        _lakip("--output", str(tmp_path / "tidak" / "ada.pdf"))
