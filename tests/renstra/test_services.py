@@ -206,11 +206,13 @@ def test_perjanjian_kinerja_of_the_kepala_dinas_with_the_bupati(instansi, penggu
 
 def test_edit_records_who_and_what_and_stays_in_the_agency(instansi, pengguna):
     program = Program.objects.get(tahun=2024, kode="2.07.03")
+    lama = program.sasaran_program
+    assert lama == "Meningkatnya Kapasitas Sumberdaya Tenaga Kerja"  # Tabel 2.3
     services.simpan_objek(
         instansi, program, {"sasaran_program": "Meningkatnya kompetensi"}, pengguna
     )
     riwayat = RiwayatRencana.objects.get(aksi="ubah")
-    assert riwayat.rincian == {"sasaran_program": ["", "Meningkatnya kompetensi"]}
+    assert riwayat.rincian == {"sasaran_program": [lama, "Meningkatnya kompetensi"]}
     lain = Instansi.objects.create(kode="lain", nama="Lain", pemda="Lain")
     with pytest.raises(TolakRencana, match="bukan milik instansi"):
         services.simpan_objek(lain, program, {"nama": "x"}, pengguna)
