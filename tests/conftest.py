@@ -48,3 +48,10 @@ def instansi_kosong(db):
         instansi=instansi, nama="Renstra 2021-2026", tahun_awal=2021, tahun_akhir=2026
     )
     return instansi
+
+
+@pytest.fixture(autouse=True)
+def sandi_cepat(settings):
+    """Demo accounts hash passwords in many tests: a fast hasher keeps setup
+    quick (password strength is not what these tests check)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
