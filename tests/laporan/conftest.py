@@ -1,3 +1,0 @@
-"""Fixtures of the report tests."""
-
-import pytest
