@@ -247,7 +247,7 @@ def buat_instansi(nomor, seed=1):
             )
         )
         for tw in range(1, 5):
-            nilai = max(0, tw_target[tw - 1] + acak.randrange(-2, 2))
+            nilai = tw_target[tw - 1] + acak.randrange(0, 2)
             realisasi.append(
                 RealisasiIndikator(indikator=ind, tahun=TAHUN, triwulan=tw, nilai=nilai)
             )
