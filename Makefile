@@ -8,7 +8,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: run test lint fixture
+.PHONY: run test lint fixture audit
 
 $(VENV)/.terpasang: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,7 @@ $(VENV)/.terpasang: requirements.txt requirements-dev.txt
 
 run: $(VENV)/.terpasang
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py siapkan_demo
 	$(PY) manage.py db_worker & PEKERJA=$$!; trap "kill $$PEKERJA" EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
@@ -29,3 +30,6 @@ test: $(VENV)/.terpasang
 
 fixture: $(VENV)/.terpasang
 	$(PY) fixtures/bangun_seed.py
+
+audit: $(VENV)/.terpasang
+	PY=$(PY) bash .ci/audit

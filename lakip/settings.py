@@ -7,6 +7,18 @@ Environment variables:
 - ``DJANGO_SECRET_KEY``: required when ``DJANGO_DEBUG`` is off.
 - ``DJANGO_DEBUG``: ``1`` (default) or ``0``.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
+- ``DJANGO_CSRF_TRUSTED_ORIGINS``: comma-separated origins, e.g.
+  ``https://lakip.luwutimurkab.go.id`` (production behind a load balancer).
+- ``DJANGO_HTTPS``: ``1`` (default when ``DJANGO_DEBUG=0``): HTTPS redirect, HSTS and
+  secure cookies. ``0`` only for a loopback test of the production mode (bench/).
+- ``DJANGO_HSTS_SECONDS``: HSTS duration (default one year).
+- ``DJANGO_CACHE``: ``db`` (default in production: shared by every app server, table
+  made by ``manage.py createcachetable``) or ``locmem`` (default in development).
+- ``DJANGO_LOG_FORMAT``: ``json`` (default in production: one JSON object per line on
+  stdout) or ``teks``.
+- ``DJANGO_LOG_LEVEL``: default ``INFO``.
+- ``DJANGO_IP_DARI_PROXY``: ``1`` when a trusted load balancer sets
+  ``X-Forwarded-For`` (the client address used by login throttling).
 """
 
 import os
@@ -45,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
     "lakip",
     "renstra",
     "realisasi",
@@ -63,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "lakip.urls"
@@ -163,4 +177,93 @@ TASKS = {
         ),
         "QUEUES": ["default"],
     }
+}
+
+# --- Production hardening (issue 8) -------------------------------------------------
+from csp.constants import NONE, SELF  # noqa: E402
+
+CSRF_TRUSTED_ORIGINS = [
+    o.strip()
+    for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",")
+    if o.strip()
+]
+HTTPS = _env_bool("DJANGO_HTTPS", not DEBUG)
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    # The load balancer terminates TLS and says so in this header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The health check is probed over plain HTTP by the load balancer.
+    SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 3600  # one working day
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: every asset is served by the app itself. Bootstrap's CSS
+# draws its form icons as data: SVG images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Request size limits: form posts and in-memory uploads (the xlsx forms also check
+# LAKIP_UNGGAH_MAKS and the file type themselves).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = LAKIP_UNGGAH_MAKS
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
+# Cache: login throttling counts failures here; with several app servers it must be
+# shared, hence the database cache in production.
+if os.environ.get("DJANGO_CACHE", "locmem" if DEBUG else "db") == "db":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "lakip_cache",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Login throttling (lakip.masuk): after LAKIP_MASUK_MAKS_GAGAL failed logins for one
+# user name or one client address, logins from it are refused for
+# LAKIP_MASUK_KUNCI_MENIT minutes.
+LAKIP_MASUK_MAKS_GAGAL = 5
+LAKIP_MASUK_KUNCI_MENIT = 15
+LAKIP_IP_DARI_PROXY = _env_bool("DJANGO_IP_DARI_PROXY", False)
+
+# Logging: JSON lines on stdout in production (collected by the service manager).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "lakip.log.FormatJSON"},
+        "teks": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": os.environ.get(
+                "DJANGO_LOG_FORMAT", "teks" if DEBUG else "json"
+            ),
+        }
+    },
+    "root": {
+        "handlers": ["stdout"],
+        "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+    },
 }

@@ -5,17 +5,24 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from lakip import views
+from lakip.masuk import FormMasuk, FormMasukAdmin
 
 admin.site.site_header = "LAKIP — Administrasi"
 admin.site.site_title = "LAKIP"
 admin.site.index_title = "Data organisasi, rencana, dan realisasi"
+admin.site.login_form = FormMasukAdmin
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("masuk/", auth_views.LoginView.as_view(), name="masuk"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(authentication_form=FormMasuk),
+        name="masuk",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("rencana/", include("renstra.urls")),
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
+    path("sehat/", views.sehat, name="sehat"),
     path("", views.beranda, name="beranda"),
 ]

@@ -1,6 +1,8 @@
 """The Perjanjian Kinerja document on screen and as PDF. Readable by
 Perencanaan, Pimpinan and Pemeriksa, and by the two parties themselves."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -30,6 +32,9 @@ def _perjanjian(request, pk):
     return perjanjian
 
 
+# The document page is the PDF's standalone HTML, with its print styles embedded
+# (WeasyPrint renders the same HTML): inline styles only, scripts stay forbidden.
+@csp_update({"style-src": [UNSAFE_INLINE]})
 @peran_diperlukan(*Peran)
 def dokumen_pk(request, pk):
     return HttpResponse(html_perjanjian_kinerja(_perjanjian(request, pk), layar=True))
