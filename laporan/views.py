@@ -6,6 +6,8 @@ route: figures come from ``laporan.data``, changes go through
 ``laporan.services``.
 """
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -110,6 +112,7 @@ def lakip(request, tahun, triwulan):
     )
 
 
+@csp_update({"style-src": [UNSAFE_INLINE]})  # the document carries its own CSS
 @peran_diperlukan(*PEMBACA)
 def pratinjau(request, tahun, triwulan):
     """The document as HTML in the browser (the same HTML the PDF is made of)."""

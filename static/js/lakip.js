@@ -7,4 +7,13 @@
     var el = e.target;
     if (el.matches && el.matches("[data-kirim-otomatis]") && el.form) el.form.submit();
   });
+  // <form data-konfirmasi="...">: ask before submitting.
+  document.addEventListener("submit", function (e) {
+    var pesan = e.target.dataset && e.target.dataset.konfirmasi;
+    if (pesan && !window.confirm(pesan)) e.preventDefault();
+  });
+  // <div data-lebar="42">: a bar's width in percent, set here, not inline.
+  document.querySelectorAll("[data-lebar]").forEach(function (el) {
+    el.style.width = el.dataset.lebar + "%";
+  });
 })();
