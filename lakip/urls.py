@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from lakip import views
+from laporan.lampiran.views import verifikasi
 
 admin.site.site_header = "LAKIP — Administrasi"
 admin.site.site_title = "LAKIP"
@@ -17,5 +18,6 @@ urlpatterns = [
     path("rencana/", include("renstra.urls")),
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
+    path("verifikasi/<str:kode>/", verifikasi, name="verifikasi"),
     path("", views.beranda, name="beranda"),
 ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from laporan import views
+from laporan.lampiran import views as lampiran
 
 app_name = "laporan"
 
@@ -37,4 +38,16 @@ urlpatterns = [
     path("berkas/<int:pk>/", views.berkas, name="berkas"),
     path("berkas/<int:pk>/status/", views.berkas_status, name="berkas_status"),
     path("berkas/<int:pk>/unduh/", views.berkas_unduh, name="berkas_unduh"),
+    # Attachments (issue 5): pernyataan telah dievaluasi, signing.
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/pernyataan/",
+        lampiran.pernyataan,
+        name="pernyataan",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/pernyataan/<int:pegawai_id>/tandatangani/",
+        lampiran.tandatangani,
+        name="pernyataan_tandatangani",
+    ),
+    path("terbit/<str:kode>/unduh/", lampiran.unduh_terbit, name="terbit_unduh"),
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from lakip import format as fmt
 from lakip.models import Pegawai, UnitKerja
 from laporan.data import TINGKAT_URUT, bangun_data_laporan
+from laporan.models import DokumenTerbit
 
 JUDUL_TINGKAT = {
     "sasaran": "Sasaran",
@@ -78,6 +79,28 @@ class Pernyataan:
     dievaluasi: Penanda
     evaluator: Penanda
     pegawai: Pegawai = None
+    terbit: object = None  # the DokumenTerbit once signed
+
+    @classmethod
+    def dari_terbit(cls, terbit, pegawai=None):
+        """The page as it was signed: both persons from the frozen text."""
+        return cls(
+            kunci=f"pernyataan-{terbit.subjek_id}",
+            dievaluasi=Penanda(
+                nama=terbit.subjek_nama,
+                jabatan=terbit.subjek_jabatan,
+                nip=terbit.subjek_nip,
+            ),
+            evaluator=Penanda(
+                nama=terbit.penanda_nama,
+                jabatan=terbit.penanda_jabatan,
+                pangkat=terbit.penanda_pangkat,
+                golongan=terbit.penanda_golongan,
+                nip=terbit.penanda_nip,
+            ),
+            pegawai=pegawai,
+            terbit=terbit,
+        )
 
 
 @dataclass
@@ -206,14 +229,34 @@ def tabel_unit(data, unit, semua_unit):
     )
 
 
+def pernyataan_pejabat(pegawai):
+    """The unsigned pernyataan page of ``pegawai``, signed by their superior."""
+    return Pernyataan(
+        kunci=f"pernyataan-{pegawai.pk}",
+        dievaluasi=Penanda.dari_pegawai(pegawai),
+        evaluator=Penanda.dari_pegawai(pegawai.atasan),
+        pegawai=pegawai,
+    )
+
+
 def susun_lampiran(instansi, tahun, triwulan, data=None):
-    """The evaluation tables (per unit, each followed by its officials) and the
-    pernyataan pages of ``instansi`` for ``tahun``/``triwulan``."""
+    """The evaluation tables (per unit, then per official) and the pernyataan
+    pages of ``instansi`` for ``tahun``/``triwulan``. A pernyataan already signed
+    prints as it was signed (frozen persons, verification code)."""
     data = data or bangun_data_laporan(instansi, tahun, triwulan)
     semua_unit = list(
         UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
     )
     pejabat = pejabat_dievaluasi(instansi, data)
+    terbit = {
+        t.subjek_id: t
+        for t in DokumenTerbit.objects.filter(
+            instansi=instansi,
+            jenis=DokumenTerbit.Jenis.PERNYATAAN,
+            tahun=tahun,
+            triwulan=triwulan,
+        ).defer("isi")
+    }
     lampiran = Lampiran(instansi=instansi, tahun=tahun, triwulan=triwulan, data=data)
     for u in semua_unit:
         tabel = tabel_unit(data, u, semua_unit)
@@ -223,12 +266,10 @@ def susun_lampiran(instansi, tahun, triwulan, data=None):
         tabel = tabel_pejabat(data, p)
         if tabel.jumlah_indikator:
             lampiran.tabel.append(tabel)
-        lampiran.pernyataan.append(
-            Pernyataan(
-                kunci=f"pernyataan-{p.pk}",
-                dievaluasi=Penanda.dari_pegawai(p),
-                evaluator=Penanda.dari_pegawai(p.atasan),
-                pegawai=p,
-            )
-        )
+        if p.pk in terbit:
+            lampiran.pernyataan.append(Pernyataan.dari_terbit(terbit.pop(p.pk), p))
+        else:
+            lampiran.pernyataan.append(pernyataan_pejabat(p))
+    # Signed pages of officials no longer evaluated keep their place at the end.
+    lampiran.pernyataan.extend(Pernyataan.dari_terbit(t) for t in terbit.values())
     return lampiran
