@@ -65,6 +65,16 @@ class Command(BaseCommand):
             help="berkas keluaran (bawaan: LAKIP-TAHUN-TWn-INSTANSI.pdf/.html)",
         )
         lakip.add_argument("--format", choices=["pdf", "html"], default="pdf")
+        sub_keg = sub.add_parser(
+            "subkegiatan", help="Laporan triwulan satu sub kegiatan (PDF)"
+        )
+        sub_keg.add_argument("--tahun", type=int, required=True)
+        sub_keg.add_argument(
+            "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
+        )
+        sub_keg.add_argument("--instansi", default="", help="kode instansi")
+        sub_keg.add_argument("--kode", required=True, help="kode sub kegiatan")
+        sub_keg.add_argument("--output", default="", help="berkas PDF")
         for bagian, bantuan in LAMPIRAN.items():
             lamp = sub.add_parser(bagian, help=bantuan)
             lamp.add_argument("--tahun", type=int, required=True)
@@ -82,6 +92,8 @@ class Command(BaseCommand):
         instansi = pilih_instansi(options["instansi"])
         if options["jenis"] == "lakip":
             return self.lakip(instansi, options)
+        if options["jenis"] == "subkegiatan":
+            return self.sub_kegiatan(instansi, options)
         if options["jenis"] in LAMPIRAN:
             return self.lampiran(instansi, options)
         data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
@@ -112,5 +124,19 @@ class Command(BaseCommand):
         lamp = susun_lampiran(instansi, options["tahun"], options["triwulan"])
         tujuan = _tujuan(options["output"], nama_berkas(lamp, bagian))
         hasil = render_pdf(lamp, bagian)
+        tujuan.write_bytes(hasil.isi)
+        self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+
+    def sub_kegiatan(self, instansi, options):
+        from laporan.lampiran import subkegiatan
+
+        try:
+            lap = subkegiatan.susun_laporan_sub_kegiatan(
+                instansi, options["tahun"], options["triwulan"], options["kode"]
+            )
+        except ValueError as galat:
+            raise CommandError(str(galat)) from None
+        hasil = subkegiatan.render_pdf(lap)
+        tujuan = _tujuan(options["output"], hasil.nama_berkas)
         tujuan.write_bytes(hasil.isi)
         self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
