@@ -11,12 +11,12 @@ from lakip import format as fmt
 from laporan import pdf
 from laporan.data import bangun_belanja, bangun_data_laporan
 from laporan.lakip.render import HasilPdf
-from laporan.lampiran.susun import Penanda
+from laporan.lampiran.susun import Penanda, PeriodeDokumen
 from renstra.models import SubKegiatan
 
 
 @dataclass
-class LaporanSubKegiatan:
+class LaporanSubKegiatan(PeriodeDokumen):
     instansi: object
     tahun: int
     triwulan: int
@@ -28,10 +28,6 @@ class LaporanSubKegiatan:
     pptk: Penanda | None
 
     @property
-    def triwulan_romawi(self):
-        return fmt.format_triwulan(self.triwulan)
-
-    @property
     def keluaran(self):
         """``(indicator row, target of the quarter)`` pairs."""
         return [(b, b.target_tw[self.triwulan - 1]) for b in self.indikator]
@@ -39,10 +35,6 @@ class LaporanSubKegiatan:
     @property
     def pagu_terbilang(self):
         return fmt.terbilang(self.anggaran.pagu)
-
-    @property
-    def bulan_tanda_tangan(self):
-        return f"{fmt.BULAN[self.triwulan * 3 - 1]} {self.tahun}"
 
     @property
     def jadwal(self):

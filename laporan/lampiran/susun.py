@@ -103,14 +103,8 @@ class Pernyataan:
         )
 
 
-@dataclass
-class Lampiran:
-    instansi: object
-    tahun: int
-    triwulan: int
-    data: object
-    tabel: list = field(default_factory=list)
-    pernyataan: list = field(default_factory=list)
+class PeriodeDokumen:
+    """For documents with ``tahun`` and ``triwulan``: how the period prints."""
 
     @property
     def triwulan_romawi(self):
@@ -121,6 +115,16 @@ class Lampiran:
         """``Maret 2024``: the last month of the quarter, as the seed dates its
         evaluation pages."""
         return f"{fmt.BULAN[self.triwulan * 3 - 1]} {self.tahun}"
+
+
+@dataclass
+class Lampiran(PeriodeDokumen):
+    instansi: object
+    tahun: int
+    triwulan: int
+    data: object
+    tabel: list = field(default_factory=list)
+    pernyataan: list = field(default_factory=list)
 
 
 def _kelompokkan(baris):

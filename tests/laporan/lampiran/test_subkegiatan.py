@@ -45,9 +45,7 @@ def test_expenditure_lines_add_up(instansi, data_tw1):
     )
 
 
-@pytest.mark.django_db
-def test_pdf_by_command(tmp_path, instansi):
-    berkas = tmp_path / "sub.pdf"
+def jalankan(kode, berkas):
     keluaran = StringIO()
     call_command(
         "laporan",
@@ -57,17 +55,23 @@ def test_pdf_by_command(tmp_path, instansi):
         "--triwulan",
         "1",
         "--kode",
-        KODE,
+        kode,
         "--output",
         str(berkas),
         stdout=keluaran,
     )
-    assert "ditulis ke" in keluaran.getvalue()
+    return keluaran.getvalue()
+
+
+@pytest.mark.django_db
+def test_pdf_by_command(tmp_path, instansi):
+    berkas = tmp_path / "sub.pdf"
+    assert "ditulis ke" in jalankan(KODE, berkas)
     teks = " ".join(" ".join(h.extract_text() for h in PdfReader(berkas).pages).split())
     assert "5.1.02.04.01.0001 Belanja Perjalanan Dinas Biasa 81.760.000" in teks
     assert "JUMLAH 129.262.400 22.258.500 12.415.000 55,78" in teks
-    assert "Seratus Dua Puluh Sembilan Juta" in teks
     assert "berbeda dengan anggaran kas sub kegiatan" in teks
+    assert "Seratus Dua Puluh Sembilan Juta" in teks
     assert "A. ABD. RASYID" in teks  # PPTK
     assert "NELY HARYATI BATARA" in teks  # pelaksana
     for nomor in range(1, 12):
@@ -77,15 +81,4 @@ def test_pdf_by_command(tmp_path, instansi):
 @pytest.mark.django_db
 def test_unknown_code(tmp_path, instansi):
     with pytest.raises(CommandError, match="tidak ada"):
-        call_command(
-            "laporan",
-            "subkegiatan",
-            "--tahun",
-            "2024",
-            "--triwulan",
-            "1",
-            "--kode",
-            "9.99",
-            "--output",
-            str(tmp_path / "x.pdf"),
-        )
+        jalankan("9.99", tmp_path / "x.pdf")
