@@ -116,3 +116,14 @@ def test_signed_twice_or_not_evaluated(instansi, rakhsan, erfina):
     with pytest.raises(TandaTanganTidakValid, match="tidak termasuk"):
         tandatangani_pernyataan(rakhsan, instansi, 2024, 1, staf)
     assert DokumenTerbit.objects.count() == 1
+
+
+def test_list_page_links_and_buttons(client, rakhsan, erfina):
+    client.force_login(rakhsan)
+    isi = client.get(reverse("laporan:pernyataan", args=[2024, 1])).content.decode()
+    # all 17 evaluated officials are listed; Rakhsan may sign only Erfina's page
+    assert isi.count("<tr>") == 17 + 1
+    assert isi.count("Tandatangani</button>") == 1
+    client.logout()
+    masuk = client.get(reverse("laporan:pernyataan", args=[2024, 1]))
+    assert masuk.status_code == 302
