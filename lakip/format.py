@@ -157,3 +157,62 @@ def parse_angka(teks):
         return Decimal(bersih)
     except InvalidOperation as exc:  # pragma: no cover - patterns above guard this
         raise AngkaTidakValid(f"“{teks}” bukan angka yang valid.") from exc
+
+
+_SATUAN = [
+    "",
+    "Satu",
+    "Dua",
+    "Tiga",
+    "Empat",
+    "Lima",
+    "Enam",
+    "Tujuh",
+    "Delapan",
+    "Sembilan",
+    "Sepuluh",
+    "Sebelas",
+]
+_KELIPATAN = [
+    (10**12, "Triliun"),
+    (10**9, "Miliar"),
+    (10**6, "Juta"),
+    (1000, "Ribu"),
+]
+
+
+def _terbilang(n):
+    if n < 12:
+        return _SATUAN[n]
+    if n < 20:
+        return f"{_SATUAN[n - 10]} Belas"
+    if n < 100:
+        return f"{_SATUAN[n // 10]} Puluh {_terbilang(n % 10)}".strip()
+    if n < 200:
+        return f"Seratus {_terbilang(n - 100)}".strip()
+    if n < 1000:
+        return f"{_SATUAN[n // 100]} Ratus {_terbilang(n % 100)}".strip()
+    for besar, nama in _KELIPATAN:
+        if n >= besar:
+            depan = "Seribu" if besar == 1000 and n // besar == 1 else None
+            depan = depan or f"{_terbilang(n // besar)} {nama}"
+            return f"{depan} {_terbilang(n % besar)}".strip()
+    raise AssertionError(n)  # pragma: no cover (every n >= 1000 matched above)
+
+
+def terbilang(nilai, satuan="Rupiah"):
+    """A whole amount in Indonesian words, capitalised as in official letters:
+    ``30580000`` -> ``Tiga Puluh Juta Lima Ratus Delapan Puluh Ribu Rupiah``;
+    ``0`` -> ``Nol Rupiah``. Raises ``ValueError`` for a negative or fractional
+    amount or one of a thousand trillion or more."""
+    try:
+        angka = desimal(nilai)
+    except (InvalidOperation, TypeError, ValueError):
+        angka = None
+    if not terhitung(angka) or angka != angka.to_integral_value() or angka < 0:
+        raise ValueError(f"Tidak dapat dieja: {nilai!r}")
+    n = int(angka)
+    if n >= 10**15:
+        raise ValueError(f"Terlalu besar untuk dieja: {nilai!r}")
+    kata = _terbilang(n) if n else "Nol"
+    return f"{kata} {satuan}".strip()

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from lakip import views
 from lakip.masuk import FormMasuk, FormMasukAdmin
+from laporan.lampiran.views import verifikasi
 
 admin.site.site_header = "LAKIP — Administrasi"
 admin.site.site_title = "LAKIP"
@@ -24,5 +25,6 @@ urlpatterns = [
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
     path("sehat/", views.sehat, name="sehat"),
+    path("verifikasi/<str:kode>/", verifikasi, name="verifikasi"),
     path("", views.beranda, name="beranda"),
 ]

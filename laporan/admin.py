@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from laporan.models import BerkasLaporan, DataDukung, Laporan, TeksLaporan
+from laporan.models import (
+    BerkasLaporan,
+    DataDukung,
+    DokumenTerbit,
+    Laporan,
+    TeksLaporan,
+)
 
 
 class TeksLaporanInline(admin.StackedInline):
@@ -45,3 +51,20 @@ class BerkasLaporanAdmin(admin.ModelAdmin):
         "diminta_pada",
         "selesai_pada",
     ]
+
+
+@admin.register(DokumenTerbit)
+class DokumenTerbitAdmin(admin.ModelAdmin):
+    """Read-only: a signed document is changed by nobody (it is the record the
+    public verification page answers from)."""
+
+    list_display = ["subjek_nama", "jenis", "tahun", "triwulan", "penanda_nama"]
+    list_filter = ["jenis", "tahun", "triwulan"]
+    search_fields = ["kode", "subjek_nama", "penanda_nama"]
+    exclude = ["isi"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

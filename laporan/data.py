@@ -311,3 +311,32 @@ def _bangun(instansi, tahun, triwulan_triwulan):
             )
         )
     return hasil
+
+
+def bangun_belanja(sub_kegiatan, triwulan):
+    """The expenditure lines of ``sub_kegiatan``'s budget in force: a
+    ``BarisAnggaran`` (tingkat ``sub_kegiatan``) whose children are the lines
+    (tingkat ``rincian``, ``kode`` = kode rekening) and whose money is their sum.
+    ``anggaran_kas`` is the cash plan up to ``triwulan``; ``realisasi`` the
+    latest cumulative figure entered up to ``triwulan``."""
+    anggaran = renstra_sel.anggaran_berlaku(sub_kegiatan)
+    rincian = list(anggaran.rincian.all()) if anggaran else []
+    realisasi = realisasi_sel.realisasi_belanja(rincian)
+    baris = []
+    for r in rincian:
+        per_tw = realisasi.get(r.pk, {})
+        nilai = [per_tw.get(t) for t in range(triwulan, 0, -1)]
+        baris.append(
+            BarisAnggaran(
+                tingkat="rincian",
+                kode=r.kode_rekening,
+                nama=r.uraian,
+                pagu=r.pagu or 0,
+                anggaran_kas=hitung.kas_kumulatif(r.kas_per_triwulan, triwulan),
+                realisasi=next((n for n in nilai if n is not None), 0),
+                objek=r,
+            )
+        )
+    return BarisAnggaran.jumlah_dari(
+        "sub_kegiatan", sub_kegiatan.kode, sub_kegiatan.nama, baris, sub_kegiatan
+    )

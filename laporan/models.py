@@ -217,3 +217,59 @@ class BerkasLaporan(models.Model):
     @property
     def selesai(self):
         return self.status in (self.Status.SELESAI, self.Status.GAGAL)
+
+
+class DokumenTerbit(models.Model):
+    """A document marked as signed: who signed it is frozen as text, so a later
+    change of the staff records does not change the signed page. ``kode`` is the
+    verification code printed on it; ``sha256`` the hash of ``isi``, the PDF as
+    issued."""
+
+    class Jenis(models.TextChoices):
+        PERNYATAAN = "pernyataan", "Pernyataan telah dievaluasi"
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="dokumen_terbit"
+    )
+    jenis = models.CharField("jenis dokumen", max_length=30, choices=Jenis.choices)
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    subjek = models.ForeignKey(
+        "lakip.Pegawai",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="pejabat yang dievaluasi",
+    )
+    subjek_nama = models.CharField("nama yang dievaluasi", max_length=200)
+    subjek_jabatan = models.CharField("jabatan yang dievaluasi", max_length=200)
+    subjek_nip = models.CharField("NIP yang dievaluasi", max_length=18, blank=True)
+    penanda_nama = models.CharField("nama penanda tangan", max_length=200)
+    penanda_jabatan = models.CharField("jabatan penanda tangan", max_length=200)
+    penanda_pangkat = models.CharField("pangkat", max_length=60, blank=True)
+    penanda_golongan = models.CharField("golongan", max_length=10, blank=True)
+    penanda_nip = models.CharField("NIP penanda tangan", max_length=18, blank=True)
+    kode = models.CharField("kode verifikasi", max_length=12, unique=True)
+    sha256 = models.CharField("SHA-256 PDF", max_length=64)
+    isi = models.BinaryField("PDF yang diterbitkan")
+    ditandatangani_oleh = _pengguna("dicatat oleh")
+    ditandatangani_pada = models.DateTimeField("ditandatangani pada")
+
+    class Meta:
+        verbose_name = "dokumen bertanda tangan"
+        verbose_name_plural = "dokumen bertanda tangan"
+        ordering = ["-ditandatangani_pada"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "jenis", "subjek", "tahun", "triwulan"],
+                name="dokumenterbit_unik",
+            ),
+        ]
+
+    def __str__(self):
+        romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
+        return (
+            f"{self.get_jenis_display()} {self.subjek_nama} — Triwulan {romawi} "
+            f"Tahun {self.tahun}"
+        )

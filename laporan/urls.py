@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from laporan import views, views_pk
+from laporan.lampiran import views as lampiran
 
 app_name = "laporan"
 
@@ -42,4 +43,16 @@ urlpatterns = [
     path("perjanjian-kinerja/<int:pk>/pdf/", views_pk.pdf_pk, name="pk_pdf"),
     # Dashboard (issue 6).
     path("dasbor/", include("laporan.dasbor.urls")),
+    # Attachments (issue 5): pernyataan telah dievaluasi, signing.
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/pernyataan/",
+        lampiran.pernyataan,
+        name="pernyataan",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/pernyataan/<int:pegawai_id>/tandatangani/",
+        lampiran.tandatangani,
+        name="pernyataan_tandatangani",
+    ),
+    path("terbit/<str:kode>/unduh/", lampiran.unduh_terbit, name="terbit_unduh"),
 ]

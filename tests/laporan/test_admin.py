@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from laporan.models import BerkasLaporan, DataDukung, Laporan
+from laporan.models import BerkasLaporan, DataDukung, DokumenTerbit, Laporan
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", [Laporan, DataDukung, BerkasLaporan])
+@pytest.mark.parametrize("model", [Laporan, DataDukung, BerkasLaporan, DokumenTerbit])
 def test_admin_pages(client, instansi, model):
     user = get_user_model().objects.create_superuser("root", "r@example.com", "x")
     client.force_login(user)

@@ -2,7 +2,11 @@
 figures as JSON on stdout (see README, "Ekspor JSON").
 
 ``python manage.py laporan lakip --tahun 2024 --triwulan 1 --output FILE.pdf``
-(``--format html``): the LAKIP triwulan document, rendered synchronously."""
+(``--format html``): the LAKIP triwulan document, rendered synchronously.
+
+``python manage.py laporan evaluasi|pernyataan --tahun 2024 --triwulan 1
+--output FILE.pdf``: the evaluation tables / the pernyataan telah dievaluasi
+pages (attachments of the LAKIP)."""
 
 from pathlib import Path
 
@@ -11,6 +15,18 @@ from django.core.management.base import BaseCommand, CommandError
 from lakip.models import Instansi
 from laporan.data import bangun_data_laporan
 from laporan.ekspor_json import teks_json
+
+LAMPIRAN = {
+    "evaluasi": "Tabel Evaluasi Kinerja per unit dan per pejabat (PDF)",
+    "pernyataan": "Pernyataan telah dievaluasi, satu halaman per pejabat (PDF)",
+}
+
+
+def _tujuan(output, bawaan):
+    tujuan = Path(output or bawaan)
+    if not tujuan.parent.is_dir():
+        raise CommandError(f"Folder “{tujuan.parent}” tidak ada.")
+    return tujuan
 
 
 def pilih_instansi(kode):
@@ -49,11 +65,37 @@ class Command(BaseCommand):
             help="berkas keluaran (bawaan: LAKIP-TAHUN-TWn-INSTANSI.pdf/.html)",
         )
         lakip.add_argument("--format", choices=["pdf", "html"], default="pdf")
+        sub_keg = sub.add_parser(
+            "subkegiatan", help="Laporan triwulan satu sub kegiatan (PDF)"
+        )
+        sub_keg.add_argument("--tahun", type=int, required=True)
+        sub_keg.add_argument(
+            "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
+        )
+        sub_keg.add_argument("--instansi", default="", help="kode instansi")
+        sub_keg.add_argument("--kode", required=True, help="kode sub kegiatan")
+        sub_keg.add_argument("--output", default="", help="berkas PDF")
+        for bagian, bantuan in LAMPIRAN.items():
+            lamp = sub.add_parser(bagian, help=bantuan)
+            lamp.add_argument("--tahun", type=int, required=True)
+            lamp.add_argument(
+                "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
+            )
+            lamp.add_argument("--instansi", default="", help="kode instansi")
+            lamp.add_argument(
+                "--output",
+                default="",
+                help=f"berkas PDF (bawaan: {bagian.upper()}-TAHUN-TWn-INSTANSI.pdf)",
+            )
 
     def handle(self, *args, **options):
         instansi = pilih_instansi(options["instansi"])
         if options["jenis"] == "lakip":
             return self.lakip(instansi, options)
+        if options["jenis"] == "subkegiatan":
+            return self.sub_kegiatan(instansi, options)
+        if options["jenis"] in LAMPIRAN:
+            return self.lampiran(instansi, options)
         data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
 
@@ -65,9 +107,7 @@ class Command(BaseCommand):
         bawaan = nama_berkas(dok)
         if options["format"] == "html":
             bawaan = bawaan.removesuffix(".pdf") + ".html"
-        tujuan = Path(options["output"] or bawaan)
-        if not tujuan.parent.is_dir():
-            raise CommandError(f"Folder “{tujuan.parent}” tidak ada.")
+        tujuan = _tujuan(options["output"], bawaan)
         if options["format"] == "html":
             tujuan.write_text(render_html(dok), encoding="utf-8")
             self.stdout.write(f"HTML ditulis ke {tujuan}")
@@ -75,3 +115,28 @@ class Command(BaseCommand):
             hasil = render_pdf(dok)
             tujuan.write_bytes(hasil.isi)
             self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+
+    def lampiran(self, instansi, options):
+        from laporan.lampiran.render import nama_berkas, render_pdf
+        from laporan.lampiran.susun import susun_lampiran
+
+        bagian = options["jenis"]
+        lamp = susun_lampiran(instansi, options["tahun"], options["triwulan"])
+        tujuan = _tujuan(options["output"], nama_berkas(lamp, bagian))
+        hasil = render_pdf(lamp, bagian)
+        tujuan.write_bytes(hasil.isi)
+        self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+
+    def sub_kegiatan(self, instansi, options):
+        from laporan.lampiran import subkegiatan
+
+        try:
+            lap = subkegiatan.susun_laporan_sub_kegiatan(
+                instansi, options["tahun"], options["triwulan"], options["kode"]
+            )
+        except ValueError as galat:
+            raise CommandError(str(galat)) from None
+        hasil = subkegiatan.render_pdf(lap)
+        tujuan = _tujuan(options["output"], hasil.nama_berkas)
+        tujuan.write_bytes(hasil.isi)
+        self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")

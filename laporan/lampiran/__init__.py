@@ -1,0 +1,1 @@
+"""The attachments of the LAKIP: evaluation tables, pernyataan telah dievaluasi."""

@@ -1,0 +1,52 @@
+"""The attachments written out as HTML and PDF, with the LAKIP's renderer
+(``laporan.pdf``: shipped fonts, one font configuration per process)."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from laporan import pdf
+from laporan.lakip.render import HasilPdf
+
+JUDUL = {
+    "evaluasi": "Evaluasi Kinerja",
+    "pernyataan": "Pernyataan Telah Dievaluasi",
+}
+
+
+def html_halaman(lamp, judul, tabel=(), pernyataan=()):
+    """An attachment document of the given evaluation tables and pernyataan
+    pages (any selection)."""
+    return render_to_string(
+        "laporan/lampiran/dokumen.html",
+        {
+            "lamp": lamp,
+            "judul": f"{judul} Triwulan {lamp.triwulan_romawi} {lamp.tahun}",
+            "tabel": tabel,
+            "pernyataan": pernyataan,
+            "akar_statis": "",
+            "alamat_situs": getattr(settings, "LAKIP_ALAMAT_SITUS", ""),
+        },
+    )
+
+
+def render_html(lamp, bagian):
+    """``bagian`` is ``"evaluasi"`` (the tables) or ``"pernyataan"`` (the pages)."""
+    if bagian not in JUDUL:
+        raise ValueError(f"Bagian lampiran tidak dikenal: {bagian}")
+    if bagian == "evaluasi":
+        return html_halaman(lamp, JUDUL[bagian], tabel=lamp.tabel)
+    return html_halaman(lamp, JUDUL[bagian], pernyataan=lamp.pernyataan)
+
+
+def nama_berkas(lamp, bagian):
+    """``EVALUASI-2024-TW1-disnakertrans-lutim.pdf``."""
+    return f"{bagian.upper()}-{lamp.tahun}-TW{lamp.triwulan}-{lamp.instansi.kode}.pdf"
+
+
+def render_pdf(lamp, bagian):
+    dokumen = pdf.render_dokumen(render_html(lamp, bagian))
+    return HasilPdf(
+        isi=dokumen.write_pdf(),
+        jumlah_halaman=len(dokumen.pages),
+        nama_berkas=nama_berkas(lamp, bagian),
+    )

@@ -1,0 +1,279 @@
+"""Assembly of the evaluation attachments from the report data.
+
+Who is evaluated and by whom follows from the staff records: every active
+official with a superior (``Pegawai.atasan`` = the evaluator) who owns
+indicators (rencana aksi, ``Indikator.pemilik``) or heads a unit. Every figure
+comes from ``laporan.data.bangun_data_laporan``; nothing is computed here.
+"""
+
+from dataclasses import dataclass, field
+
+from lakip import format as fmt
+from lakip.models import Pegawai, UnitKerja
+from laporan.data import TINGKAT_URUT, bangun_data_laporan
+from laporan.models import DokumenTerbit
+
+JUDUL_TINGKAT = {
+    "sasaran": "Sasaran",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub_kegiatan": "Sub Kegiatan",
+}
+
+
+@dataclass(frozen=True)
+class Penanda:
+    """A signer as printed under a signature: plain text, so a document signed
+    earlier keeps the signer it was signed by."""
+
+    nama: str
+    jabatan: str
+    pangkat: str = ""
+    golongan: str = ""
+    nip: str = ""
+
+    @classmethod
+    def dari_pegawai(cls, pegawai):
+        return cls(
+            nama=pegawai.nama_lengkap,
+            jabatan=pegawai.jabatan,
+            pangkat=pegawai.pangkat,
+            golongan=pegawai.golongan,
+            nip=pegawai.nip,
+        )
+
+    @property
+    def nip_cetak(self):
+        return fmt.format_nip(self.nip)
+
+
+@dataclass
+class KelompokIndikator:
+    tingkat: str
+    judul: str
+    baris: list
+
+
+@dataclass
+class TabelEvaluasi:
+    """One Evaluasi Kinerja table: of an official (``pegawai``) or of a unit."""
+
+    kunci: str
+    judul: str
+    kelompok: list
+    penanda: Penanda | None
+    pegawai: Pegawai | None = None
+    unit: UnitKerja | None = None
+    subjudul: str = ""
+
+    @property
+    def jumlah_indikator(self):
+        return sum(len(k.baris) for k in self.kelompok)
+
+
+@dataclass
+class Pernyataan:
+    """One "pernyataan telah dievaluasi" page."""
+
+    kunci: str
+    dievaluasi: Penanda
+    evaluator: Penanda
+    pegawai: Pegawai = None
+    terbit: object = None  # the DokumenTerbit once signed
+
+    @classmethod
+    def dari_terbit(cls, terbit, pegawai=None):
+        """The page as it was signed: both persons from the frozen text."""
+        return cls(
+            kunci=f"pernyataan-{terbit.subjek_id}",
+            dievaluasi=Penanda(
+                nama=terbit.subjek_nama,
+                jabatan=terbit.subjek_jabatan,
+                nip=terbit.subjek_nip,
+            ),
+            evaluator=Penanda(
+                nama=terbit.penanda_nama,
+                jabatan=terbit.penanda_jabatan,
+                pangkat=terbit.penanda_pangkat,
+                golongan=terbit.penanda_golongan,
+                nip=terbit.penanda_nip,
+            ),
+            pegawai=pegawai,
+            terbit=terbit,
+        )
+
+
+class PeriodeDokumen:
+    """For documents with ``tahun`` and ``triwulan``: how the period prints."""
+
+    @property
+    def triwulan_romawi(self):
+        return fmt.format_triwulan(self.triwulan)
+
+    @property
+    def bulan_tanda_tangan(self):
+        """``Maret 2024``: the last month of the quarter, as the seed dates its
+        evaluation pages."""
+        return f"{fmt.BULAN[self.triwulan * 3 - 1]} {self.tahun}"
+
+
+@dataclass
+class Lampiran(PeriodeDokumen):
+    instansi: object
+    tahun: int
+    triwulan: int
+    data: object
+    tabel: list = field(default_factory=list)
+    pernyataan: list = field(default_factory=list)
+
+
+def _kelompokkan(baris):
+    urut = sorted(baris, key=lambda b: TINGKAT_URUT[b.tingkat])
+    hasil = []
+    for b in urut:
+        if not hasil or hasil[-1].tingkat != b.tingkat:
+            hasil.append(KelompokIndikator(b.tingkat, JUDUL_TINGKAT[b.tingkat], []))
+        hasil[-1].baris.append(b)
+    return hasil
+
+
+def _urutan_hierarki(instansi):
+    """Active staff in the order of the hierarchy: the head, then depth-first
+    each subordinate (by their unit's order, then name)."""
+    semua = list(
+        Pegawai.objects.filter(instansi=instansi, aktif=True).select_related(
+            "unit", "atasan"
+        )
+    )
+    anak = {}
+    for p in semua:
+        anak.setdefault(p.atasan_id, []).append(p)
+    for daftar in anak.values():
+        daftar.sort(key=lambda p: (p.unit.urutan if p.unit else 999, p.nama))
+    hasil = []
+
+    def kunjungi(p):
+        hasil.append(p)
+        for a in anak.get(p.pk, []):
+            kunjungi(a)
+
+    for akar in anak.get(None, []):
+        kunjungi(akar)
+    return hasil
+
+
+def pejabat_dievaluasi(instansi, data):
+    """The officials evaluated for the quarter, in the hierarchy's order: those
+    with a superior who own an indicator of the year or head a unit."""
+    pemilik = {b.penanggung_jawab.pk for b in data.indikator if b.penanggung_jawab}
+    kepala_unit = set(
+        UnitKerja.objects.filter(instansi=instansi, kepala__isnull=False).values_list(
+            "kepala_id", flat=True
+        )
+    )
+    return [
+        p
+        for p in _urutan_hierarki(instansi)
+        if p.atasan_id and (p.pk in pemilik or p.pk in kepala_unit)
+    ]
+
+
+def indikator_pejabat(data, pegawai):
+    """The indicators ``pegawai`` owns (their rencana aksi)."""
+    return [
+        b
+        for b in data.indikator
+        if b.penanggung_jawab and b.penanggung_jawab.pk == pegawai.pk
+    ]
+
+
+def _unit_dan_turunan(unit, semua_unit):
+    hasil = {unit.pk}
+    bertambah = True
+    while bertambah:
+        baru = {u.pk for u in semua_unit if u.induk_id in hasil} - hasil
+        hasil |= baru
+        bertambah = bool(baru)
+    return hasil
+
+
+def indikator_unit(data, unit, semua_unit):
+    """A unit's indicators: those of the sub kegiatan it carries out, and those
+    owned by its staff (the unit and its sub-units)."""
+    unit_pk = _unit_dan_turunan(unit, semua_unit)
+    hasil = []
+    for b in data.indikator:
+        sub = getattr(b.objek, "sub_kegiatan", None)
+        milik_sub = b.tingkat == "sub_kegiatan" and sub and sub.unit_id in unit_pk
+        pj = b.penanggung_jawab
+        milik_staf = pj is not None and pj.unit_id in unit_pk
+        if milik_sub or milik_staf:
+            hasil.append(b)
+    return hasil
+
+
+def tabel_pejabat(data, pegawai):
+    return TabelEvaluasi(
+        kunci=f"pejabat-{pegawai.pk}",
+        judul=f"EVALUASI KINERJA {pegawai.jabatan.upper()}",
+        kelompok=_kelompokkan(indikator_pejabat(data, pegawai)),
+        penanda=Penanda.dari_pegawai(pegawai),
+        pegawai=pegawai,
+        subjudul=pegawai.nama_lengkap,
+    )
+
+
+def tabel_unit(data, unit, semua_unit):
+    return TabelEvaluasi(
+        kunci=f"unit-{unit.pk}",
+        judul=f"EVALUASI KINERJA {unit.nama.upper()}",
+        kelompok=_kelompokkan(indikator_unit(data, unit, semua_unit)),
+        penanda=Penanda.dari_pegawai(unit.kepala) if unit.kepala else None,
+        unit=unit,
+    )
+
+
+def pernyataan_pejabat(pegawai):
+    """The unsigned pernyataan page of ``pegawai``, signed by their superior."""
+    return Pernyataan(
+        kunci=f"pernyataan-{pegawai.pk}",
+        dievaluasi=Penanda.dari_pegawai(pegawai),
+        evaluator=Penanda.dari_pegawai(pegawai.atasan),
+        pegawai=pegawai,
+    )
+
+
+def susun_lampiran(instansi, tahun, triwulan, data=None):
+    """The evaluation tables (per unit, then per official) and the pernyataan
+    pages of ``instansi`` for ``tahun``/``triwulan``. A pernyataan already signed
+    prints as it was signed (frozen persons, verification code)."""
+    data = data or bangun_data_laporan(instansi, tahun, triwulan)
+    semua_unit = list(
+        UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
+    )
+    pejabat = pejabat_dievaluasi(instansi, data)
+    terbit = {
+        t.subjek_id: t
+        for t in DokumenTerbit.objects.filter(
+            instansi=instansi,
+            jenis=DokumenTerbit.Jenis.PERNYATAAN,
+            tahun=tahun,
+            triwulan=triwulan,
+        ).defer("isi")
+    }
+    lampiran = Lampiran(instansi=instansi, tahun=tahun, triwulan=triwulan, data=data)
+    for u in semua_unit:
+        tabel = tabel_unit(data, u, semua_unit)
+        if tabel.jumlah_indikator:
+            lampiran.tabel.append(tabel)
+    for p in pejabat:
+        tabel = tabel_pejabat(data, p)
+        if tabel.jumlah_indikator:
+            lampiran.tabel.append(tabel)
+        if p.pk in terbit:
+            lampiran.pernyataan.append(Pernyataan.dari_terbit(terbit.pop(p.pk), p))
+        else:
+            lampiran.pernyataan.append(pernyataan_pejabat(p))
+    # Signed pages of officials no longer evaluated keep their place at the end.
+    lampiran.pernyataan.extend(Pernyataan.dari_terbit(t) for t in terbit.values())
+    return lampiran

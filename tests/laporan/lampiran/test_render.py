@@ -1,0 +1,48 @@
+"""The attachments' PDFs, read back with pypdf."""
+
+from .test_susun import pasangan_seed
+
+
+def test_pernyataan_one_page_per_official(pdf_pernyataan):
+    keluaran, halaman = pdf_pernyataan
+    assert len(halaman) == 17
+    assert "17 halaman" in keluaran
+    for dievaluasi, evaluator in pasangan_seed():
+        cocok = [
+            h
+            for h in halaman
+            if f"dilaporkan oleh {dievaluasi}" in h and evaluator in h.split("2024")[-1]
+        ]
+        assert len(cocok) == 1, dievaluasi
+
+
+def test_pernyataan_page_text(pdf_pernyataan):
+    _, halaman = pdf_pernyataan
+    erfina = next(h for h in halaman if "oleh ERFINA ARAS" in h)
+    assert erfina.startswith("PEMERINTAH KABUPATEN LUWU TIMUR DINAS TRANSMIGRASI")
+    assert "PERNYATAAN TELAH DIEVALUASI" in erfina
+    assert "TRIWULAN I TAHUN 2024" in erfina
+    assert "Malili, Maret 2024" in erfina
+    assert "RAKHSAN R" in erfina
+    joni = next(h for h in halaman if "oleh JONI PATABI" in h)
+    assert "KAMAL RASYID, S.STP" in joni
+    assert "NIP. 19810511 199912 1 001" in joni
+
+
+def test_evaluasi_surat_menyurat_row(pdf_evaluasi):
+    _, halaman = pdf_evaluasi
+    teks = " ".join(halaman)
+    assert "EVALUASI KINERJA SEKRETARIAT" in teks
+    baris = [h for h in halaman if "Penyediaan Jasa Surat Menyurat" in h]
+    assert baris
+    for h in baris:
+        awal = h.index("Penyediaan Jasa Surat Menyurat")
+        assert "Surat 312 312 313 313 327 104,81" in h[awal : awal + 250]
+
+
+def test_evaluasi_signed_by_the_official(pdf_evaluasi):
+    _, halaman = pdf_evaluasi
+    arfah = [h for h in halaman if "EVALUASI KINERJA KASUBAG PERENCANAAN" in h]
+    assert len(arfah) == 1
+    assert "MUH. ARFAH TAUFIEK, S.Pi" in arfah[0].split("Malili, Maret 2024")[-1]
+    assert "NIP. 19850203 201404 1 001" in arfah[0]
