@@ -9,10 +9,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from lakip.akses import instansi_pengguna
+from lakip.akses import instansi_pengguna, peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.models import Pegawai
-from lakip.peran import peran_pengguna
+from lakip.peran import Peran, peran_pengguna
 from laporan.lampiran import terbit as layanan
 from laporan.lampiran.susun import susun_lampiran
 from laporan.models import DokumenTerbit
@@ -31,7 +31,7 @@ def _periksa_triwulan(triwulan):
         raise Http404("Triwulan harus 1-4.")
 
 
-@login_required
+@peran_diperlukan(*PEMBACA, Peran.KEPALA_UNIT)
 def pernyataan(request, tahun, triwulan):
     """The quarter's pernyataan pages, signed or not; a sign button on those the
     user may sign."""

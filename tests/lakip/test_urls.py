@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Open to anonymous visitors on purpose.
-PUBLIK = {"masuk", "sehat"}
+PUBLIK = {"masuk", "sehat", "verifikasi"}
 # Open to every signed-in user: the home page explains a missing role; logout.
 SEMUA_PENGGUNA = {"beranda", "keluar"}
 

@@ -19,8 +19,12 @@ from laporan.models import DokumenTerbit
 NIP_RAKHSAN = "198008072001031002"  # organisasi.yaml
 
 
-def akun(nama_pegawai, username):
+def akun(nama_pegawai, username, peran="Kepala unit"):
+    """A login for an official; evaluators head a unit (Kepala unit role)."""
+    from django.contrib.auth.models import Group
+
     user = User.objects.create_user(username, password="rahasia-123")
+    user.groups.add(Group.objects.get(name=peran))
     pegawai = Pegawai.objects.get(nama=nama_pegawai)
     pegawai.user = user
     pegawai.save()
