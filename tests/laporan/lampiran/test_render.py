@@ -1,6 +1,12 @@
 """The attachments' PDFs, read back with pypdf."""
 
+import pytest
+
 from .test_susun import pasangan_seed
+
+# Database tests run before the transactional ones (browser, restore) that flush
+# the seed; the session-wide renders need the seed in place.
+pytestmark = pytest.mark.django_db
 
 
 def test_pernyataan_one_page_per_official(pdf_pernyataan):
