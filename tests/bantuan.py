@@ -123,3 +123,25 @@ def pulihkan_basis_data():
         Group.objects.get_or_create(name=peran.value)
     if not Instansi.objects.exists():
         call_command("loaddata", str(SEED), verbosity=0)
+
+
+def render_perintah(bagian, berkas, tahun=2024, triwulan=1):
+    """Run ``manage.py laporan <bagian> --tahun … --triwulan … --output berkas``
+    as a user would; return what it printed and a ``PdfReader`` of the file."""
+    from io import StringIO
+
+    from pypdf import PdfReader
+
+    keluaran = StringIO()
+    call_command(
+        "laporan",
+        bagian,
+        "--tahun",
+        str(tahun),
+        "--triwulan",
+        str(triwulan),
+        "--output",
+        str(berkas),
+        stdout=keluaran,
+    )
+    return keluaran.getvalue(), PdfReader(berkas)

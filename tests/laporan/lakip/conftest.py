@@ -2,14 +2,13 @@
 seconds) by the command a user runs, with the text of every page."""
 
 from dataclasses import dataclass
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from pypdf import PdfReader
 
 from lakip.models import Instansi
 from laporan.lakip.dokumen import susun_dokumen
+from tests.bantuan import render_perintah
 
 
 @dataclass
@@ -32,25 +31,13 @@ class PdfSeed:
 @pytest.fixture(scope="session")
 def pdf_seed(django_db_setup, django_db_blocker, tmp_path_factory):
     berkas = tmp_path_factory.mktemp("lakip") / "LAKIP-2024-TW1.pdf"
-    keluaran = StringIO()
     with django_db_blocker.unblock():
         instansi = Instansi.objects.get(kode="disnakertrans-lutim")
         dok = susun_dokumen(instansi, 2024, 1)
-        call_command(
-            "laporan",
-            "lakip",
-            "--tahun",
-            "2024",
-            "--triwulan",
-            "1",
-            "--output",
-            str(berkas),
-            stdout=keluaran,
-        )
-    pembaca = PdfReader(berkas)
+        keluaran, pembaca = render_perintah("lakip", berkas)
     return PdfSeed(
         dok=dok,
-        keluaran=keluaran.getvalue(),
+        keluaran=keluaran,
         pembaca=pembaca,
         halaman=[h.extract_text() for h in pembaca.pages],
     )

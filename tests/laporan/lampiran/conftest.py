@@ -1,31 +1,17 @@
 """The seed's attachments (TW I 2024) rendered once per test session by the
 command a user runs, with the text of every page."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from pypdf import PdfReader
+
+from tests.bantuan import render_perintah
 
 
 def _render(bagian, django_db_blocker, tmp_path_factory):
     berkas = tmp_path_factory.mktemp(bagian) / f"{bagian}.pdf"
-    keluaran = StringIO()
     with django_db_blocker.unblock():
-        call_command(
-            "laporan",
-            bagian,
-            "--tahun",
-            "2024",
-            "--triwulan",
-            "1",
-            "--output",
-            str(berkas),
-            stdout=keluaran,
-        )
-    pembaca = PdfReader(berkas)
+        keluaran, pembaca = render_perintah(bagian, berkas)
     halaman = [" ".join(h.extract_text().split()) for h in pembaca.pages]
-    return keluaran.getvalue(), halaman
+    return keluaran, halaman
 
 
 @pytest.fixture(scope="session")
