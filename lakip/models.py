@@ -217,6 +217,15 @@ class Pegawai(models.Model):
         default=False,
         help_text="Pegawai yang tidak disebut namanya dalam dokumen sumber.",
     )
+    dievaluasi_berjenjang = models.BooleanField(
+        "mendapat pernyataan telah dievaluasi",
+        default=True,
+        help_text=(
+            "Bila dicentang, pejabat yang memiliki indikator atau memimpin unit "
+            "mendapat halaman Pernyataan Telah Dievaluasi dari atasannya setiap "
+            "triwulan. Tabel evaluasinya tetap dicetak."
+        ),
+    )
     aktif = models.BooleanField("aktif", default=True)
 
     class Meta:

@@ -178,6 +178,12 @@ def pejabat_dievaluasi(instansi, data):
     ]
 
 
+def pejabat_pernyataan(pejabat):
+    """Of the evaluated officials, those who get a pernyataan page (all but the
+    ones whose record says otherwise, ``Pegawai.dievaluasi_berjenjang``)."""
+    return [p for p in pejabat if p.dievaluasi_berjenjang]
+
+
 def indikator_pejabat(data, pegawai):
     """The indicators ``pegawai`` owns (their rencana aksi)."""
     return [
@@ -270,6 +276,7 @@ def susun_lampiran(instansi, tahun, triwulan, data=None):
         tabel = tabel_pejabat(data, p)
         if tabel.jumlah_indikator:
             lampiran.tabel.append(tabel)
+    for p in pejabat_pernyataan(pejabat):
         if p.pk in terbit:
             lampiran.pernyataan.append(Pernyataan.dari_terbit(terbit.pop(p.pk), p))
         else:

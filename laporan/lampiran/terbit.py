@@ -17,7 +17,7 @@ from lakip.akses import pegawai_pengguna
 from lakip.peran import Peran, peran_pengguna
 from laporan import pdf
 from laporan.lampiran.render import JUDUL, html_halaman
-from laporan.lampiran.susun import Pernyataan, pejabat_dievaluasi, susun_lampiran
+from laporan.lampiran.susun import Pernyataan, susun_lampiran
 from laporan.models import DokumenTerbit
 
 ABJAD_KODE = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -52,12 +52,14 @@ def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):
             "menandatangani pernyataan ini."
         )
     lamp = susun_lampiran(instansi, tahun, triwulan)
-    if pegawai.pk not in {p.pk for p in pejabat_dievaluasi(instansi, lamp.data)}:
+    halaman = next(
+        (p for p in lamp.pernyataan if p.pegawai and p.pegawai == pegawai), None
+    )
+    if halaman is None:
         raise TandaTanganTidakValid(
-            f"{pegawai.nama_lengkap} tidak termasuk pejabat yang dievaluasi pada "
+            f"{pegawai.nama_lengkap} tidak mendapat pernyataan telah dievaluasi pada "
             f"triwulan {lamp.triwulan_romawi} tahun {tahun}."
         )
-    halaman = next(p for p in lamp.pernyataan if p.pegawai and p.pegawai == pegawai)
     if halaman.terbit is not None:
         raise TandaTanganTidakValid(
             "Pernyataan ini sudah ditandatangani pada "

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 def test_pernyataan_one_page_per_official(pdf_pernyataan):
     keluaran, halaman = pdf_pernyataan
-    assert len(halaman) == 17
-    assert "17 halaman" in keluaran
+    assert len(halaman) == 15
+    assert "15 halaman" in keluaran
     for dievaluasi, evaluator in pasangan_seed():
         cocok = [
             h

@@ -34,6 +34,24 @@ def test_every_seed_pair_is_evaluated_by_its_superior(instansi, data_tw1):
     assert lebih == {"ARIF", "SUGENG WIDODO"}
 
 
+def test_pernyataan_pages_are_the_seed_pairs(instansi, data_tw1):
+    lamp = susun_lampiran(instansi, 2024, 1, data_tw1)
+    halaman = [(p.pegawai.nama, p.pegawai.atasan.nama) for p in lamp.pernyataan]
+    assert sorted(halaman) == sorted(pasangan_seed())
+    # their evaluation tables are still printed
+    judul = {t.subjudul for t in lamp.tabel}
+    assert {"ARIF, SE", "SUGENG WIDODO, ST"} <= judul
+
+
+def test_flag_decides_the_pernyataan_page(instansi, data_tw1):
+    Pegawai.objects.filter(nama="ARIF").update(dievaluasi_berjenjang=True)
+    Pegawai.objects.filter(nama="ERFINA ARAS").update(dievaluasi_berjenjang=False)
+    nama = {p.dievaluasi.nama for p in susun_lampiran(instansi, 2024, 1).pernyataan}
+    assert len(nama) == 15
+    assert "ARIF, SE" in nama
+    assert not any(n.startswith("ERFINA") for n in nama)
+
+
 def test_hierarchy_order(instansi, data_tw1):
     nama = [p.nama for p in pejabat_dievaluasi(instansi, data_tw1)]
     assert nama[:4] == [

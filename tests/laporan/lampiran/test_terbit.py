@@ -117,16 +117,26 @@ def test_signed_twice_or_not_evaluated(instansi, rakhsan, erfina):
     with pytest.raises(TandaTanganTidakValid, match="sudah ditandatangani"):
         tandatangani_pernyataan(rakhsan, instansi, 2024, 1, erfina)
     staf = Pegawai.objects.get(nama="AYU ASHARI")  # staff of Rakhsan, owns nothing
-    with pytest.raises(TandaTanganTidakValid, match="tidak termasuk"):
+    with pytest.raises(TandaTanganTidakValid, match="tidak mendapat pernyataan"):
         tandatangani_pernyataan(rakhsan, instansi, 2024, 1, staf)
     assert DokumenTerbit.objects.count() == 1
+
+
+def test_official_without_pernyataan_cannot_be_signed(instansi):
+    sumarianto = Pegawai.objects.get(nama="SUMARIANTO")
+    sugeng = Pegawai.objects.get(nama="SUGENG WIDODO")
+    with pytest.raises(TandaTanganTidakValid, match="tidak mendapat pernyataan"):
+        tandatangani_pernyataan(
+            sumarianto.user or akun("SUMARIANTO", "sum"), instansi, 2024, 1, sugeng
+        )
+    assert not DokumenTerbit.objects.exists()
 
 
 def test_list_page_links_and_buttons(client, rakhsan, erfina):
     client.force_login(rakhsan)
     isi = client.get(reverse("laporan:pernyataan", args=[2024, 1])).content.decode()
-    # all 17 evaluated officials are listed; Rakhsan may sign only Erfina's page
-    assert isi.count("<tr>") == 17 + 1
+    # the 15 pages of the seed are listed; Rakhsan may sign only Erfina's page
+    assert isi.count("<tr>") == 15 + 1
     assert isi.count("Tandatangani</button>") == 1
     client.logout()
     masuk = client.get(reverse("laporan:pernyataan", args=[2024, 1]))
