@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from lakip.models import Instansi
-from renstra.models import Indikator, Sasaran
+from renstra.models import Indikator, Sasaran, SubKegiatan
 
 TRIWULAN_CHOICES = [(1, "I"), (2, "II"), (3, "III"), (4, "IV")]
 
@@ -222,11 +222,15 @@ class BerkasLaporan(models.Model):
 class DokumenTerbit(models.Model):
     """A document marked as signed: who signed it is frozen as text, so a later
     change of the staff records does not change the signed page. ``kode`` is the
-    verification code printed on it; ``sha256`` the hash of ``isi``, the PDF as
-    issued."""
+    verification code printed on it; ``isi`` the PDF as issued (the authoritative
+    form of the signed document) and ``sha256`` its hash. ``kunci`` names the
+    document within its kind and quarter (``pernyataan-<pegawai>``,
+    ``pejabat-<pegawai>``, ``unit-<unit>``, ``subkegiatan-<sub kegiatan>``)."""
 
     class Jenis(models.TextChoices):
         PERNYATAAN = "pernyataan", "Pernyataan telah dievaluasi"
+        EVALUASI = "evaluasi", "Tabel evaluasi kinerja"
+        SUB_KEGIATAN = "subkegiatan", "Laporan sub kegiatan triwulan"
 
     instansi = models.ForeignKey(
         Instansi, on_delete=models.CASCADE, related_name="dokumen_terbit"
@@ -234,17 +238,19 @@ class DokumenTerbit(models.Model):
     jenis = models.CharField("jenis dokumen", max_length=30, choices=Jenis.choices)
     tahun = models.PositiveSmallIntegerField("tahun")
     triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    kunci = models.CharField("kunci dokumen", max_length=60)
+    judul = models.CharField("judul dokumen", max_length=300)
     subjek = models.ForeignKey(
         "lakip.Pegawai",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="pejabat yang dievaluasi",
+        verbose_name="pejabat yang dilaporkan",
     )
-    subjek_nama = models.CharField("nama yang dievaluasi", max_length=200)
-    subjek_jabatan = models.CharField("jabatan yang dievaluasi", max_length=200)
-    subjek_nip = models.CharField("NIP yang dievaluasi", max_length=18, blank=True)
+    subjek_nama = models.CharField("nama yang dilaporkan", max_length=200)
+    subjek_jabatan = models.CharField("jabatan yang dilaporkan", max_length=200)
+    subjek_nip = models.CharField("NIP yang dilaporkan", max_length=18, blank=True)
     penanda_nama = models.CharField("nama penanda tangan", max_length=200)
     penanda_jabatan = models.CharField("jabatan penanda tangan", max_length=200)
     penanda_pangkat = models.CharField("pangkat", max_length=60, blank=True)
@@ -262,14 +268,45 @@ class DokumenTerbit(models.Model):
         ordering = ["-ditandatangani_pada"]
         constraints = [
             models.UniqueConstraint(
-                fields=["instansi", "jenis", "subjek", "tahun", "triwulan"],
-                name="dokumenterbit_unik",
+                fields=["instansi", "jenis", "kunci", "tahun", "triwulan"],
+                name="dokumenterbit_kunci_unik",
             ),
         ]
 
     def __str__(self):
         romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
-        return (
-            f"{self.get_jenis_display()} {self.subjek_nama} — Triwulan {romawi} "
-            f"Tahun {self.tahun}"
-        )
+        return f"{self.judul} — Triwulan {romawi} Tahun {self.tahun}"
+
+
+class UraianSubKegiatan(models.Model):
+    """The prose of a sub kegiatan's quarterly report (laporan sub kegiatan
+    triwulan): written by the unit that carries it out, printed every quarter of
+    the year. Figures are never stored here."""
+
+    sub_kegiatan = models.OneToOneField(
+        SubKegiatan,
+        on_delete=models.CASCADE,
+        related_name="uraian_laporan",
+        verbose_name="sub kegiatan",
+    )
+    latar_belakang = models.TextField("latar belakang", blank=True)
+    dasar_hukum = models.TextField(
+        "dasar hukum", blank=True, help_text="Satu peraturan per baris."
+    )
+    tujuan = models.TextField("maksud dan tujuan", blank=True)
+    ruang_lingkup = models.TextField("ruang lingkup", blank=True)
+    metode = models.TextField(
+        "metode pelaksanaan", blank=True, help_text="Cara dan pelaksana kegiatan."
+    )
+    lokasi = models.TextField(
+        "lokasi pelaksanaan", blank=True, help_text="Satu lokasi per baris."
+    )
+    diubah_oleh = _pengguna("diubah oleh")
+    diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "uraian laporan sub kegiatan"
+        verbose_name_plural = "uraian laporan sub kegiatan"
+
+    def __str__(self):
+        return f"Uraian {self.sub_kegiatan}"

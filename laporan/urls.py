@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from laporan import views, views_pk
 from laporan.lampiran import views as lampiran
+from laporan.lampiran import views_subkegiatan as subkegiatan
 
 app_name = "laporan"
 
@@ -43,16 +44,32 @@ urlpatterns = [
     path("perjanjian-kinerja/<int:pk>/pdf/", views_pk.pdf_pk, name="pk_pdf"),
     # Dashboard (issue 6).
     path("dasbor/", include("laporan.dasbor.urls")),
-    # Attachments (issue 5): pernyataan telah dievaluasi, signing.
+    # Attachments (issue 5): signing, sub kegiatan reports.
+    path("lampiran/", lampiran.indeks, name="lampiran"),
     path(
-        "lampiran/<int:tahun>/<int:triwulan>/pernyataan/",
-        lampiran.pernyataan,
-        name="pernyataan",
+        "lampiran/<int:tahun>/<int:triwulan>/tanda-tangan/",
+        lampiran.tanda_tangan,
+        name="tanda_tangan",
     ),
     path(
-        "lampiran/<int:tahun>/<int:triwulan>/pernyataan/<int:pegawai_id>/tandatangani/",
+        "lampiran/<int:tahun>/<int:triwulan>/tanda-tangan/<str:jenis>/<str:kunci>/",
         lampiran.tandatangani,
-        name="pernyataan_tandatangani",
+        name="tandatangani",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/sub-kegiatan/",
+        subkegiatan.daftar,
+        name="subkegiatan_daftar",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/sub-kegiatan/<int:pk>/uraian/",
+        subkegiatan.ubah_uraian,
+        name="subkegiatan_uraian",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/sub-kegiatan/<int:pk>/pdf/",
+        subkegiatan.pdf,
+        name="subkegiatan_pdf",
     ),
     path("terbit/<str:kode>/unduh/", lampiran.unduh_terbit, name="terbit_unduh"),
 ]

@@ -3,8 +3,10 @@ inputs (pagu in figures and words), outputs with target and realisation, the
 month schedule, the expenditure lines, and the signatures of the pelaksana and
 the PPTK. Figures come from ``laporan.data``."""
 
+import dataclasses
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from lakip import format as fmt
@@ -12,6 +14,7 @@ from laporan import pdf
 from laporan.data import bangun_belanja, bangun_data_laporan
 from laporan.lakip.render import HasilPdf
 from laporan.lampiran.susun import Penanda, PeriodeDokumen
+from laporan.lampiran.uraian import uraian
 from renstra.models import SubKegiatan
 
 
@@ -26,6 +29,27 @@ class LaporanSubKegiatan(PeriodeDokumen):
     indikator: list
     pelaksana: Penanda | None
     pptk: Penanda | None
+    uraian: object = None  # UraianSubKegiatan (possibly unsaved and empty)
+
+    @property
+    def bagian_teks(self):
+        """``(huruf, judul, paragraphs or items, numbered)`` for the prose
+        sections A-F, in the seed's order; lists print one item per line."""
+        u = self.uraian
+        bagian = [
+            ("Latar Belakang", u.latar_belakang, False),
+            ("Dasar Hukum", u.dasar_hukum, True),
+            ("Maksud dan Tujuan", u.tujuan, False),
+            ("Ruang Lingkup", u.ruang_lingkup, False),
+            ("Metode Pelaksanaan", u.metode, False),
+            ("Lokasi Pelaksanaan", u.lokasi, True),
+        ]
+        hasil = []
+        for huruf, (judul, teks, daftar) in zip("ABCDEF", bagian, strict=True):
+            pemisah = "\n" if daftar else "\n\n"
+            isi = [b.strip() for b in teks.split(pemisah) if b.strip()]
+            hasil.append((huruf, judul, isi, daftar))
+        return hasil
 
     @property
     def keluaran(self):
@@ -86,18 +110,52 @@ def susun_laporan_sub_kegiatan(instansi, tahun, triwulan, kode, data=None):
         ],
         pelaksana=Penanda.dari_pegawai(sub.pelaksana) if sub.pelaksana else None,
         pptk=Penanda.dari_pegawai(sub.pptk) if sub.pptk else None,
+        uraian=uraian(sub),
     )
+
+
+def render_html(lap, terbit=None):
+    """The complete HTML of the report; with ``terbit`` (the signing record) the
+    signers print as frozen there, with the verification code."""
+    if terbit is not None:
+        lap = dataclasses.replace(
+            lap,
+            pptk=Penanda(
+                nama=terbit.penanda_nama,
+                jabatan=terbit.penanda_jabatan,
+                pangkat=terbit.penanda_pangkat,
+                golongan=terbit.penanda_golongan,
+                nip=terbit.penanda_nip,
+            ),
+            pelaksana=(
+                Penanda(
+                    nama=terbit.subjek_nama,
+                    jabatan=terbit.subjek_jabatan,
+                    nip=terbit.subjek_nip,
+                )
+                if terbit.subjek_id
+                else lap.pelaksana
+            ),
+        )
+    return render_to_string(
+        "laporan/lampiran/subkegiatan.html",
+        {
+            "lap": lap,
+            "terbit": terbit,
+            "akar_statis": "",
+            "alamat_situs": getattr(settings, "LAKIP_ALAMAT_SITUS", ""),
+        },
+    )
+
+
+def nama_berkas(lap):
+    return f"SUBKEGIATAN-{lap.sub_kegiatan.kode}-{lap.tahun}-TW{lap.triwulan}.pdf"
 
 
 def render_pdf(lap):
-    html = render_to_string(
-        "laporan/lampiran/subkegiatan.html", {"lap": lap, "akar_statis": ""}
-    )
-    dokumen = pdf.render_dokumen(html)
+    dokumen = pdf.render_dokumen(render_html(lap))
     return HasilPdf(
         isi=dokumen.write_pdf(),
         jumlah_halaman=len(dokumen.pages),
-        nama_berkas=(
-            f"SUBKEGIATAN-{lap.sub_kegiatan.kode}-{lap.tahun}-TW{lap.triwulan}.pdf"
-        ),
+        nama_berkas=nama_berkas(lap),
     )

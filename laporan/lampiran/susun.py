@@ -65,6 +65,7 @@ class TabelEvaluasi:
     pegawai: Pegawai | None = None
     unit: UnitKerja | None = None
     subjudul: str = ""
+    terbit: object = None  # the DokumenTerbit once signed
 
     @property
     def jumlah_indikator(self):
@@ -85,7 +86,7 @@ class Pernyataan:
     def dari_terbit(cls, terbit, pegawai=None):
         """The page as it was signed: both persons from the frozen text."""
         return cls(
-            kunci=f"pernyataan-{terbit.subjek_id}",
+            kunci=terbit.kunci,
             dievaluasi=Penanda(
                 nama=terbit.subjek_nama,
                 jabatan=terbit.subjek_jabatan,
@@ -258,29 +259,33 @@ def susun_lampiran(instansi, tahun, triwulan, data=None):
         UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
     )
     pejabat = pejabat_dievaluasi(instansi, data)
+    Jenis = DokumenTerbit.Jenis
     terbit = {
-        t.subjek_id: t
+        (t.jenis, t.kunci): t
         for t in DokumenTerbit.objects.filter(
             instansi=instansi,
-            jenis=DokumenTerbit.Jenis.PERNYATAAN,
+            jenis__in=[Jenis.PERNYATAAN, Jenis.EVALUASI],
             tahun=tahun,
             triwulan=triwulan,
         ).defer("isi")
     }
     lampiran = Lampiran(instansi=instansi, tahun=tahun, triwulan=triwulan, data=data)
-    for u in semua_unit:
-        tabel = tabel_unit(data, u, semua_unit)
-        if tabel.jumlah_indikator:
-            lampiran.tabel.append(tabel)
-    for p in pejabat:
-        tabel = tabel_pejabat(data, p)
-        if tabel.jumlah_indikator:
-            lampiran.tabel.append(tabel)
+    tabel = [tabel_unit(data, u, semua_unit) for u in semua_unit]
+    tabel += [tabel_pejabat(data, p) for p in pejabat]
+    for t in tabel:
+        if t.jumlah_indikator:
+            t.terbit = terbit.get((Jenis.EVALUASI, t.kunci))
+            lampiran.tabel.append(t)
     for p in pejabat_pernyataan(pejabat):
-        if p.pk in terbit:
-            lampiran.pernyataan.append(Pernyataan.dari_terbit(terbit.pop(p.pk), p))
-        else:
-            lampiran.pernyataan.append(pernyataan_pejabat(p))
+        halaman = pernyataan_pejabat(p)
+        ditandatangani = terbit.pop((Jenis.PERNYATAAN, halaman.kunci), None)
+        if ditandatangani is not None:
+            halaman = Pernyataan.dari_terbit(ditandatangani, p)
+        lampiran.pernyataan.append(halaman)
     # Signed pages of officials no longer evaluated keep their place at the end.
-    lampiran.pernyataan.extend(Pernyataan.dari_terbit(t) for t in terbit.values())
+    lampiran.pernyataan.extend(
+        Pernyataan.dari_terbit(t)
+        for (jenis, _), t in terbit.items()
+        if jenis == Jenis.PERNYATAAN
+    )
     return lampiran

@@ -1,98 +1,244 @@
-"""Signing a pernyataan telah dievaluasi: the one function that marks it signed.
+"""Signing the quarter's attachments: the one function that marks a document
+signed, and the list of documents that can be signed.
 
-The evaluator (the official's superior in the staff records) or the Kepala Dinas
-(role Pimpinan) records that the page was signed. The evaluated official and the
-signer are frozen as text, a short verification code is drawn, the page is
-rendered as issued and its SHA-256 stored; all or nothing.
+Signable are the pernyataan telah dievaluasi pages (signed by the evaluator),
+the evaluation tables (signed by the official or the unit head) and the sub
+kegiatan reports (signed by the PPTK). The signer, their superior (the
+evaluator) or the Kepala Dinas (role Pimpinan) records the signature. The
+persons are frozen as text, a short verification code is drawn, the document is
+rendered as issued with the code printed on it, and the PDF and its SHA-256 are
+stored; all or nothing. From then on the issued PDF is the document.
 """
 
+import dataclasses
 import hashlib
 import secrets
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lakip.akses import pegawai_pengguna
+from lakip.models import Pegawai
 from lakip.peran import Peran, peran_pengguna
 from laporan import pdf
+from laporan.lampiran import subkegiatan
 from laporan.lampiran.render import JUDUL, html_halaman
-from laporan.lampiran.susun import Pernyataan, susun_lampiran
+from laporan.lampiran.susun import Penanda, Pernyataan, susun_lampiran
 from laporan.models import DokumenTerbit
+from renstra.models import SubKegiatan
 
 ABJAD_KODE = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 PANJANG_KODE = 10
+Jenis = DokumenTerbit.Jenis
 
 
 class TandaTanganTidakValid(Exception):
     """The document cannot be signed; the message is Indonesian."""
 
 
+@dataclasses.dataclass
+class DokumenTtd:
+    """A document of the quarter that can be signed (or has been)."""
+
+    jenis: str
+    kunci: str
+    judul: str
+    penanda: Pegawai | None  # who signs it; frozen when signed
+    subjek: Pegawai | None = None  # the official the document is about
+    subjek_nama: str = ""
+    subjek_jabatan: str = ""
+    subjek_nip: str = ""
+    terbit: DokumenTerbit | None = None
+    # The complete HTML of the document as issued with the given record.
+    html: Callable[[DokumenTerbit], str] | None = None
+
+    @property
+    def penanda_cetak(self):
+        """The signer as printed: frozen once signed, else the staff record."""
+        if self.terbit is not None:
+            return Penanda(
+                nama=self.terbit.penanda_nama, jabatan=self.terbit.penanda_jabatan
+            )
+        return Penanda.dari_pegawai(self.penanda) if self.penanda else None
+
+
 def buat_kode():
     return "".join(secrets.choice(ABJAD_KODE) for _ in range(PANJANG_KODE))
 
 
-def boleh_menandatangani(user, pegawai):
-    """The evaluator of ``pegawai`` (their superior) or the Kepala Dinas."""
+def boleh_menandatangani(user, penanda):
+    """The signer themself, the signer's superior (evaluator) or the Kepala
+    Dinas may record a signature of ``penanda``."""
     if Peran.PIMPINAN in peran_pengguna(user):
         return True
-    penanda = pegawai_pengguna(user)
-    return penanda is not None and penanda.pk == pegawai.atasan_id
+    if penanda is None:
+        return False
+    pegawai = pegawai_pengguna(user)
+    return pegawai is not None and pegawai.pk in (penanda.pk, penanda.atasan_id)
+
+
+def _dokumen_pernyataan(lamp):
+    for p in lamp.pernyataan:
+
+        def html(terbit, p=p):
+            halaman = Pernyataan.dari_terbit(terbit, p.pegawai)
+            return html_halaman(lamp, JUDUL["pernyataan"], pernyataan=[halaman])
+
+        yield DokumenTtd(
+            jenis=Jenis.PERNYATAAN,
+            kunci=p.kunci,
+            judul=(
+                p.terbit.judul
+                if p.terbit
+                else f"Pernyataan Telah Dievaluasi atas Kinerja {p.dievaluasi.jabatan}"
+            ),
+            penanda=p.pegawai.atasan if p.pegawai else None,
+            subjek=p.pegawai,
+            subjek_nama=p.dievaluasi.nama,
+            subjek_jabatan=p.dievaluasi.jabatan,
+            subjek_nip=p.dievaluasi.nip,
+            terbit=p.terbit,
+            html=html if p.pegawai else None,
+        )
+
+
+def _dokumen_evaluasi(lamp):
+    for t in lamp.tabel:
+
+        def html(terbit, t=t):
+            tabel = dataclasses.replace(t, terbit=terbit)
+            return html_halaman(lamp, JUDUL["evaluasi"], tabel=[tabel])
+
+        pegawai = t.pegawai
+        yield DokumenTtd(
+            jenis=Jenis.EVALUASI,
+            kunci=t.kunci,
+            judul=t.judul.title() + (f" ({t.subjudul})" if t.subjudul else ""),
+            penanda=pegawai or t.unit.kepala,
+            subjek=pegawai,
+            subjek_nama=pegawai.nama_lengkap if pegawai else t.unit.nama,
+            subjek_jabatan=pegawai.jabatan if pegawai else "Unit kerja",
+            subjek_nip=pegawai.nip if pegawai else "",
+            terbit=t.terbit,
+            html=html,
+        )
+
+
+def _dokumen_sub_kegiatan(lamp, terbit):
+    daftar = (
+        SubKegiatan.objects.filter(
+            kegiatan__program__tahun=lamp.tahun,
+            kegiatan__program__periode__instansi=lamp.instansi,
+        )
+        .select_related("pptk__atasan", "pelaksana")
+        .order_by("kode")
+    )
+    for sub in daftar:
+
+        def html(t, sub=sub):
+            lap = subkegiatan.susun_laporan_sub_kegiatan(
+                lamp.instansi, lamp.tahun, lamp.triwulan, sub.kode, data=lamp.data
+            )
+            return subkegiatan.render_html(lap, terbit=t)
+
+        kunci = f"subkegiatan-{sub.pk}"
+        pelaksana = sub.pelaksana
+        yield DokumenTtd(
+            jenis=Jenis.SUB_KEGIATAN,
+            kunci=kunci,
+            judul=f"Laporan Sub Kegiatan {sub.kode} {sub.nama}"[:300],
+            penanda=sub.pptk,
+            subjek=pelaksana,
+            subjek_nama=pelaksana.nama_lengkap if pelaksana else sub.nama,
+            subjek_jabatan=pelaksana.jabatan if pelaksana else "Sub kegiatan",
+            subjek_nip=pelaksana.nip if pelaksana else "",
+            terbit=terbit.get((Jenis.SUB_KEGIATAN, kunci)),
+            html=html,
+        )
+
+
+def daftar_dokumen(instansi, tahun, triwulan, lamp=None):
+    """Every signable document of the quarter in the attachments' order, with
+    its ``DokumenTerbit`` when signed: the pernyataan pages, the evaluation
+    tables, the sub kegiatan reports."""
+    lamp = lamp or susun_lampiran(instansi, tahun, triwulan)
+    terbit = {
+        (t.jenis, t.kunci): t
+        for t in DokumenTerbit.objects.filter(
+            instansi=instansi,
+            tahun=tahun,
+            triwulan=triwulan,
+            jenis=Jenis.SUB_KEGIATAN,
+        ).defer("isi")
+    }
+    return [
+        *_dokumen_pernyataan(lamp),
+        *_dokumen_evaluasi(lamp),
+        *_dokumen_sub_kegiatan(lamp, terbit),
+    ]
+
+
+def cari_dokumen(instansi, tahun, triwulan, jenis, kunci):
+    """The signable document ``jenis``/``kunci`` of the quarter;
+    ``TandaTanganTidakValid`` when there is none."""
+    for d in daftar_dokumen(instansi, tahun, triwulan):
+        if d.jenis == jenis and d.kunci == kunci:
+            return d
+    raise TandaTanganTidakValid(
+        f"Dokumen ini tidak termasuk lampiran triwulan {triwulan} tahun {tahun} "
+        "(pejabat tidak dievaluasi atau tidak mendapat pernyataan)."
+    )
 
 
 @transaction.atomic
-def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):
-    """Mark the pernyataan of ``pegawai`` for the quarter as signed by their
-    evaluator; returns the ``DokumenTerbit``. Raises ``PermissionDenied`` for a
-    user who may not sign it and ``TandaTanganTidakValid`` when the official is
-    not evaluated this quarter or the page is already signed."""
-    if user is None or not boleh_menandatangani(user, pegawai):
+def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
+    """Mark the document ``jenis``/``kunci`` of the quarter as signed; returns
+    its ``DokumenTerbit``. Raises ``PermissionDenied`` for a user who may not
+    record the signature and ``TandaTanganTidakValid`` when the document does
+    not exist, has no signer, or is already signed. Nothing is written then."""
+    dok = cari_dokumen(instansi, tahun, triwulan, jenis, kunci)
+    if user is None or not boleh_menandatangani(user, dok.penanda):
         raise PermissionDenied(
-            "Hanya atasan (evaluator) pejabat ini atau Kepala Dinas yang boleh "
-            "menandatangani pernyataan ini."
+            "Hanya penanda tangan, atasannya (evaluator), atau Kepala Dinas yang "
+            "boleh mencatat tanda tangan dokumen ini."
         )
-    lamp = susun_lampiran(instansi, tahun, triwulan)
-    halaman = next(
-        (p for p in lamp.pernyataan if p.pegawai and p.pegawai == pegawai), None
-    )
-    if halaman is None:
+    if dok.terbit is not None:
         raise TandaTanganTidakValid(
-            f"{pegawai.nama_lengkap} tidak mendapat pernyataan telah dievaluasi pada "
-            f"triwulan {lamp.triwulan_romawi} tahun {tahun}."
+            "Dokumen ini sudah ditandatangani pada "
+            f"{timezone.localtime(dok.terbit.ditandatangani_pada):%d-%m-%Y %H:%M}."
         )
-    if halaman.terbit is not None:
+    if dok.penanda is None or dok.html is None:
         raise TandaTanganTidakValid(
-            "Pernyataan ini sudah ditandatangani pada "
-            f"{timezone.localtime(halaman.terbit.ditandatangani_pada):%d-%m-%Y %H:%M}."
+            "Penanda tangan dokumen ini belum tercatat pada data pegawai."
         )
+    penanda = Penanda.dari_pegawai(dok.penanda)
     terbit = DokumenTerbit(
         instansi=instansi,
-        jenis=DokumenTerbit.Jenis.PERNYATAAN,
+        jenis=jenis,
+        kunci=kunci,
+        judul=dok.judul,
         tahun=tahun,
         triwulan=triwulan,
-        subjek=pegawai,
-        subjek_nama=halaman.dievaluasi.nama,
-        subjek_jabatan=halaman.dievaluasi.jabatan,
-        subjek_nip=halaman.dievaluasi.nip,
-        penanda_nama=halaman.evaluator.nama,
-        penanda_jabatan=halaman.evaluator.jabatan,
-        penanda_pangkat=halaman.evaluator.pangkat,
-        penanda_golongan=halaman.evaluator.golongan,
-        penanda_nip=halaman.evaluator.nip,
+        subjek=dok.subjek,
+        subjek_nama=dok.subjek_nama,
+        subjek_jabatan=dok.subjek_jabatan,
+        subjek_nip=dok.subjek_nip,
+        penanda_nama=penanda.nama,
+        penanda_jabatan=penanda.jabatan,
+        penanda_pangkat=penanda.pangkat,
+        penanda_golongan=penanda.golongan,
+        penanda_nip=penanda.nip,
         kode=buat_kode(),
         ditandatangani_oleh=user,
         ditandatangani_pada=timezone.now(),
     )
-    html = html_halaman(
-        lamp,
-        JUDUL["pernyataan"],
-        pernyataan=[Pernyataan.dari_terbit(terbit, pegawai)],
-    )
-    terbit.isi = pdf.render_pdf(html)
+    terbit.isi = pdf.render_pdf(dok.html(terbit))
     terbit.sha256 = hashlib.sha256(terbit.isi).hexdigest()
     try:
         with transaction.atomic():
             terbit.save()
     except IntegrityError:
-        raise TandaTanganTidakValid("Pernyataan ini sudah ditandatangani.") from None
+        raise TandaTanganTidakValid("Dokumen ini sudah ditandatangani.") from None
     return terbit

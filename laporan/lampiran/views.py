@@ -1,6 +1,6 @@
-"""Pages of the pernyataan telah dievaluasi: the list of a quarter with signing
-(evaluators and the Kepala Dinas), the issued PDF, and the public verification
-page. Views only route: changes go through ``laporan.lampiran.terbit``."""
+"""Pages of the attachments' signing: the quarter's signable documents with
+their sign buttons, the issued PDF, and the public verification page. Views only
+route: changes go through ``laporan.lampiran.terbit``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST
 
 from lakip.akses import instansi_pengguna, peran_diperlukan
 from lakip.format import format_triwulan
-from lakip.models import Pegawai
 from lakip.peran import Peran, peran_pengguna
 from laporan.lampiran import terbit as layanan
 from laporan.lampiran.susun import susun_lampiran
 from laporan.models import DokumenTerbit
 from laporan.views import PEMBACA
+from renstra.selectors import tahun_rencana
 
 
 def _instansi(request):
@@ -31,47 +31,65 @@ def _periksa_triwulan(triwulan):
         raise Http404("Triwulan harus 1-4.")
 
 
-@peran_diperlukan(*PEMBACA, Peran.KEPALA_UNIT)
-def pernyataan(request, tahun, triwulan):
-    """The quarter's pernyataan pages, signed or not; a sign button on those the
-    user may sign."""
-    _periksa_triwulan(triwulan)
-    lamp = susun_lampiran(_instansi(request), tahun, triwulan)
-    baris = [
-        {
-            "halaman": p,
-            "boleh": p.pegawai is not None
-            and p.terbit is None
-            and layanan.boleh_menandatangani(request.user, p.pegawai),
-        }
-        for p in lamp.pernyataan
-    ]
+@peran_diperlukan(*PEMBACA, Peran.KEPALA_UNIT, Peran.OPERATOR_UNIT)
+def indeks(request):
+    """The years of the plan, newest first, each with its four quarters' links
+    to the signing page and the sub kegiatan reports."""
     return render(
         request,
-        "laporan/lampiran/pernyataan.html",
-        {"lamp": lamp, "baris": baris},
+        "laporan/lampiran/indeks.html",
+        {"daftar_tahun": tahun_rencana(_instansi(request)), "triwulan": [1, 2, 3, 4]},
+    )
+
+
+@peran_diperlukan(*PEMBACA, Peran.KEPALA_UNIT)
+def tanda_tangan(request, tahun, triwulan):
+    """The quarter's signable documents (pernyataan pages, evaluation tables,
+    sub kegiatan reports), signed or not, with a sign button on those the user
+    may sign."""
+    _periksa_triwulan(triwulan)
+    lamp = susun_lampiran(_instansi(request), tahun, triwulan)
+    kelompok = {}
+    for d in layanan.daftar_dokumen(lamp.instansi, tahun, triwulan, lamp):
+        kelompok.setdefault(d.jenis, []).append(
+            {
+                "dok": d,
+                "boleh": d.terbit is None
+                and d.html is not None
+                and layanan.boleh_menandatangani(request.user, d.penanda),
+            }
+        )
+    return render(
+        request,
+        "laporan/lampiran/tanda_tangan.html",
+        {
+            "lamp": lamp,
+            "kelompok": [
+                (DokumenTerbit.Jenis(j).label, baris) for j, baris in kelompok.items()
+            ],
+        },
     )
 
 
 @login_required
 @require_POST
-def tandatangani(request, tahun, triwulan, pegawai_id):
+def tandatangani(request, tahun, triwulan, jenis, kunci):
     _periksa_triwulan(triwulan)
     instansi = _instansi(request)
-    pegawai = get_object_or_404(Pegawai, pk=pegawai_id, instansi=instansi)
+    if jenis not in DokumenTerbit.Jenis.values:
+        raise Http404("Jenis dokumen tidak dikenal.")
     try:
-        terbit = layanan.tandatangani_pernyataan(
-            request.user, instansi, tahun, triwulan, pegawai
+        terbit = layanan.tandatangani(
+            request.user, instansi, tahun, triwulan, jenis, kunci
         )
     except layanan.TandaTanganTidakValid as galat:
         messages.error(request, str(galat))
     else:
         messages.success(
             request,
-            f"Pernyataan {terbit.subjek_nama} ditandatangani; kode verifikasi "
-            f"{terbit.kode}.",
+            f"{terbit.judul} ditandatangani; kode verifikasi {terbit.kode}.",
         )
-    return redirect("laporan:pernyataan", tahun=tahun, triwulan=triwulan)
+    return redirect("laporan:tanda_tangan", tahun=tahun, triwulan=triwulan)
 
 
 @login_required
@@ -81,14 +99,15 @@ def unduh_terbit(request, kode):
     boleh = (
         peran_pengguna(request.user) & set(PEMBACA)
         or (pegawai is not None and pegawai.pk == terbit.subjek_id)
+        or (pegawai is not None and pegawai.nip and pegawai.nip == terbit.penanda_nip)
         or (terbit.subjek and layanan.boleh_menandatangani(request.user, terbit.subjek))
     )
     if not boleh:
         raise PermissionDenied("Anda tidak berhak mengunduh dokumen ini.")
     respons = HttpResponse(bytes(terbit.isi), content_type="application/pdf")
     respons["Content-Disposition"] = (
-        f'attachment; filename="PERNYATAAN-{terbit.tahun}-TW{terbit.triwulan}-'
-        f'{terbit.kode}.pdf"'
+        f'attachment; filename="{terbit.jenis.upper()}-{terbit.tahun}-'
+        f'TW{terbit.triwulan}-{terbit.kode}.pdf"'
     )
     return respons
 

@@ -1,4 +1,4 @@
-"""Signing a pernyataan: frozen signer, verification code, public page."""
+"""Signing the attachments: frozen signer, verification code, public page."""
 
 import hashlib
 import io
@@ -13,7 +13,11 @@ from lakip.models import Pegawai
 from lakip.peran import Peran
 from laporan.lampiran.render import render_html
 from laporan.lampiran.susun import susun_lampiran
-from laporan.lampiran.terbit import TandaTanganTidakValid, tandatangani_pernyataan
+from laporan.lampiran.terbit import (
+    TandaTanganTidakValid,
+    daftar_dokumen,
+    tandatangani,
+)
 from laporan.models import DokumenTerbit
 
 NIP_RAKHSAN = "198008072001031002"  # organisasi.yaml
@@ -29,6 +33,17 @@ def akun(nama_pegawai, username, peran="Kepala unit"):
     pegawai.user = user
     pegawai.save()
     return user
+
+
+def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):
+    return tandatangani(
+        user,
+        instansi,
+        tahun,
+        triwulan,
+        DokumenTerbit.Jenis.PERNYATAAN,
+        f"pernyataan-{pegawai.pk}",
+    )
 
 
 def teks_pdf(isi):
@@ -49,10 +64,13 @@ def erfina(db):
 
 def test_evaluator_signs_and_page_is_frozen(client, instansi, rakhsan, erfina):
     client.force_login(rakhsan)
-    url = reverse("laporan:pernyataan", args=[2024, 1])
+    url = reverse("laporan:tanda_tangan", args=[2024, 1])
     halaman = client.get(url)
     assert halaman.status_code == 200
-    tombol = reverse("laporan:pernyataan_tandatangani", args=[2024, 1, erfina.pk])
+    tombol = reverse(
+        "laporan:tandatangani",
+        args=[2024, 1, "pernyataan", f"pernyataan-{erfina.pk}"],
+    )
     assert tombol in halaman.content.decode()
     respons = client.post(tombol, follow=True)
     assert "kode verifikasi" in respons.content.decode()
@@ -132,12 +150,84 @@ def test_official_without_pernyataan_cannot_be_signed(instansi):
     assert not DokumenTerbit.objects.exists()
 
 
-def test_list_page_links_and_buttons(client, rakhsan, erfina):
+def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
     client.force_login(rakhsan)
-    isi = client.get(reverse("laporan:pernyataan", args=[2024, 1])).content.decode()
-    # the 15 pages of the seed are listed; Rakhsan may sign only Erfina's page
-    assert isi.count("<tr>") == 15 + 1
-    assert isi.count("Tandatangani</button>") == 1
+    isi = client.get(reverse("laporan:tanda_tangan", args=[2024, 1])).content.decode()
+    dokumen = daftar_dokumen(instansi, 2024, 1)
+    jenis = [d.jenis for d in dokumen]
+    # the 15 pages of the seed, the 25 evaluation tables, the 44 sub kegiatan reports
+    assert (jenis.count("pernyataan"), jenis.count("evaluasi")) == (15, 25)
+    assert jenis.count("subkegiatan") == 44
+    assert isi.count("<tr>") == len(dokumen) + 3
+    # Rakhsan signs Erfina's pernyataan, his own table and his unit's, Erfina's
+    # table (the seed names no PPTK for his bidang's sub kegiatan)
+    boleh = [
+        d
+        for d in dokumen
+        if d.penanda and rakhsan.pegawai.pk in (d.penanda.pk, d.penanda.atasan_id)
+    ]
+    assert isi.count("Tandatangani</button>") == len(boleh)
+    assert {d.jenis for d in boleh} == {"pernyataan", "evaluasi"}
+    assert len(boleh) == 4
     client.logout()
-    masuk = client.get(reverse("laporan:pernyataan", args=[2024, 1]))
+    masuk = client.get(reverse("laporan:tanda_tangan", args=[2024, 1]))
     assert masuk.status_code == 302
+
+
+def test_signed_evaluation_table_keeps_its_signer(instansi, db):
+    kadis = akun("KAMAL RASYID", "kamal", peran=Peran.PIMPINAN)
+    arfah = Pegawai.objects.get(nama="MUH. ARFAH TAUFIEK")
+    terbit = tandatangani(
+        kadis, instansi, 2024, 1, DokumenTerbit.Jenis.EVALUASI, f"pejabat-{arfah.pk}"
+    )
+    assert terbit.penanda_nama == arfah.nama_lengkap
+    assert terbit.judul.startswith("Evaluasi Kinerja Kasubag Perencanaan")
+    isi = teks_pdf(bytes(terbit.isi))
+    assert "EVALUASI KINERJA KASUBAG PERENCANAAN" in isi
+    assert terbit.kode in isi
+    arfah.nama = "NAMA BARU"
+    arfah.save()
+    tabel = next(
+        d for d in daftar_dokumen(instansi, 2024, 1) if d.kunci == f"pejabat-{arfah.pk}"
+    )
+    assert tabel.terbit == terbit
+    assert tabel.penanda_cetak.nama.startswith("MUH. ARFAH TAUFIEK")
+    assert "NAMA BARU" not in teks_pdf(bytes(terbit.isi))
+
+
+def test_sub_kegiatan_report_signed_by_its_pptk(client, instansi, db):
+    from renstra.models import SubKegiatan
+
+    sub = SubKegiatan.objects.get(
+        kode="2.07.05.2.02.0002", kegiatan__program__tahun=2024
+    )
+    rasyid = akun("A. ABD. RASYID", "rasyid")
+    client.force_login(rasyid)
+    tombol = reverse(
+        "laporan:tandatangani", args=[2024, 1, "subkegiatan", f"subkegiatan-{sub.pk}"]
+    )
+    assert (
+        tombol
+        in client.get(reverse("laporan:tanda_tangan", args=[2024, 1])).content.decode()
+    )
+    client.post(tombol)
+    terbit = DokumenTerbit.objects.get(
+        jenis="subkegiatan", kunci=f"subkegiatan-{sub.pk}"
+    )
+    assert terbit.penanda_nama.startswith("A. ABD. RASYID")
+    isi = teks_pdf(bytes(terbit.isi))
+    assert "PENYELESAIAN PERSELISIHAN" in isi.upper()
+    assert terbit.kode in isi
+    # the PDF served from then on is the issued one
+    respons = client.get(reverse("laporan:subkegiatan_pdf", args=[2024, 1, sub.pk]))
+    assert respons.content == bytes(terbit.isi)
+
+
+def test_document_without_signer_cannot_be_signed(instansi, db):
+    from renstra.models import SubKegiatan
+
+    kadis = akun("KAMAL RASYID", "kamal", peran=Peran.PIMPINAN)
+    sub = SubKegiatan.objects.filter(pptk__isnull=True).first()
+    with pytest.raises(TandaTanganTidakValid, match="belum tercatat"):
+        tandatangani(kadis, instansi, 2024, 1, "subkegiatan", f"subkegiatan-{sub.pk}")
+    assert not DokumenTerbit.objects.exists()
