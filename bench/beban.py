@@ -6,11 +6,19 @@ Half of the users are writers: each is the Operator unit of its own synthetic ag
 (the entry's stale-form guard refuses concurrent saves on the *same* unit, so every
 writer has its own) and repeatedly opens its entry page for quarter II and saves a
 new value (with a note) for one indicator. The other half are readers (Perencanaan of
-an agency) opening the quarter status, the plan tree and the home page. At the end:
-requests per second, p95 latency, errors (must be 0), and a check that the last value
-each writer saved for each indicator is the one in the database (no lost update).
+the writers' agencies, a role that may read the dashboard) reading, while the writers
+save, the dashboard of quarter II (``/laporan/dasbor/``) every other request and, in
+turn, a dashboard detail page (a sasaran), the quarter status, the plan tree and the
+home page.
 
-Uses its own database ``lakip_beban8`` (``DATABASE_URL`` to change) and port 8765.
+At the end: requests per second, p50/p95 latency per kind of request (entry GET, save
+POST, dashboard GET, dashboard detail GET, other reads) and overall, errors (must be
+0: a failed request, an unexpected status, or a save that did not redirect back to
+the entry page), and a check that the last value each writer saved for each
+indicator is the one in the database (no lost update). The save POST is timed alone
+(its redirect is not followed). Logins happen before the clock starts.
+
+Uses its own database ``bench_beban`` (``DATABASE_URL`` to change) and port 8765.
 """
 
 import argparse
@@ -20,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from html.parser import HTMLParser
@@ -27,13 +36,21 @@ from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lakip_beban8")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_beban")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lakip.settings")
 os.environ.setdefault("DJANGO_CACHE", "db")  # as in production: shared
 
 import django  # noqa: E402
 
 SANDI = "uji-beban-lakip-2024"
+TW = "?tahun=2024&triwulan=2"
+JENIS = {
+    "entri": "entri GET",
+    "simpan": "simpan POST",
+    "dasbor": "dasbor GET",
+    "rinci": "dasbor rinci GET",
+    "lain": "baca lain GET",
+}
 
 
 class _Form(HTMLParser):
@@ -60,15 +77,24 @@ class _Form(HTMLParser):
             self._ta = None
 
 
+class _TanpaAlih(urllib.request.HTTPRedirectHandler):
+    """Do not follow redirects: a 302 is answered as an ``HTTPError``."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 class Klien:
     def __init__(self, dasar, catat):
         self.dasar, self.catat = dasar, catat
         self.jar = http.cookiejar.CookieJar()
-        self.buka = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar)
-        )
+        kue = urllib.request.HTTPCookieProcessor(self.jar)
+        self.buka = urllib.request.build_opener(kue)
+        self.buka_tanpa_alih = urllib.request.build_opener(kue, _TanpaAlih)
 
-    def minta(self, path, data=None, harap=(200,)):
+    def minta(self, path, data=None, harap=(200,), jenis="lain"):
+        """GET (or POST ``data`` to) ``path``, following redirects; records the
+        latency under ``jenis``. ``(body, final URL)``; ``(None, None)`` on failure."""
         if data is not None:
             data = urllib.parse.urlencode(data).encode()
         req = urllib.request.Request(self.dasar + path, data=data)
@@ -78,11 +104,37 @@ class Klien:
             with self.buka.open(req, timeout=30) as r:
                 isi, status, akhir = r.read().decode(), r.status, r.url
         except Exception as exc:  # noqa: BLE001 - every failure is an error here
-            self.catat(time.perf_counter() - awal, False, f"{path}: {exc}")
+            self.catat(jenis, time.perf_counter() - awal, False, f"{path}: {exc}")
             return None, None
         ok = status in harap
-        self.catat(time.perf_counter() - awal, ok, "" if ok else f"{path}: {status}")
+        pesan = "" if ok else f"{path}: {status}"
+        self.catat(jenis, time.perf_counter() - awal, ok, pesan)
         return isi, akhir
+
+    def kirim(self, path, data, jenis="simpan"):
+        """POST ``data`` to ``path`` without following the redirect; records the
+        latency under ``jenis``. True when answered by a redirect back to ``path``
+        (the entry saved); anything else is recorded as an error."""
+        req = urllib.request.Request(
+            self.dasar + path, data=urllib.parse.urlencode(data).encode()
+        )
+        req.add_header("Referer", self.dasar + path)
+        awal = time.perf_counter()
+        lokasi, status = "", None
+        try:
+            with self.buka_tanpa_alih.open(req, timeout=30) as r:
+                r.read()
+                status = r.status
+        except urllib.error.HTTPError as exc:
+            status, lokasi = exc.code, exc.headers.get("Location", "")
+            exc.close()
+        except Exception as exc:  # noqa: BLE001 - every failure is an error here
+            self.catat(jenis, time.perf_counter() - awal, False, f"{path}: {exc}")
+            return False
+        ok = status == 302 and lokasi.split("?")[0].endswith(path)
+        pesan = "" if ok else f"POST {path}: {status} (tidak tersimpan)"
+        self.catat(jenis, time.perf_counter() - awal, ok, pesan)
+        return ok
 
     def masuk(self, username):
         isi, _ = self.minta("/masuk/")
@@ -98,16 +150,19 @@ class Klien:
 
 def siapkan(n_penulis, n_pembaca):
     """Database, synthetic agencies, accounts, quarter II open. Returns
-    ``(writers [(username, entry path)], readers [username])``."""
+    ``(writers [(username, entry path)], readers [(username, dashboard detail
+    path)])``; reader ``j`` reads agency ``1 + j % n`` (the writers' agencies)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.core.management import call_command
+    from django.urls import reverse
 
     from lakip.models import Instansi, UnitKerja
     from lakip.peran import Peran
     from lakip.services import atur_izin_peran
     from laporan.sintetis import kode_instansi
     from realisasi.models import PeriodeEntri
+    from renstra.models import Sasaran
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -138,13 +193,15 @@ def siapkan(n_penulis, n_pembaca):
             penulis.append((nama, f"/realisasi/entri/{unit.pk}/2024/2/"))
     for j in range(n_pembaca):
         instansi = Instansi.objects.get(kode=kode_instansi(1 + j % n))
-        kadis = instansi.pegawai.get(atasan__isnull=True)
-        nama = f"beban.baca{j}"
+        sasaran = Sasaran.objects.filter(tujuan__periode__instansi=instansi).order_by(
+            "pk"
+        )[0]
+        rinci = reverse("laporan:dasbor_sasaran", args=[sasaran.pk]) + TW
+        nama = f"beban.baca{j % n}"
         if j < n:
+            kadis = instansi.pegawai.get(atasan__isnull=True)
             akun(nama, Peran.PERENCANAAN, kadis)
-            pembaca.append(nama)
-        else:
-            pembaca.append(f"beban.baca{j % n}")
+        pembaca.append((nama, rinci))
     return penulis, pembaca
 
 
@@ -199,11 +256,11 @@ def jalankan(args):
 
 def _beban(args, dasar, penulis, pembaca):
     kunci = threading.Lock()
-    latensi, galat, tersimpan = [], [], {}
+    latensi, galat, tersimpan = {j: [] for j in JENIS}, [], {}
 
-    def catat(detik, ok, pesan):
+    def catat(jenis, detik, ok, pesan):
         with kunci:
-            latensi.append(detik)
+            latensi[jenis].append(detik)
             if not ok:
                 galat.append(pesan)
 
@@ -212,7 +269,7 @@ def _beban(args, dasar, penulis, pembaca):
     def tulis(k, username, path):
         putaran = 0
         while time.monotonic() < batas[0]:
-            isi, _ = k.minta(path)
+            isi, _ = k.minta(path, jenis="entri")
             if isi is None:
                 continue
             form = _Form()
@@ -224,16 +281,21 @@ def _beban(args, dasar, penulis, pembaca):
             ket = f"uji beban {username} {putaran}"
             form.data[nama] = baru
             form.data[nama.replace("_nilai", "_ket")] = ket
-            _, akhir = k.minta(path, form.data)
-            if akhir and akhir.endswith(path):  # redirected back: saved
+            if k.kirim(path, form.data):
                 with kunci:
                     tersimpan[int(nama[1:].split("_")[0])] = (baru, ket)
 
-    def baca(k, username):
-        halaman = ["/realisasi/status/", "/rencana/", "/"]
+    def baca(k, rinci):
+        dasbor = "/laporan/dasbor/" + TW
+        lain = [(rinci, "rinci"), ("/realisasi/status/", "lain")]
+        lain += [("/rencana/", "lain"), ("/", "lain")]
         i = 0
         while time.monotonic() < batas[0]:
-            k.minta(halaman[i % len(halaman)])
+            if i % 2 == 0:  # every other request: the dashboard
+                k.minta(dasbor, jenis="dasbor")
+            else:
+                path, jenis = lain[i // 2 % len(lain)]
+                k.minta(path, jenis=jenis)
             i += 1
 
     def klien(username):
@@ -245,7 +307,7 @@ def _beban(args, dasar, penulis, pembaca):
         return k
 
     utas = [threading.Thread(target=tulis, args=(klien(u), u, p)) for u, p in penulis]
-    utas += [threading.Thread(target=baca, args=(klien(u), u)) for u in pembaca]
+    utas += [threading.Thread(target=baca, args=(klien(u), r)) for u, r in pembaca]
     mulai = time.monotonic()
     batas[0] = mulai + args.durasi
     for t in utas:
@@ -270,6 +332,11 @@ def periksa(tersimpan):
     return hilang
 
 
+def persentil(urut, p):
+    """The ``p``-th percentile (nearest rank below) of the sorted list ``urut``."""
+    return urut[int(p / 100 * (len(urut) - 1))] if urut else 0.0
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--durasi", type=float, default=120, help="detik")
@@ -279,19 +346,30 @@ def main():
     args = p.parse_args()
     latensi, galat, tersimpan, lama = jalankan(args)
     hilang = periksa(tersimpan)
-    latensi.sort()
-    p95 = latensi[int(0.95 * (len(latensi) - 1))] if latensi else 0
+    n_tulis = args.pengguna // 2
     print(
-        f"{args.pengguna} pengguna, {lama:.0f} detik, gunicorn {args.pekerja} pekerja"
+        f"{args.pengguna} pengguna ({n_tulis} penulis, {args.pengguna - n_tulis} "
+        f"pembaca), {lama:.0f} detik, gunicorn {args.pekerja} pekerja, "
+        "PostgreSQL 127.0.0.1"
     )
-    print(f"permintaan      : {len(latensi)} ({len(latensi) / lama:.1f} per detik)")
-    p50 = latensi[len(latensi) // 2] if latensi else 0
-    print(f"latensi p50/p95 : {p50 * 1000:.0f} / {p95 * 1000:.0f} ms")
-    print(f"galat           : {len(galat)}")
+    semua = sorted(d for daftar in latensi.values() for d in daftar)
+    print(f"{'jenis':18s}  jumlah  per detik   p50 ms   p95 ms")
+    baris = [(JENIS[j], sorted(latensi[j])) for j in JENIS]
+    for label, urut in [*baris, ("semua", semua)]:
+        print(
+            f"{label:18s} {len(urut):7d} {len(urut) / lama:10.1f} "
+            f"{persentil(urut, 50) * 1000:8.0f} {persentil(urut, 95) * 1000:8.0f}"
+        )
+    print(f"galat             : {len(galat)}")
     for g in galat[:10]:
         print("   ", g)
-    print(f"indikator disimpan: {len(tersimpan)}; tidak cocok: {len(hilang)}")
-    sys.exit(1 if galat or hilang else 0)
+    print(
+        f"indikator disimpan: {len(tersimpan)}; nilai terakhir tidak cocok di basis "
+        f"data (update hilang): {len(hilang)}"
+    )
+    for pk, nilai, di_db in hilang[:10]:
+        print(f"    indikator {pk}: disimpan {nilai}, di basis data {di_db}")
+    sys.exit(1 if galat or hilang or not tersimpan else 0)
 
 
 if __name__ == "__main__":

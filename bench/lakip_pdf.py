@@ -11,6 +11,15 @@ then renders the seed's LAKIP ``--kali`` times and prints the median seconds of
 PDF size and the number of SQL queries of (a)+(b). Wall-clock and CPU seconds are
 both printed: on a busy machine the CPU figure is the steadier one. The first run
 (cold: imports, fonts) is reported apart and left out of the medians.
+
+Then, in the same process, the app's overhead: the same HTML is saved to a file and
+rendered by plain WeasyPrint (``HTML(filename=..., base_url=static/).write_pdf()``,
+the fonts of the document's own ``@font-face`` rules); after one warm-up each, the
+app path (``laporan.lakip.render.lakip_pdf``: data, HTML, PDF) and plain WeasyPrint
+run ``--kali`` times, interleaved, and the medians, their ratio (the overhead) and
+both page counts (which must be equal) are printed. Plain WeasyPrint is measured
+twice: as called above (a new font configuration per call) and re-using one font
+configuration like the app does.
 """
 
 import argparse
@@ -28,6 +37,8 @@ def siapkan_django(folder):
     sys.path.insert(0, str(AKAR))
     os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lakip.settings")
+    # WeasyPrint and fontTools log every page and glyph at INFO: not measured here.
+    os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
     import django
 
     django.setup()
@@ -74,6 +85,62 @@ def satu_kali(instansi, tahun, triwulan):
     return hasil
 
 
+def ukur_waktu(fungsi):
+    """``(value, wall seconds, CPU seconds)`` of one call of ``fungsi``."""
+    t, c = time.perf_counter(), time.process_time()
+    nilai = fungsi()
+    return nilai, time.perf_counter() - t, time.process_time() - c
+
+
+def overhead(instansi, tahun, triwulan, kali, folder):
+    """Medians of the app path and plain WeasyPrint on the saved HTML, as
+    ``{name: (wall s, CPU s, pages, PDF bytes)}``."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from laporan import pdf
+    from laporan.lakip.dokumen import susun_dokumen
+    from laporan.lakip.render import lakip_pdf, render_html
+
+    berkas = Path(folder) / "lakip.html"
+    berkas.write_text(render_html(susun_dokumen(instansi, tahun, triwulan)), "utf-8")
+    statis = str(AKAR / "static")
+    assert pdf.BASE_URL == Path(statis).as_uri() + "/"  # the same base for both
+    fonta = FontConfiguration()
+
+    def polos(font_config=None):
+        dokumen = HTML(filename=str(berkas), base_url=statis).render(
+            font_config=font_config
+        )
+        return len(dokumen.pages), dokumen.write_pdf()
+
+    def aplikasi():
+        hasil = lakip_pdf(instansi, tahun, triwulan)
+        return hasil.jumlah_halaman, hasil.isi
+
+    cara = {
+        "aplikasi": aplikasi,
+        "polos": polos,
+        "polos_fonta": lambda: polos(fonta),
+    }
+    for fungsi in cara.values():  # warm-up
+        fungsi()
+    ukuran = {nama: [] for nama in cara}
+    for _ in range(max(kali, 1)):
+        for nama, fungsi in cara.items():
+            ukuran[nama].append(ukur_waktu(fungsi))
+    hasil = {}
+    for nama, daftar in ukuran.items():
+        halaman, isi = daftar[0][0]
+        hasil[nama] = (
+            statistics.median(d[1] for d in daftar),
+            statistics.median(d[2] for d in daftar),
+            halaman,
+            len(isi),
+        )
+    return berkas.stat().st_size, hasil
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kali", type=int, default=5, help="jumlah putaran (>= 2)")
@@ -89,6 +156,9 @@ def main():
             satu_kali(instansi, args.tahun, args.triwulan)
             for _ in range(max(args.kali, 2))
         ]
+        ukuran_html, banding = overhead(
+            instansi, args.tahun, args.triwulan, args.kali, folder
+        )
     from lakip.format import format_triwulan
 
     pertama, sisa = putaran[0], putaran[1:]
@@ -120,6 +190,32 @@ def main():
     print(f"  halaman per detik (c)       {pertama['halaman'] / cetak:7.1f}")
     print(f"  ukuran PDF                  {pertama['kb']:7.0f} KB")
     print(f"  kueri SQL (a)+(b)           {pertama['kueri']:7d}")
+
+    app, polos, polos_fonta = (banding[k] for k in ("aplikasi", "polos", "polos_fonta"))
+    print()
+    print(
+        f"Overhead aplikasi vs WeasyPrint polos pada HTML yang sama "
+        f"({ukuran_html / 1024:.0f} KB), {max(args.kali, 1)} putaran hangat"
+    )
+    print(f"  {'':42s} median s   (CPU s)  halaman     KB")
+    for nilai, label in [
+        (app, "aplikasi (data + HTML + PDF)"),
+        (polos, "WeasyPrint polos dari berkas"),
+        (polos_fonta, "  idem, FontConfiguration dipakai ulang"),
+    ]:
+        print(
+            f"  {label:42s}  {nilai[0]:7.3f}   ({nilai[1]:7.3f})  {nilai[2]:7d}  "
+            f"{nilai[3] / 1024:5.0f}"
+        )
+    for nilai, label in [
+        (polos, "rasio aplikasi/polos (overhead)"),
+        (polos_fonta, "rasio aplikasi/polos, fonta dipakai ulang"),
+    ]:
+        print(f"  {label:42s}  {app[0] / nilai[0]:7.2f}   ({app[1] / nilai[1]:7.2f})")
+    sama = app[2] == polos[2] == polos_fonta[2]
+    print(f"  {'jumlah halaman sama':42s}  {'ya' if sama else 'TIDAK':>7s}")
+    if not sama:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
