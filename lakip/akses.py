@@ -1,11 +1,13 @@
 """Who the signed-in user is in the organisation, and the main menu.
 
 Other apps add menu entries through ``settings.LAKIP_MENU``: a list of
-``(url name, label, roles)``; an entry shows for users holding one of its roles.
+``(url name, label, roles[, predicate])``; an entry shows for users holding one of
+its roles (and, with a predicate path, for whom the predicate holds).
 """
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 
 from lakip.models import Instansi
 from lakip.peran import peran_pengguna
@@ -29,8 +31,12 @@ def instansi_pengguna(user):
 def menu_utama(request):
     peran = peran_pengguna(request.user)
     hasil = []
-    for nama_url, label, peran_menu in getattr(settings, "LAKIP_MENU", []):
+    for nama_url, label, peran_menu, *syarat in getattr(settings, "LAKIP_MENU", []):
         if not peran & set(peran_menu):
+            continue
+        # An optional fourth item names a predicate ``(user) -> bool`` that
+        # narrows the roles further (e.g. only the Sekretaris among unit heads).
+        if syarat and not import_string(syarat[0])(request.user):
             continue
         try:
             url = reverse(nama_url)

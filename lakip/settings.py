@@ -146,6 +146,7 @@ LAKIP_MENU = [
         "laporan:dasbor",
         "Dasbor",
         ["Pimpinan", "Perencanaan", "Kepala unit", "Pemeriksa"],
+        "laporan.dasbor.akses.boleh_lihat_dasbor",  # unit heads: the Sekretaris only
     ),
     (
         "realisasi:entri",

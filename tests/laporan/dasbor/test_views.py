@@ -91,6 +91,13 @@ def test_the_menu_leads_to_the_dashboard(kadis):
     assert f'href="{URL}"' in beranda
 
 
+@pytest.mark.parametrize("username,tampil", [("sekretaris", True), ("kabid.hi", False)])
+def test_menu_entry_only_for_unit_heads_who_may_open_it(client, akun, username, tampil):
+    client.force_login(akun[username])
+    beranda = client.get(reverse("beranda")).content.decode()
+    assert (f'href="{URL}"' in beranda) is tampil
+
+
 # Figures ----------------------------------------------------------------------------
 
 
