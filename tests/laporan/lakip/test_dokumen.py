@@ -64,3 +64,26 @@ def test_html_query_count_does_not_grow_with_data(instansi):
     assert len(html_besar) > 4 * len(html)
     assert "78.974.273.490" in html_besar  # ten times the seed's pagu
     assert len(sesudah) == len(sebelum)
+
+
+def test_budget_table_names_the_dpa_perubahan(instansi):
+    from renstra.models import SubKegiatan
+    from renstra.services import simpan_perubahan_dpa
+
+    html = render_html(susun_dokumen(instansi, 2024, 1))
+    assert "(DPA PERUBAHAN)" not in html
+    sub = SubKegiatan.objects.get(
+        kode="2.07.05.2.02.0002", kegiatan__program__tahun=2024
+    )
+    simpan_perubahan_dpa(
+        instansi,
+        sub,
+        130_000_000,
+        [23_208_500, 40_000_000, 40_000_000, 26_791_500],
+        datetime.date(2024, 3, 1),
+        "Pergeseran anggaran",
+        None,
+    )
+    html = render_html(susun_dokumen(instansi, 2024, 1))
+    # Tabel 3.25 and the table of the sasaran holding that sub kegiatan
+    assert html.count("JUMLAH ANGGARAN (DPA PERUBAHAN)") == 2
