@@ -17,6 +17,7 @@ class _Formulir(HTMLParser):
     def __init__(self, form_id):
         super().__init__()
         self.form_id, self.di_dalam, self.data = form_id, False, {}
+        self.teks = None  # name of the textarea being read
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -26,10 +27,22 @@ class _Formulir(HTMLParser):
             if a.get("type") in ("submit", "button", "file"):
                 return
             self.data[a["name"]] = a.get("value", "")
+        elif self.di_dalam and tag == "textarea" and a.get("name"):
+            self.teks = a["name"]
+            self.data[self.teks] = ""
+
+    def handle_data(self, data):
+        if self.teks is not None:
+            self.data[self.teks] += data
 
     def handle_endtag(self, tag):
         if tag == "form":
             self.di_dalam = False
+        elif tag == "textarea" and self.teks is not None:
+            # a browser drops the newline that follows <textarea>
+            isi = self.data[self.teks]
+            self.data[self.teks] = isi[1:] if isi.startswith("\n") else isi
+            self.teks = None
 
 
 def isian_formulir(html, form_id=None):

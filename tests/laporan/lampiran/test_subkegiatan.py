@@ -82,3 +82,28 @@ def test_pdf_by_command(tmp_path, instansi):
 def test_unknown_code(tmp_path, instansi):
     with pytest.raises(CommandError, match="tidak ada"):
         jalankan("9.99", tmp_path / "x.pdf")
+
+
+@pytest.mark.django_db
+def test_pdf_prints_the_seeds_prose(tmp_path, instansi):
+    """Penyuluhan dan Bimbingan Jabatan: sections A, B and F as the seed's report
+    prints them (lines 2444, 2452-2463, 2503-2504)."""
+    berkas = tmp_path / "penyuluhan.pdf"
+    jalankan("2.07.04.2.01.0003", berkas)
+    teks = " ".join(" ".join(h.extract_text() for h in PdfReader(berkas).pages).split())
+    assert (
+        "A. Latar Belakang Program Kegiatan Pendidikan dan Pelatihan Berbasis "
+        "Masyarakat pada Bidang Pemberdayaan Ketenagakerjaan merupakan"
+    ) in teks
+    assert (
+        "B. Dasar Hukum 1. Undang-undang nomor. 07 tahun 1981 tentang Wajib Lapor "
+        "Ketenagakerjaan, 2. Undang-undang nomor. 13 tahun 2003"
+    ) in teks
+    assert "11. Surat Keputusan Bupati Luwu Timur Nomor 25/A-09/I/Tahun 2022" in teks
+    assert "C. Maksud dan Tujuan Maksud dan Tujuan dari diadakannya" in teks
+    assert "Sasaran dari Pelaksanaan Sub Kegiatan Penyuluhan Dan Bimbingan" in teks
+    assert "E. Metode Pelaksanaan Sub Kegiatan Penyuluhan Dan Bimbingan" in teks
+    assert (
+        "F. Lokasi Pelaksanaan 1. SMKN 1 Malili "
+        "2. Kampus STIKES Batara Guru Kecamatan Wotu G. Waktu Pelaksanaan"
+    ) in teks

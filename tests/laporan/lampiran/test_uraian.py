@@ -51,9 +51,13 @@ def test_unit_staff_write_and_others_are_refused(sub_hi, operator_hi):
         == []
     )
     lain = SubKegiatan.objects.exclude(unit=sub_hi.unit).first()
+    tersimpan = UraianSubKegiatan.objects.filter(sub_kegiatan=lain)
+    sebelum = list(tersimpan.values_list("tujuan", "diubah_oleh", "diubah_pada"))
     with pytest.raises(PermissionDenied):
         simpan_uraian(operator_hi, lain, {"tujuan": "x"})
-    assert not UraianSubKegiatan.objects.filter(sub_kegiatan=lain).exists()
+    assert (
+        list(tersimpan.values_list("tujuan", "diubah_oleh", "diubah_pada")) == sebelum
+    )
 
 
 def test_bad_input_changes_nothing(sub_hi, operator_hi):
