@@ -155,6 +155,11 @@ LAKIP_MENU = [
     ("realisasi:status", "Status triwulan", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
     ("renstra:pohon", "Rencana", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
     ("laporan:daftar", "Laporan", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
+    (
+        "laporan:rapat_terkini",
+        "Rapat evaluasi",
+        ["Perencanaan", "Pimpinan", "Kepala unit", "Pemeriksa"],
+    ),
 ]
 
 # Apps whose models the role groups get admin permissions on (lakip.services).
