@@ -85,8 +85,6 @@ def format_hari_tanggal(tanggal):
     """``Senin, 20 Mei 2024``."""
     if tanggal is None:
         return KOSONG
-    if isinstance(tanggal, datetime.datetime):
-        tanggal = tanggal.date()
     return f"{HARI[tanggal.weekday()]}, {format_tanggal(tanggal)}"
 
 

@@ -3,7 +3,8 @@
 (the unit's head, or Perencanaan).
 
 Every function checks the user's right (``PermissionDenied``), validates its
-input with an Indonesian message (``RapatTidakValid``), changes nothing when it
+input with an Indonesian message (``RapatTidakValid``, a ``LaporanTidakValid``;
+the period check raises the latter), changes nothing when it
 fails (one transaction) and records who changed what and when.
 """
 
@@ -27,6 +28,7 @@ from laporan.models import (
     UndanganRapat,
 )
 from laporan.rapat.selectors import bawahan_unit, unit_rapat
+from laporan.services import LaporanTidakValid, _periksa_periode
 
 JAM_MULAI_BAWAAN = datetime.time(13, 0)
 LAMA_RAPAT_BAWAAN = datetime.timedelta(minutes=30)
@@ -61,7 +63,7 @@ BIDANG_SURAT = (
 )
 
 
-class RapatTidakValid(Exception):
+class RapatTidakValid(LaporanTidakValid):
     """Bad input for the meeting's documents; the message is Indonesian."""
 
 
@@ -166,13 +168,6 @@ def rekomendasi_bawaan(unit, tahun, triwulan):
 
 
 # -- validation helpers ---------------------------------------------------------
-
-
-def _periksa_periode(tahun, triwulan):
-    if triwulan not in (1, 2, 3, 4):
-        raise RapatTidakValid("Triwulan harus 1, 2, 3, atau 4.")
-    if not 2000 <= tahun <= 2100:
-        raise RapatTidakValid(f"Tahun {tahun} di luar rentang 2000-2100.")
 
 
 def _periksa_isian(label, teks, boleh):

@@ -9,11 +9,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from lakip.akses import instansi_pengguna, peran_diperlukan
+from lakip.akses import peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from laporan.lampiran import rapat as dokumen
+from laporan.lampiran.views import _instansi, _periksa_triwulan
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
 from laporan.rapat import services
 from laporan.rapat.forms import (
@@ -24,21 +25,10 @@ from laporan.rapat.forms import (
     jadwal_formset,
 )
 from laporan.rapat.selectors import bawahan_unit
+from laporan.services import LaporanTidakValid
 from laporan.views import PEMBACA
 
 PESERTA = (*PEMBACA, Peran.KEPALA_UNIT)
-
-
-def _instansi(request):
-    instansi = instansi_pengguna(request.user)
-    if instansi is None:
-        raise Http404("Belum ada instansi.")
-    return instansi
-
-
-def _periksa_triwulan(triwulan):
-    if triwulan not in (1, 2, 3, 4):
-        raise Http404("Triwulan harus 1-4.")
 
 
 def _unit(request, unit_id):
@@ -140,7 +130,7 @@ def undangan(request, tahun, triwulan):
                 {k: form.cleaned_data[k] for k in services.BIDANG_SURAT},
                 formset.baris(),
             )
-        except services.RapatTidakValid as galat:
+        except LaporanTidakValid as galat:
             form.add_error(None, str(galat))
         else:
             messages.success(
@@ -197,7 +187,7 @@ def rekomendasi(request, tahun, triwulan, unit_id):
                 penutup=form.cleaned_data["penutup"],
                 butir=butir_terurut(blok),
             )
-        except services.RapatTidakValid as galat:
+        except LaporanTidakValid as galat:
             form.add_error(None, str(galat))
         else:
             messages.success(request, f"Rekomendasi {unit.nama} disimpan.")
