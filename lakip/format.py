@@ -29,6 +29,8 @@ BULAN = [
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
 
 def _ribuan(bilangan_bulat):
     """``7897427349`` -> ``7.897.427.349`` (keeps a leading minus)."""
@@ -77,6 +79,20 @@ def format_tanggal(tanggal):
     if isinstance(tanggal, datetime.datetime):
         tanggal = tanggal.date()
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def format_hari_tanggal(tanggal):
+    """``Senin, 20 Mei 2024``."""
+    if tanggal is None:
+        return KOSONG
+    return f"{HARI[tanggal.weekday()]}, {format_tanggal(tanggal)}"
+
+
+def format_jam(jam):
+    """``13.00`` (hours and minutes with a dot, as Indonesian letters write)."""
+    if jam is None:
+        return KOSONG
+    return f"{jam:%H.%M}"
 
 
 def format_nip(nip):

@@ -161,6 +161,11 @@ LAKIP_MENU = [
         "Lampiran",
         ["Perencanaan", "Pimpinan", "Pemeriksa", "Kepala unit", "Operator unit"],
     ),
+    (
+        "laporan:rapat_terkini",
+        "Rapat evaluasi",
+        ["Perencanaan", "Pimpinan", "Kepala unit", "Pemeriksa"],
+    ),
 ]
 
 # Apps whose models the role groups get admin permissions on (lakip.services).

@@ -2,10 +2,14 @@ from django.contrib import admin
 
 from laporan.models import (
     BerkasLaporan,
+    ButirRekomendasi,
     DataDukung,
     DokumenTerbit,
+    JadwalRapat,
     Laporan,
+    RekomendasiEvaluasi,
     TeksLaporan,
+    UndanganRapat,
 )
 
 
@@ -68,3 +72,30 @@ class DokumenTerbitAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class JadwalRapatInline(admin.TabularInline):
+    model = JadwalRapat
+    extra = 0
+
+
+@admin.register(UndanganRapat)
+class UndanganRapatAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "instansi", "nomor", "tanggal", "diubah_pada"]
+    list_filter = ["instansi", "tahun", "triwulan"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]
+    inlines = [JadwalRapatInline]
+
+
+class ButirRekomendasiInline(admin.TabularInline):
+    model = ButirRekomendasi
+    extra = 0
+    raw_id_fields = ["pegawai"]
+
+
+@admin.register(RekomendasiEvaluasi)
+class RekomendasiEvaluasiAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "unit", "tahun", "triwulan", "diubah_pada"]
+    list_filter = ["tahun", "triwulan", "unit"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]
+    inlines = [ButirRekomendasiInline]

@@ -310,3 +310,212 @@ class UraianSubKegiatan(models.Model):
 
     def __str__(self):
         return f"Uraian {self.sub_kegiatan}"
+
+
+# -- Evaluation meeting (rapat evaluasi) ---------------------------------------
+# Default texts of the invitation and the recommendations, as the seed words them.
+# Placeholders (filled when printed): {tahun}, {triwulan} (I-IV), {instansi},
+# {wilayah}, {bulan_triwulan} ("Januari - Maret"), {akhir_triwulan} ("31 Maret
+# 2024"), {triwulan_berikut}; in the recommendations also {unit}.
+
+UNDANGAN_PERIHAL = "Undangan Rapat Evaluasi Triwulan {triwulan}"
+UNDANGAN_KEPADA = "Sekretaris\nKepala Bidang\nKasubag\nPejabat Fungsional"
+UNDANGAN_DI = "Lingkup {instansi}"
+UNDANGAN_PEMBUKA = (
+    "Sehubungan dengan berakhirnya pelaksanaan Program/Kegiatan untuk Triwulan "
+    "{triwulan} ({bulan_triwulan}) APBD/APBN TA. {tahun}, maka diharapkan kepada "
+    "para pejabat Eselon III, IV dan Pejabat Fungsional untuk menghadiri rapat "
+    "Intern Lingkup {instansi} {wilayah}, Pada Kegiatan Evaluasi Kinerja Perangkat "
+    "Daerah TA. {tahun}, **sesuai jadwal terlampir.**\n\n"
+    "Mengingat pentingnya rapat tersebut, maka kehadirannya sangat diharapkan, "
+    "dengan membawa data-data:"
+)
+UNDANGAN_DATA_DIBAWA = (
+    "Realisasi Anggaran sampai {akhir_triwulan}\nHasil laporan evaluasi"
+)
+UNDANGAN_PENUTUP = (
+    "Demikian disampaikan untuk dilaksanakan dan atas kerjasamanya diucapkan "
+    "terima kasih."
+)
+UNDANGAN_KEGIATAN = "Evaluasi Kinerja Perangkat Daerah"
+REKOMENDASI_PEMBUKA = (
+    "Berdasarkan Hasil Evaluasi Triwulan {triwulan} Tahun Anggaran {tahun}, {unit} "
+    "dengan melihat hasil monitoring dan Evaluasi Triwulan {triwulan}, maka terdapat "
+    "beberapa rekomendasi untuk ditindaklanjuti pada pelaksanaan kegiatan "
+    "Triwulan {triwulan_berikut}, adapun rekomendasi tersebut adalah sebagai "
+    "berikut :"
+)
+REKOMENDASI_PENUTUP = (
+    "Demikian Rekomendasi ini dibuat sebagai bahan tindak lanjut dari hasil "
+    "pelaksanaan evaluasi berjenjang di lingkup {unit} {instansi}."
+)
+
+
+class UndanganRapat(models.Model):
+    """The Kepala Dinas's invitation to the quarter's evaluation meeting
+    (rapat evaluasi berjenjang), prepared by Perencanaan, with its schedule
+    (``jadwal``, one meeting per unit) as the letter's attachment."""
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="undangan_rapat"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    nomor = models.CharField(
+        "nomor surat",
+        max_length=100,
+        blank=True,
+        help_text="Mis. 300.2.12/793/Transnaker/2024; kosong = diisi tangan.",
+    )
+    tanggal = models.DateField("tanggal surat")
+    lampiran = models.CharField(
+        "lampiran", max_length=60, blank=True, default="1 (satu) lembar"
+    )
+    perihal = models.CharField("perihal", max_length=200, default=UNDANGAN_PERIHAL)
+    kepada = models.TextField(
+        "yang diundang (Yth.)",
+        default=UNDANGAN_KEPADA,
+        help_text="Satu penerima per baris; dicetak bernomor.",
+    )
+    di = models.CharField("di", max_length=200, default=UNDANGAN_DI)
+    pembuka = models.TextField(
+        "isi surat (sebelum daftar data)", default=UNDANGAN_PEMBUKA
+    )
+    data_dibawa = models.TextField(
+        "data yang dibawa",
+        blank=True,
+        default=UNDANGAN_DATA_DIBAWA,
+        help_text="Satu butir per baris; dicetak bernomor.",
+    )
+    penutup = models.TextField("penutup surat", default=UNDANGAN_PENUTUP)
+    tempat = models.CharField(
+        "tempat rapat", max_length=200, help_text="Tempat bawaan tiap jadwal."
+    )
+    kegiatan = models.CharField(
+        "kegiatan (daftar hadir)", max_length=200, default=UNDANGAN_KEGIATAN
+    )
+    diubah_oleh = _pengguna("diubah oleh")
+    diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "undangan rapat evaluasi"
+        verbose_name_plural = "undangan rapat evaluasi"
+        ordering = ["instansi", "-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "triwulan"], name="undanganrapat_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
+                name="undanganrapat_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self):
+        romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
+        return f"Undangan rapat evaluasi Triwulan {romawi} Tahun {self.tahun}"
+
+
+class JadwalRapat(models.Model):
+    """One unit's meeting slot in the invitation's schedule."""
+
+    undangan = models.ForeignKey(
+        UndanganRapat, on_delete=models.CASCADE, related_name="jadwal"
+    )
+    unit = models.ForeignKey(
+        "lakip.UnitKerja",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="unit kerja",
+    )
+    tanggal = models.DateField("tanggal")
+    jam_mulai = models.TimeField("jam mulai")
+    jam_selesai = models.TimeField("jam selesai")
+    tempat = models.CharField(
+        "tempat", max_length=200, blank=True, help_text="Kosong = tempat undangan."
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "jadwal rapat"
+        verbose_name_plural = "jadwal rapat"
+        ordering = ["undangan", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["undangan", "unit"], name="jadwalrapat_unit_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(jam_selesai__gt=models.F("jam_mulai")),
+                name="jadwalrapat_jam_urut",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.tanggal} {self.jam_mulai:%H.%M}"
+
+
+class RekomendasiEvaluasi(models.Model):
+    """A unit head's recommendations after the quarter's evaluation, one numbered
+    block per subordinate official (``butir``); signed by the unit's head."""
+
+    unit = models.ForeignKey(
+        "lakip.UnitKerja",
+        on_delete=models.CASCADE,
+        related_name="rekomendasi_evaluasi",
+        verbose_name="unit kerja",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    tanggal = models.DateField(
+        "tanggal",
+        null=True,
+        blank=True,
+        help_text="Kosong = hanya bulan dan tahun yang dicetak.",
+    )
+    pembuka = models.TextField("pembuka", default=REKOMENDASI_PEMBUKA)
+    penutup = models.TextField("penutup", default=REKOMENDASI_PENUTUP)
+    diubah_oleh = _pengguna("diubah oleh")
+    diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "rekomendasi hasil evaluasi"
+        verbose_name_plural = "rekomendasi hasil evaluasi"
+        ordering = ["unit", "-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "tahun", "triwulan"], name="rekomendasi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
+                name="rekomendasi_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self):
+        romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
+        return f"Rekomendasi {self.unit} Triwulan {romawi} Tahun {self.tahun}"
+
+
+class ButirRekomendasi(models.Model):
+    """One recommendation (a., b., ...) to a subordinate official. Officials are
+    numbered in the order of their first item."""
+
+    rekomendasi = models.ForeignKey(
+        RekomendasiEvaluasi, on_delete=models.CASCADE, related_name="butir"
+    )
+    pegawai = models.ForeignKey(
+        "lakip.Pegawai",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="pejabat",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    teks = models.TextField("rekomendasi")
+
+    class Meta:
+        verbose_name = "butir rekomendasi"
+        verbose_name_plural = "butir rekomendasi"
+        ordering = ["rekomendasi", "urutan", "id"]
+
+    def __str__(self):
+        return f"{self.pegawai}: {self.teks[:60]}"

@@ -3,6 +3,7 @@ from django.urls import include, path
 from laporan import views, views_pk
 from laporan.lampiran import views as lampiran
 from laporan.lampiran import views_subkegiatan as subkegiatan
+from laporan.rapat import views as rapat
 
 app_name = "laporan"
 
@@ -72,4 +73,37 @@ urlpatterns = [
         name="subkegiatan_pdf",
     ),
     path("terbit/<str:kode>/unduh/", lampiran.unduh_terbit, name="terbit_unduh"),
+    # Evaluation meeting (issue 5): invitation, attendance lists, recommendations.
+    path("lampiran/rapat/", rapat.terkini, name="rapat_terkini"),
+    path("lampiran/<int:tahun>/<int:triwulan>/rapat/", rapat.rapat, name="rapat"),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/undangan/",
+        rapat.undangan,
+        name="undangan",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/undangan/pdf/",
+        rapat.undangan_pdf,
+        name="undangan_pdf",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/daftar-hadir/pdf/",
+        rapat.daftar_hadir_pdf,
+        name="daftar_hadir_pdf",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/daftar-hadir/<int:unit_id>/pdf/",
+        rapat.daftar_hadir_pdf,
+        name="daftar_hadir_unit_pdf",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/rekomendasi/<int:unit_id>/",
+        rapat.rekomendasi,
+        name="rekomendasi",
+    ),
+    path(
+        "lampiran/<int:tahun>/<int:triwulan>/rekomendasi/<int:unit_id>/pdf/",
+        rapat.rekomendasi_pdf,
+        name="rekomendasi_pdf",
+    ),
 ]

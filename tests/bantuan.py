@@ -17,37 +17,49 @@ class _Formulir(HTMLParser):
     def __init__(self, form_id):
         super().__init__()
         self.form_id, self.di_dalam, self.data = form_id, False, {}
-        self.teks = None  # name of the textarea being read
+        self.textarea = self.select = None
+        self.pilihan_pertama = {}
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form":
             self.di_dalam = self.form_id is None or a.get("id") == self.form_id
-        elif self.di_dalam and tag == "input" and a.get("name"):
+        elif not self.di_dalam or not (a.get("name") or tag == "option"):
+            return
+        elif tag == "input":
             if a.get("type") in ("submit", "button", "file"):
                 return
             self.data[a["name"]] = a.get("value", "")
-        elif self.di_dalam and tag == "textarea" and a.get("name"):
-            self.teks = a["name"]
-            self.data[self.teks] = ""
-
-    def handle_data(self, data):
-        if self.teks is not None:
-            self.data[self.teks] += data
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.data[self.textarea] = ""
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "option" and self.select:
+            self.pilihan_pertama.setdefault(self.select, a.get("value", ""))
+            if "selected" in a:
+                self.data[self.select] = a.get("value", "")
 
     def handle_endtag(self, tag):
         if tag == "form":
             self.di_dalam = False
-        elif tag == "textarea" and self.teks is not None:
-            # a browser drops the newline that follows <textarea>
-            isi = self.data[self.teks]
-            self.data[self.teks] = isi[1:] if isi.startswith("\n") else isi
-            self.teks = None
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "select" and self.select:
+            # A select without a selected option posts its first option.
+            self.data.setdefault(self.select, self.pilihan_pertama.get(self.select))
+            self.select = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            # The browser drops one newline right after <textarea>.
+            awal = not self.data[self.textarea]
+            self.data[self.textarea] += data.removeprefix("\n") if awal else data
 
 
 def isian_formulir(html, form_id=None):
-    """``{name: value}`` of the inputs of the form with ``form_id`` in ``html``,
-    as the browser would post them unchanged."""
+    """``{name: value}`` of the inputs, text areas and selects of the form with
+    ``form_id`` in ``html``, as the browser would post them unchanged."""
     parser = _Formulir(form_id)
     parser.feed(html)
     return parser.data
@@ -138,9 +150,10 @@ def pulihkan_basis_data():
         call_command("loaddata", str(SEED), verbosity=0)
 
 
-def render_perintah(bagian, berkas, tahun=2024, triwulan=1):
+def render_perintah(bagian, berkas, tahun=2024, triwulan=1, tambahan=()):
     """Run ``manage.py laporan <bagian> --tahun … --triwulan … --output berkas``
-    as a user would; return what it printed and a ``PdfReader`` of the file."""
+    (then the ``tambahan`` arguments) as a user would; return what it printed
+    and a ``PdfReader`` of the file."""
     from io import StringIO
 
     from pypdf import PdfReader
@@ -155,6 +168,7 @@ def render_perintah(bagian, berkas, tahun=2024, triwulan=1):
         str(triwulan),
         "--output",
         str(berkas),
+        *tambahan,
         stdout=keluaran,
     )
     return keluaran.getvalue(), PdfReader(berkas)

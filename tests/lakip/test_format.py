@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal as D
 
 import pytest
@@ -86,3 +86,13 @@ def test_template_filters():
         "7.897.427.349 28,62 Rp 7.897.427.349 25 April 2024 "
         "19810511 199912 1 001 I 1.250,50"
     )
+
+
+def test_format_hari_tanggal_and_jam():
+    # The seed's schedule (line 931): "Senin, 20 Mei 2024", "Pukul 13.00 - 13.30".
+    assert f.format_hari_tanggal(date(2024, 5, 20)) == "Senin, 20 Mei 2024"
+    assert f.format_hari_tanggal(datetime(2024, 5, 26, 9)) == "Minggu, 26 Mei 2024"
+    assert f.format_hari_tanggal(None) == "-"
+    assert f.format_jam(time(13, 0)) == "13.00"
+    assert f.format_jam(time(9, 5)) == "09.05"
+    assert f.format_jam(None) == "-"

@@ -4,12 +4,29 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from laporan.models import BerkasLaporan, DataDukung, DokumenTerbit, Laporan
+from laporan.models import (
+    BerkasLaporan,
+    DataDukung,
+    DokumenTerbit,
+    Laporan,
+    RekomendasiEvaluasi,
+    UndanganRapat,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", [Laporan, DataDukung, BerkasLaporan, DokumenTerbit])
+@pytest.mark.parametrize(
+    "model",
+    [
+        Laporan,
+        DataDukung,
+        BerkasLaporan,
+        DokumenTerbit,
+        UndanganRapat,
+        RekomendasiEvaluasi,
+    ],
+)
 def test_admin_pages(client, instansi, model):
     user = get_user_model().objects.create_superuser("root", "r@example.com", "x")
     client.force_login(user)

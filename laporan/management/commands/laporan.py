@@ -6,7 +6,11 @@ figures as JSON on stdout (see README, "Ekspor JSON").
 
 ``python manage.py laporan evaluasi|pernyataan --tahun 2024 --triwulan 1
 --output FILE.pdf``: the evaluation tables / the pernyataan telah dievaluasi
-pages (attachments of the LAKIP)."""
+pages (attachments of the LAKIP).
+
+``python manage.py laporan undangan|daftarhadir|rekomendasi --tahun 2024
+--triwulan 1 --output FILE.pdf`` (``--unit KODE`` for one unit's attendance
+list or recommendations): the documents of the evaluation meeting."""
 
 from pathlib import Path
 
@@ -19,6 +23,12 @@ from laporan.ekspor_json import teks_json
 LAMPIRAN = {
     "evaluasi": "Tabel Evaluasi Kinerja per unit dan per pejabat (PDF)",
     "pernyataan": "Pernyataan telah dievaluasi, satu halaman per pejabat (PDF)",
+}
+
+RAPAT = {
+    "undangan": "Undangan rapat evaluasi dan jadwalnya (PDF)",
+    "daftarhadir": "Daftar hadir rapat evaluasi: umum dan per unit (PDF)",
+    "rekomendasi": "Rekomendasi hasil evaluasi per unit (PDF)",
 }
 
 
@@ -88,6 +98,23 @@ class Command(BaseCommand):
                 help=f"berkas PDF (bawaan: {bagian.upper()}-TAHUN-TWn-INSTANSI.pdf)",
             )
 
+        for jenis, bantuan in RAPAT.items():
+            rapat = sub.add_parser(jenis, help=bantuan)
+            rapat.add_argument("--tahun", type=int, required=True)
+            rapat.add_argument(
+                "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
+            )
+            rapat.add_argument("--instansi", default="", help="kode instansi")
+            if jenis != "undangan":
+                rapat.add_argument(
+                    "--unit", default="", help="kode unit kerja (bawaan: semua unit)"
+                )
+            rapat.add_argument(
+                "--output",
+                default="",
+                help=f"berkas PDF (bawaan: {jenis.upper()}-TAHUN-TWn-INSTANSI.pdf)",
+            )
+
     def handle(self, *args, **options):
         instansi = pilih_instansi(options["instansi"])
         if options["jenis"] == "lakip":
@@ -96,6 +123,8 @@ class Command(BaseCommand):
             return self.sub_kegiatan(instansi, options)
         if options["jenis"] in LAMPIRAN:
             return self.lampiran(instansi, options)
+        if options["jenis"] in RAPAT:
+            return self.rapat(instansi, options)
         data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
 
@@ -138,5 +167,45 @@ class Command(BaseCommand):
             raise CommandError(str(galat)) from None
         hasil = subkegiatan.render_pdf(lap)
         tujuan = _tujuan(options["output"], hasil.nama_berkas)
+        tujuan.write_bytes(hasil.isi)
+        self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+
+    def rapat(self, instansi, options):
+        from lakip.format import format_triwulan
+        from lakip.models import UnitKerja
+        from laporan.lampiran import rapat
+
+        jenis, tahun, triwulan = options["jenis"], options["tahun"], options["triwulan"]
+        periode = f"Triwulan {format_triwulan(triwulan)} Tahun {tahun}"
+        unit = None
+        if options.get("unit"):
+            unit = UnitKerja.objects.filter(
+                instansi=instansi, kode=options["unit"]
+            ).first()
+            if unit is None:
+                raise CommandError(f"Unit kerja “{options['unit']}” tidak ada.")
+        if jenis == "rekomendasi":
+            dok = rapat.susun_rekomendasi(instansi, tahun, triwulan, unit=unit)
+            if not dok:
+                untuk = f" {unit.nama}" if unit else ""
+                raise CommandError(f"Belum ada rekomendasi{untuk} {periode}.")
+            html = rapat.html_rekomendasi(dok)
+            dok = dok[0]
+        else:
+            undangan = rapat.susun_undangan(instansi, tahun, triwulan)
+            if undangan is None:
+                raise CommandError(f"Undangan rapat evaluasi {periode} belum dibuat.")
+            if jenis == "undangan":
+                dok, html = undangan, rapat.html_undangan(undangan)
+            else:
+                daftar = rapat.susun_daftar_hadir(
+                    instansi, tahun, triwulan, undangan=undangan, unit=unit
+                )
+                if not daftar:
+                    raise CommandError(f"{unit.nama} tidak ada dalam jadwal rapat.")
+                dok, html = undangan, rapat.html_daftar_hadir(daftar)
+        bawaan = rapat.nama_berkas(jenis.upper(), dok, unit)
+        tujuan = _tujuan(options["output"], bawaan)
+        hasil = rapat.render_pdf(html, tujuan.name)
         tujuan.write_bytes(hasil.isi)
         self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
