@@ -225,12 +225,15 @@ class DokumenTerbit(models.Model):
     verification code printed on it; ``isi`` the PDF as issued (the authoritative
     form of the signed document) and ``sha256`` its hash. ``kunci`` names the
     document within its kind and quarter (``pernyataan-<pegawai>``,
-    ``pejabat-<pegawai>``, ``unit-<unit>``, ``subkegiatan-<sub kegiatan>``)."""
+    ``pejabat-<pegawai>``, ``unit-<unit>``, ``subkegiatan-<sub kegiatan>``,
+    ``undangan``, ``rekomendasi-<unit>``)."""
 
     class Jenis(models.TextChoices):
         PERNYATAAN = "pernyataan", "Pernyataan telah dievaluasi"
         EVALUASI = "evaluasi", "Tabel evaluasi kinerja"
         SUB_KEGIATAN = "subkegiatan", "Laporan sub kegiatan triwulan"
+        UNDANGAN = "undangan", "Undangan rapat evaluasi"
+        REKOMENDASI = "rekomendasi", "Rekomendasi hasil evaluasi"
 
     instansi = models.ForeignKey(
         Instansi, on_delete=models.CASCADE, related_name="dokumen_terbit"

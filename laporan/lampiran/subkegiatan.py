@@ -120,13 +120,7 @@ def render_html(lap, terbit=None):
     if terbit is not None:
         lap = dataclasses.replace(
             lap,
-            pptk=Penanda(
-                nama=terbit.penanda_nama,
-                jabatan=terbit.penanda_jabatan,
-                pangkat=terbit.penanda_pangkat,
-                golongan=terbit.penanda_golongan,
-                nip=terbit.penanda_nip,
-            ),
+            pptk=Penanda.dari_terbit(terbit),
             pelaksana=(
                 Penanda(
                     nama=terbit.subjek_nama,

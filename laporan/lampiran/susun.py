@@ -42,6 +42,17 @@ class Penanda:
             nip=pegawai.nip,
         )
 
+    @classmethod
+    def dari_terbit(cls, terbit):
+        """The signer frozen in a ``DokumenTerbit``."""
+        return cls(
+            nama=terbit.penanda_nama,
+            jabatan=terbit.penanda_jabatan,
+            pangkat=terbit.penanda_pangkat,
+            golongan=terbit.penanda_golongan,
+            nip=terbit.penanda_nip,
+        )
+
     @property
     def nip_cetak(self):
         return fmt.format_nip(self.nip)
@@ -92,13 +103,7 @@ class Pernyataan:
                 jabatan=terbit.subjek_jabatan,
                 nip=terbit.subjek_nip,
             ),
-            evaluator=Penanda(
-                nama=terbit.penanda_nama,
-                jabatan=terbit.penanda_jabatan,
-                pangkat=terbit.penanda_pangkat,
-                golongan=terbit.penanda_golongan,
-                nip=terbit.penanda_nip,
-            ),
+            evaluator=Penanda.dari_terbit(terbit),
             pegawai=pegawai,
             terbit=terbit,
         )

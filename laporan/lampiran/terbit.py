@@ -1,9 +1,11 @@
 """Signing the quarter's attachments: the one function that marks a document
 signed, and the list of documents that can be signed.
 
-Signable are the pernyataan telah dievaluasi pages (signed by the evaluator),
-the evaluation tables (signed by the official or the unit head) and the sub
-kegiatan reports (signed by the PPTK). The signer, their superior (the
+Signable are the invitation to the evaluation meeting (signed by the Kepala
+Dinas), the pernyataan telah dievaluasi pages (signed by the evaluator), the
+evaluation tables (signed by the official or the unit head), the units'
+recommendations (signed by the unit head) and the sub kegiatan reports (signed
+by the PPTK). The signer, their superior (the
 evaluator) or the Kepala Dinas (role Pimpinan) records the signature. The
 persons are frozen as text, a short verification code is drawn, the document is
 rendered as issued with the code printed on it, and the PDF and its SHA-256 are
@@ -22,8 +24,9 @@ from django.utils import timezone
 from lakip.akses import pegawai_pengguna
 from lakip.models import Pegawai
 from lakip.peran import Peran, peran_pengguna
+from lakip.selectors import kepala_instansi
 from laporan import pdf
-from laporan.lampiran import subkegiatan
+from laporan.lampiran import rapat, subkegiatan
 from laporan.lampiran.render import JUDUL, html_halaman
 from laporan.lampiran.susun import Penanda, Pernyataan, susun_lampiran
 from laporan.models import DokumenTerbit
@@ -58,9 +61,7 @@ class DokumenTtd:
     def penanda_cetak(self):
         """The signer as printed: frozen once signed, else the staff record."""
         if self.terbit is not None:
-            return Penanda(
-                nama=self.terbit.penanda_nama, jabatan=self.terbit.penanda_jabatan
-            )
+            return Penanda.dari_terbit(self.terbit)
         return Penanda.dari_pegawai(self.penanda) if self.penanda else None
 
 
@@ -159,10 +160,53 @@ def _dokumen_sub_kegiatan(lamp, terbit):
         )
 
 
+def _dokumen_undangan(lamp, terbit):
+    undangan = rapat.susun_undangan(lamp.instansi, lamp.tahun, lamp.triwulan)
+    if undangan is None:
+        return
+
+    def html(t):
+        beku = dataclasses.replace(undangan, terbit=t, penanda=Penanda.dari_terbit(t))
+        return rapat.html_undangan(beku)
+
+    yield DokumenTtd(
+        jenis=Jenis.UNDANGAN,
+        kunci=undangan.kunci,
+        judul=(
+            f"Undangan Rapat Evaluasi Triwulan {undangan.triwulan_romawi} "
+            f"{undangan.tahun} Nomor {undangan.nomor}"
+        ),
+        penanda=kepala_instansi(lamp.instansi),
+        subjek_nama=lamp.instansi.nama,
+        subjek_jabatan="Instansi",
+        terbit=terbit.get((Jenis.UNDANGAN, undangan.kunci)),
+        html=html,
+    )
+
+
+def _dokumen_rekomendasi(lamp, terbit):
+    for r in rapat.susun_rekomendasi(lamp.instansi, lamp.tahun, lamp.triwulan):
+
+        def html(t, r=r):
+            beku = dataclasses.replace(r, terbit=t, penanda=Penanda.dari_terbit(t))
+            return rapat.html_rekomendasi([beku])
+
+        yield DokumenTtd(
+            jenis=Jenis.REKOMENDASI,
+            kunci=r.kunci,
+            judul=f"Rekomendasi Hasil Evaluasi {r.unit.nama}",
+            penanda=r.unit.kepala,
+            subjek_nama=r.unit.nama,
+            subjek_jabatan="Unit kerja",
+            terbit=terbit.get((Jenis.REKOMENDASI, r.kunci)),
+            html=html,
+        )
+
+
 def daftar_dokumen(instansi, tahun, triwulan, lamp=None):
     """Every signable document of the quarter in the attachments' order, with
-    its ``DokumenTerbit`` when signed: the pernyataan pages, the evaluation
-    tables, the sub kegiatan reports."""
+    its ``DokumenTerbit`` when signed: the invitation, the pernyataan pages, the
+    evaluation tables, the recommendations, the sub kegiatan reports."""
     lamp = lamp or susun_lampiran(instansi, tahun, triwulan)
     terbit = {
         (t.jenis, t.kunci): t
@@ -170,12 +214,14 @@ def daftar_dokumen(instansi, tahun, triwulan, lamp=None):
             instansi=instansi,
             tahun=tahun,
             triwulan=triwulan,
-            jenis=Jenis.SUB_KEGIATAN,
+            jenis__in=[Jenis.UNDANGAN, Jenis.REKOMENDASI, Jenis.SUB_KEGIATAN],
         ).defer("isi")
     }
     return [
+        *_dokumen_undangan(lamp, terbit),
         *_dokumen_pernyataan(lamp),
         *_dokumen_evaluasi(lamp),
+        *_dokumen_rekomendasi(lamp, terbit),
         *_dokumen_sub_kegiatan(lamp, terbit),
     ]
 

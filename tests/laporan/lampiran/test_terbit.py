@@ -158,17 +158,19 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
     # the 15 pages of the seed, the 25 evaluation tables, the 44 sub kegiatan reports
     assert (jenis.count("pernyataan"), jenis.count("evaluasi")) == (15, 25)
     assert jenis.count("subkegiatan") == 44
-    assert isi.count("<tr>") == len(dokumen) + 3
+    assert jenis.count("undangan") == 1 and jenis.count("rekomendasi") == 4
+    assert isi.count("<tr>") == len(dokumen) + len(set(jenis))  # + header rows
     # Rakhsan signs Erfina's pernyataan, his own table and his unit's, Erfina's
-    # table (the seed names no PPTK for his bidang's sub kegiatan)
+    # table, his unit's recommendations (the seed names no PPTK for his bidang's
+    # sub kegiatan)
     boleh = [
         d
         for d in dokumen
         if d.penanda and rakhsan.pegawai.pk in (d.penanda.pk, d.penanda.atasan_id)
     ]
     assert isi.count("Tandatangani</button>") == len(boleh)
-    assert {d.jenis for d in boleh} == {"pernyataan", "evaluasi"}
-    assert len(boleh) == 4
+    assert {d.jenis for d in boleh} == {"pernyataan", "evaluasi", "rekomendasi"}
+    assert len(boleh) == 5
     client.logout()
     masuk = client.get(reverse("laporan:tanda_tangan", args=[2024, 1]))
     assert masuk.status_code == 302
@@ -231,3 +233,28 @@ def test_document_without_signer_cannot_be_signed(instansi, db):
     with pytest.raises(TandaTanganTidakValid, match="belum tercatat"):
         tandatangani(kadis, instansi, 2024, 1, "subkegiatan", f"subkegiatan-{sub.pk}")
     assert not DokumenTerbit.objects.exists()
+
+
+def test_invitation_and_recommendation_signed(client, instansi, db):
+    kadis = akun("KAMAL RASYID", "kamal", peran=Peran.PIMPINAN)
+    joni = akun("JONI PATABI", "joni")
+    sekretariat = Pegawai.objects.get(nama="JONI PATABI").unit
+    dokumen = {d.kunci: d for d in daftar_dokumen(instansi, 2024, 1)}
+    assert dokumen["undangan"].judul.endswith("Nomor 300.2.12/793/Transnaker/2024")
+    # the Sekretaris signs his unit's recommendations, not the invitation
+    with pytest.raises(PermissionDenied):
+        tandatangani(joni, instansi, 2024, 1, "undangan", "undangan")
+    rekomendasi = tandatangani(
+        joni, instansi, 2024, 1, "rekomendasi", f"rekomendasi-{sekretariat.pk}"
+    )
+    isi = teks_pdf(bytes(rekomendasi.isi))
+    assert "REKOMENDASI HASIL EVALUASI" in isi
+    assert "NIP. 19740611 200604 1 012" in isi
+    assert rekomendasi.kode in isi
+    undangan = tandatangani(kadis, instansi, 2024, 1, "undangan", "undangan")
+    isi = teks_pdf(bytes(undangan.isi))
+    assert "300.2.12/793/Transnaker/2024" in isi
+    assert "KAMAL RASYID" in isi and undangan.kode in isi
+    client.logout()
+    halaman = client.get(reverse("verifikasi", args=[undangan.kode])).content.decode()
+    assert "Undangan Rapat Evaluasi Triwulan I 2024" in halaman
