@@ -38,7 +38,12 @@ def indeks(request):
     return render(
         request,
         "laporan/lampiran/indeks.html",
-        {"daftar_tahun": tahun_rencana(_instansi(request)), "triwulan": [1, 2, 3, 4]},
+        {
+            "daftar_tahun": tahun_rencana(_instansi(request)),
+            "triwulan": [1, 2, 3, 4],
+            # Operator unit reads the sub kegiatan reports only
+            "penuh": bool(peran_pengguna(request.user) - {Peran.OPERATOR_UNIT}),
+        },
     )
 
 

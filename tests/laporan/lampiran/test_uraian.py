@@ -112,3 +112,15 @@ def test_other_units_report_is_forbidden(client, operator_hi):
     client.force_login(operator_hi)
     for nama in ("laporan:subkegiatan_uraian", "laporan:subkegiatan_pdf"):
         assert client.get(reverse(nama, args=[2024, 1, lain.pk])).status_code == 403
+
+
+def test_index_links_follow_the_role(client, operator_hi):
+    client.force_login(operator_hi)
+    isi = client.get(reverse("laporan:lampiran")).content.decode()
+    assert reverse("laporan:subkegiatan_daftar", args=[2024, 1]) in isi
+    assert reverse("laporan:tanda_tangan", args=[2024, 1]) not in isi
+    perencana = pengguna("MUH. ARFAH TAUFIEK", "arfah", Peran.PERENCANAAN)
+    client.force_login(perencana)
+    isi = client.get(reverse("laporan:lampiran")).content.decode()
+    assert reverse("laporan:tanda_tangan", args=[2024, 1]) in isi
+    assert reverse("laporan:rapat", args=[2024, 1]) in isi
