@@ -89,11 +89,16 @@ def susun_laporan_sub_kegiatan(instansi, tahun, triwulan, kode, data=None):
     )
 
 
-def render_pdf(lap):
-    html = render_to_string(
+def html_laporan(lap):
+    """The report as one complete HTML document (its CSS inline), for
+    WeasyPrint."""
+    return render_to_string(
         "laporan/lampiran/subkegiatan.html", {"lap": lap, "akar_statis": ""}
     )
-    dokumen = pdf.render_dokumen(html)
+
+
+def render_pdf(lap):
+    dokumen = pdf.render_dokumen(html_laporan(lap))
     return HasilPdf(
         isi=dokumen.write_pdf(),
         jumlah_halaman=len(dokumen.pages),
