@@ -6,7 +6,12 @@ figures as JSON on stdout (see README, "Ekspor JSON").
 
 ``python manage.py laporan evaluasi|pernyataan --tahun 2024 --triwulan 1
 --output FILE.pdf``: the evaluation tables / the pernyataan telah dievaluasi
-pages (attachments of the LAKIP)."""
+pages (attachments of the LAKIP).
+
+``python manage.py laporan paket --tahun 2024 --triwulan 1 --output FILE.pdf
+[--bagian lakip,evaluasi,pernyataan-2] [--pekerja N] [--tanpa-cache]``: the LAKIP
+and its attachments bound into one PDF (``laporan.paket``); ``--daftar`` lists
+the parts and their keys, ``--pangkas-cache`` prunes the part cache."""
 
 from pathlib import Path
 
@@ -75,6 +80,44 @@ class Command(BaseCommand):
         sub_keg.add_argument("--instansi", default="", help="kode instansi")
         sub_keg.add_argument("--kode", required=True, help="kode sub kegiatan")
         sub_keg.add_argument("--output", default="", help="berkas PDF")
+        paket = sub.add_parser(
+            "paket", help="LAKIP dan seluruh lampirannya dalam satu PDF (paket)"
+        )
+        paket.add_argument("--tahun", type=int, required=True)
+        paket.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
+        paket.add_argument("--instansi", default="", help="kode instansi")
+        paket.add_argument(
+            "--output",
+            default="",
+            help="berkas PDF (bawaan: PAKET-LAKIP-TAHUN-TWn-INSTANSI.pdf)",
+        )
+        paket.add_argument(
+            "--bagian",
+            default="",
+            help="bagian yang dipilih, dipisah koma: jenis (lakip, pernyataan, "
+            "evaluasi, subkegiatan) atau kunci bagian (lihat --daftar); "
+            "bawaan: semua",
+        )
+        paket.add_argument(
+            "--pekerja",
+            type=int,
+            default=None,
+            help="jumlah proses penata halaman (bawaan: jumlah inti CPU)",
+        )
+        paket.add_argument(
+            "--tanpa-cache",
+            action="store_true",
+            help="tata ulang semua bagian; cache tidak dibaca dan tidak diisi",
+        )
+        paket.add_argument(
+            "--daftar", action="store_true", help="hanya tampilkan daftar bagian"
+        )
+        paket.add_argument(
+            "--pangkas-cache",
+            action="store_true",
+            help="hapus cache bagian yang tidak dipakai selama "
+            "LAKIP_PAKET_CACHE_HARI hari, lalu selesai",
+        )
         for bagian, bantuan in LAMPIRAN.items():
             lamp = sub.add_parser(bagian, help=bantuan)
             lamp.add_argument("--tahun", type=int, required=True)
@@ -96,6 +139,8 @@ class Command(BaseCommand):
             return self.sub_kegiatan(instansi, options)
         if options["jenis"] in LAMPIRAN:
             return self.lampiran(instansi, options)
+        if options["jenis"] == "paket":
+            return self.paket(instansi, options)
         data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
 
@@ -140,3 +185,53 @@ class Command(BaseCommand):
         tujuan = _tujuan(options["output"], hasil.nama_berkas)
         tujuan.write_bytes(hasil.isi)
         self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+
+    def paket(self, instansi, options):
+        from laporan.paket import cache
+        from laporan.paket.bagian import (
+            PilihanTidakValid,
+            daftar_bagian,
+            pilih,
+            susun_konteks,
+        )
+        from laporan.paket.rakit import rakit_paket
+
+        if options["pangkas_cache"]:
+            jumlah = cache.pangkas()
+            self.stdout.write(
+                f"{jumlah} bagian cache yang tidak dipakai {cache.batas_hari()} hari "
+                "dihapus."
+            )
+            return
+        pilihan = [b for b in options["bagian"].split(",") if b.strip()]
+        tahun, triwulan = options["tahun"], options["triwulan"]
+        if options["daftar"]:
+            semua = daftar_bagian(susun_konteks(instansi, tahun, triwulan))
+            try:
+                dipilih = pilih(semua, pilihan)
+            except PilihanTidakValid as galat:
+                raise CommandError(str(galat)) from None
+            for b in dipilih:
+                kelompok = f"{b.kelompok} / " if b.kelompok else ""
+                self.stdout.write(f"{b.kunci}\t{kelompok}{b.judul}")
+            return
+        if options["pekerja"] is not None and options["pekerja"] < 1:
+            raise CommandError("--pekerja paling sedikit 1.")
+        try:
+            hasil = rakit_paket(
+                instansi,
+                tahun,
+                triwulan,
+                pilihan=pilihan,
+                pekerja=options["pekerja"],
+                pakai_cache=not options["tanpa_cache"],
+            )
+        except PilihanTidakValid as galat:
+            raise CommandError(str(galat)) from None
+        tujuan = _tujuan(options["output"], hasil.nama_berkas)
+        tujuan.write_bytes(hasil.isi)
+        self.stdout.write(
+            f"PDF {hasil.jumlah_halaman} halaman, {len(hasil.bagian)} bagian "
+            f"({len(hasil.dirender)} ditata, {len(hasil.dari_cache)} dari cache, "
+            f"{hasil.pekerja} pekerja, {hasil.detik:.1f} detik) ditulis ke {tujuan}"
+        )
