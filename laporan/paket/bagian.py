@@ -131,10 +131,7 @@ class Konteks:
     def sub_kegiatan(self):
         """The year's sub kegiatan in budget (Tabel 3.25) order."""
         return [
-            s.objek
-            for p in self.data.anggaran.anak
-            for k in p.anak
-            for s in k.anak
+            s.objek for p in self.data.anggaran.anak for k in p.anak for s in k.anak
         ]
 
     @cached_property
@@ -281,9 +278,7 @@ JENIS = [
     JenisBagian("evaluasi", "Tabel evaluasi kinerja", "pejabat", _evaluasi),
     JenisBagian("evaluasi", "Tabel evaluasi kinerja", "unit_akhir", _evaluasi_sisa),
     JenisBagian("subkegiatan", "Laporan sub kegiatan", "pejabat", _subkegiatan),
-    JenisBagian(
-        "subkegiatan", "Laporan sub kegiatan", "unit_akhir", _subkegiatan_sisa
-    ),
+    JenisBagian("subkegiatan", "Laporan sub kegiatan", "unit_akhir", _subkegiatan_sisa),
 ]
 
 

@@ -22,9 +22,7 @@ def render_dokumen(html, base_url):
     WeasyPrint ``Document``."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=base_url).render(
-        font_config=konfigurasi_font()
-    )
+    return HTML(string=html, base_url=base_url).render(font_config=konfigurasi_font())
 
 
 def render_bagian(html, base_url):
