@@ -2,6 +2,7 @@
 
 import pytest
 
+from laporan.lampiran.susun import susun_lampiran
 from laporan.paket.bagian import (
     KELOMPOK_LAIN,
     PilihanTidakValid,
@@ -9,7 +10,6 @@ from laporan.paket.bagian import (
     pilih,
     susun_konteks,
 )
-from laporan.lampiran.susun import susun_lampiran
 from renstra.models import SubKegiatan
 
 pytestmark = pytest.mark.django_db

@@ -17,6 +17,8 @@ from .conftest import penanda, teks_halaman
 
 pytestmark = pytest.mark.django_db
 
+BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
+
 
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
@@ -81,17 +83,15 @@ def test_a_selection_gives_only_the_chosen_parts(paket_seed, instansi):
     assert hasil.nama_berkas.endswith("-pilihan.pdf")
     assert len(pembaca.pages) == 1 + paket_seed.bagian("evaluasi-unit-8").jumlah_halaman
     assert [(t, j) for t, j, _ in penanda(pembaca)] == [
-        (0, "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"),
-        (1, "Evaluasi Kinerja Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"),
+        (0, BIDANG_HI),
+        (1, "Evaluasi Kinerja " + BIDANG_HI),
         (1, "Pernyataan Telah Dievaluasi — NELY HARYATI BATARA, SE"),
     ]
     assert "EVALUASI KINERJA BIDANG HUBUNGAN INDUSTRIAL" in teks_halaman(pembaca, 0)
     assert "NELY HARYATI BATARA" in teks_halaman(pembaca, len(pembaca.pages) - 1)
 
 
-def test_changing_one_value_lays_out_only_the_parts_showing_it(
-    paket_seed, instansi
-):
+def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, instansi):
     """Indicator "Jumlah Organisasi Pekerja/Pengusaha yang dibina" (sub kegiatan
     2.07.05.2.02.0003 of Bidang HI, owned by MARK IAN MARION): 8 -> 11."""
     lakip_lama = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
