@@ -1,15 +1,15 @@
 """``manage.py laporan paket`` as a user runs it."""
 
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.utils import timezone
 from pypdf import PdfReader
 
 from laporan.models import CacheBagianPdf
 from laporan.paket import cache
+from tests.bantuan import perintah_laporan
 
 from .conftest import penanda
 
@@ -17,18 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _jalankan(*argumen):
-    keluaran = StringIO()
-    call_command(
-        "laporan",
-        "paket",
-        "--tahun",
-        "2024",
-        "--triwulan",
-        "1",
-        *argumen,
-        stdout=keluaran,
-    )
-    return keluaran.getvalue()
+    return perintah_laporan("paket", *argumen)
 
 
 def test_command_writes_the_chosen_parts(tmp_path):

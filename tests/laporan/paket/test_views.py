@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from lakip.services import PASSWORD_DEMO, buat_akun_demo
 from laporan.models import BerkasLaporan
 
 from .conftest import penanda
@@ -19,17 +18,10 @@ SEGERA = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacke
 URL = reverse("laporan:lakip_paket", args=[2024, 1])
 
 
-@pytest.fixture
-def masuk(client, instansi, settings):
+@pytest.fixture(autouse=True)
+def segera(settings):
+    """Jobs run at once, inside the request."""
     settings.TASKS = SEGERA
-    buat_akun_demo(instansi)
-
-    def sebagai(username):
-        client.logout()
-        assert client.login(username=username, password=PASSWORD_DEMO)
-        return client
-
-    return sebagai
 
 
 def _kotak(halaman):
