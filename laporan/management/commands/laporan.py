@@ -34,6 +34,16 @@ def _tujuan(output, bawaan):
     return tujuan
 
 
+def _periode(sub, nama, bantuan):
+    """A subcommand with the options every subcommand takes: the period and the
+    agency."""
+    parser = sub.add_parser(nama, help=bantuan)
+    parser.add_argument("--tahun", type=int, required=True)
+    parser.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
+    parser.add_argument("--instansi", default="", help="kode instansi")
+    return parser
+
+
 def pilih_instansi(kode):
     """The agency with ``kode``, or the only agency when ``kode`` is empty."""
     if kode:
@@ -56,36 +66,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="jenis", required=True)
-        data = sub.add_parser("data", help="Angka-angka hasil perhitungan sebagai JSON")
-        data.add_argument("--tahun", type=int, required=True)
-        data.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
-        data.add_argument("--instansi", default="", help="kode instansi")
-        lakip = sub.add_parser("lakip", help="Dokumen LAKIP triwulan (PDF atau HTML)")
-        lakip.add_argument("--tahun", type=int, required=True)
-        lakip.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
-        lakip.add_argument("--instansi", default="", help="kode instansi")
+        _periode(sub, "data", "Angka-angka hasil perhitungan sebagai JSON")
+        lakip = _periode(sub, "lakip", "Dokumen LAKIP triwulan (PDF atau HTML)")
         lakip.add_argument(
             "--output",
             default="",
             help="berkas keluaran (bawaan: LAKIP-TAHUN-TWn-INSTANSI.pdf/.html)",
         )
         lakip.add_argument("--format", choices=["pdf", "html"], default="pdf")
-        sub_keg = sub.add_parser(
-            "subkegiatan", help="Laporan triwulan satu sub kegiatan (PDF)"
+        sub_keg = _periode(
+            sub, "subkegiatan", "Laporan triwulan satu sub kegiatan (PDF)"
         )
-        sub_keg.add_argument("--tahun", type=int, required=True)
-        sub_keg.add_argument(
-            "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
-        )
-        sub_keg.add_argument("--instansi", default="", help="kode instansi")
         sub_keg.add_argument("--kode", required=True, help="kode sub kegiatan")
         sub_keg.add_argument("--output", default="", help="berkas PDF")
-        paket = sub.add_parser(
-            "paket", help="LAKIP dan seluruh lampirannya dalam satu PDF (paket)"
+        paket = _periode(
+            sub, "paket", "LAKIP dan seluruh lampirannya dalam satu PDF (paket)"
         )
-        paket.add_argument("--tahun", type=int, required=True)
-        paket.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
-        paket.add_argument("--instansi", default="", help="kode instansi")
         paket.add_argument(
             "--output",
             default="",
@@ -119,12 +115,7 @@ class Command(BaseCommand):
             "LAKIP_PAKET_CACHE_HARI hari, lalu selesai",
         )
         for bagian, bantuan in LAMPIRAN.items():
-            lamp = sub.add_parser(bagian, help=bantuan)
-            lamp.add_argument("--tahun", type=int, required=True)
-            lamp.add_argument(
-                "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
-            )
-            lamp.add_argument("--instansi", default="", help="kode instansi")
+            lamp = _periode(sub, bagian, bantuan)
             lamp.add_argument(
                 "--output",
                 default="",
