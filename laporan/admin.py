@@ -3,6 +3,7 @@ from django.contrib import admin
 from laporan.models import (
     BerkasLaporan,
     ButirRekomendasi,
+    CacheBagianPdf,
     DataDukung,
     DokumenTerbit,
     JadwalRapat,
@@ -38,11 +39,20 @@ class DataDukungAdmin(admin.ModelAdmin):
 
 @admin.register(BerkasLaporan)
 class BerkasLaporanAdmin(admin.ModelAdmin):
-    list_display = ["laporan", "status", "diminta_oleh", "diminta_pada", "selesai_pada"]
-    list_filter = ["status"]
+    list_display = [
+        "laporan",
+        "jenis",
+        "status",
+        "diminta_oleh",
+        "diminta_pada",
+        "selesai_pada",
+    ]
+    list_filter = ["jenis", "status"]
     exclude = ["isi"]
     readonly_fields = [
         "laporan",
+        "jenis",
+        "bagian",
         "status",
         "tahap",
         "persen",
@@ -55,6 +65,30 @@ class BerkasLaporanAdmin(admin.ModelAdmin):
         "diminta_pada",
         "selesai_pada",
     ]
+
+
+@admin.register(CacheBagianPdf)
+class CacheBagianPdfAdmin(admin.ModelAdmin):
+    """Read-only view of the part cache; deleting entries is harmless (they are
+    laid out again when next needed)."""
+
+    list_display = ["bagian", "jumlah_halaman", "ukuran", "dibuat", "dipakai"]
+    search_fields = ["bagian", "kunci"]
+    exclude = ["isi"]
+    readonly_fields = [
+        "kunci",
+        "bagian",
+        "jumlah_halaman",
+        "ukuran",
+        "dibuat",
+        "dipakai",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(DokumenTerbit)

@@ -180,7 +180,15 @@ class DataDukung(models.Model):
 
 
 class BerkasLaporan(models.Model):
-    """A document generated in the background, with its progress and result."""
+    """A document generated in the background, with its progress and result.
+
+    ``jenis`` says which document: the LAKIP alone, or the package of the LAKIP
+    with its attachments (``laporan.paket``), of which ``bagian`` lists the
+    chosen parts' keys (empty: every part)."""
+
+    class Jenis(models.TextChoices):
+        LAKIP = "lakip", "LAKIP"
+        PAKET = "paket", "Paket LAKIP dan lampiran"
 
     class Status(models.TextChoices):
         ANTRE = "antre", "Menunggu giliran"
@@ -190,6 +198,15 @@ class BerkasLaporan(models.Model):
 
     laporan = models.ForeignKey(
         Laporan, on_delete=models.CASCADE, related_name="berkas"
+    )
+    jenis = models.CharField(
+        "jenis dokumen", max_length=10, choices=Jenis.choices, default=Jenis.LAKIP
+    )
+    bagian = models.JSONField(
+        "bagian terpilih",
+        default=list,
+        blank=True,
+        help_text="Kunci bagian paket yang dipilih; kosong berarti semua bagian.",
     )
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.ANTRE
@@ -212,7 +229,9 @@ class BerkasLaporan(models.Model):
         ordering = ["-diminta_pada", "-id"]
 
     def __str__(self):
-        return f"{self.laporan} ({self.get_status_display()})"
+        return (
+            f"{self.get_jenis_display()}: {self.laporan} ({self.get_status_display()})"
+        )
 
     @property
     def selesai(self):
@@ -522,3 +541,34 @@ class ButirRekomendasi(models.Model):
 
     def __str__(self):
         return f"{self.pegawai}: {self.teks[:60]}"
+
+
+class CacheBagianPdf(models.Model):
+    """A part of a document package already laid out by WeasyPrint, kept so an
+    unchanged part is not laid out again (``laporan.paket.cache``).
+
+    ``kunci`` is the SHA-256 of everything the PDF depends on (the part's
+    complete HTML, the WeasyPrint version and the shipped fonts): a part whose
+    key is here prints exactly as ``isi``. Stored in the database so every app
+    server and worker shares it; entries not used for a while are pruned."""
+
+    kunci = models.CharField("kunci (SHA-256 masukan)", max_length=64, unique=True)
+    isi = models.BinaryField("PDF bagian")
+    jumlah_halaman = models.PositiveIntegerField("jumlah halaman")
+    ukuran = models.PositiveIntegerField("ukuran (bita)")
+    bagian = models.CharField(
+        "bagian",
+        max_length=100,
+        blank=True,
+        help_text="Kunci bagian paket saat dibuat (keterangan saja).",
+    )
+    dibuat = models.DateTimeField("dibuat")
+    dipakai = models.DateTimeField("terakhir dipakai", db_index=True)
+
+    class Meta:
+        verbose_name = "cache bagian PDF"
+        verbose_name_plural = "cache bagian PDF"
+        ordering = ["-dipakai"]
+
+    def __str__(self):
+        return f"{self.bagian or self.kunci[:12]} ({self.jumlah_halaman} hlm)"

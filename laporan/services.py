@@ -230,36 +230,36 @@ def hapus_data_dukung(data_dukung, oleh):
     _tandai_diubah(laporan, oleh, timezone.now())
 
 
-def minta_pdf(instansi, tahun, triwulan, oleh):
-    """Start generating the quarter's LAKIP as PDF in the background.
+def _minta_berkas(instansi, tahun, triwulan, oleh, jenis, bagian, tugas):
+    """Record a request for a background document and queue ``tugas`` for it.
 
-    Prepares the report if needed, records the request (``BerkasLaporan``) and
-    puts a job on the task queue; the request returns at once. Returns the
-    ``BerkasLaporan`` whose status the progress page follows; while a job of the
-    same report is queued or running (requested less than
-    ``BATAS_JOB_BERJALAN`` ago) that job is returned instead of a new one.
-    """
-    from laporan.tasks import buat_pdf_lakip
-
+    Prepares the report if needed; the request returns at once. While a job of
+    the same report, kind and selection is queued or running (requested less
+    than ``BATAS_JOB_BERJALAN`` ago) that job is returned instead of a new one,
+    so a second click follows the job already under way."""
     laporan, _ = siapkan_laporan(instansi, tahun, triwulan, oleh)
     berjalan = (
         BerkasLaporan.objects.filter(
             laporan=laporan,
+            jenis=jenis,
             status__in=[BerkasLaporan.Status.ANTRE, BerkasLaporan.Status.PROSES],
             diminta_pada__gte=timezone.now() - BATAS_JOB_BERJALAN,
         )
         .defer("isi")
-        .first()
+        .order_by("-diminta_pada")
     )
-    if berjalan is not None:
-        return berjalan  # a second click follows the job already under way
+    for b in berjalan:
+        if b.bagian == bagian:
+            return b
     berkas = BerkasLaporan.objects.create(
         laporan=laporan,
+        jenis=jenis,
+        bagian=bagian,
         tahap="Menunggu giliran",
         diminta_oleh=oleh,
         diminta_pada=timezone.now(),
     )
-    hasil = buat_pdf_lakip.enqueue(berkas.pk)
+    hasil = tugas.enqueue(berkas.pk)
     BerkasLaporan.objects.filter(pk=berkas.pk, id_tugas="").update(
         id_tugas=str(hasil.id)
     )
@@ -267,34 +267,68 @@ def minta_pdf(instansi, tahun, triwulan, oleh):
     return berkas
 
 
-def _kemajuan(berkas_id, tahap, persen, **lain):
-    BerkasLaporan.objects.filter(pk=berkas_id).update(
-        tahap=tahap, persen=persen, **lain
+def minta_pdf(instansi, tahun, triwulan, oleh):
+    """Start generating the quarter's LAKIP as PDF in the background; returns
+    the ``BerkasLaporan`` whose status the progress page follows."""
+    from laporan.tasks import buat_pdf_lakip
+
+    return _minta_berkas(
+        instansi, tahun, triwulan, oleh, BerkasLaporan.Jenis.LAKIP, [], buat_pdf_lakip
     )
 
 
-def kerjakan_berkas(berkas_id):
-    """The background job: compute, lay out and store the PDF of a requested
-    ``BerkasLaporan``, reporting progress on the record as it goes. A failure is
-    recorded on the record (status ``gagal``) and raised again for the queue."""
-    from laporan import pdf
-    from laporan.lakip.dokumen import susun_dokumen
-    from laporan.lakip.render import nama_berkas, render_html
+def minta_paket(instansi, tahun, triwulan, oleh, bagian=None):
+    """Start binding the LAKIP and its attachments into one PDF in the
+    background (``laporan.paket``).
 
+    ``bagian`` lists the chosen parts' keys or kinds (empty or None: every
+    part); an unknown name raises ``LaporanTidakValid`` and nothing is queued.
+    Returns the ``BerkasLaporan`` whose status the progress page follows."""
+    from laporan.paket.bagian import (
+        PilihanTidakValid,
+        daftar_bagian,
+        pilih,
+        susun_konteks,
+    )
+    from laporan.tasks import buat_paket
+
+    _pastikan_boleh(oleh)
+    _periksa_periode(tahun, triwulan)
+    bagian = sorted({b.strip() for b in (bagian or []) if b and b.strip()})
+    if bagian:
+        semua = daftar_bagian(susun_konteks(instansi, tahun, triwulan))
+        try:
+            if len(pilih(semua, bagian)) == len(semua):
+                bagian = []  # everything chosen: the complete package
+        except PilihanTidakValid as exc:
+            raise LaporanTidakValid(str(exc)) from None
+    return _minta_berkas(
+        instansi, tahun, triwulan, oleh, BerkasLaporan.Jenis.PAKET, bagian, buat_paket
+    )
+
+
+def _kemajuan(berkas_id, tahap, persen, **lain):
+    BerkasLaporan.objects.filter(pk=berkas_id).update(
+        tahap=tahap[:100], persen=persen, **lain
+    )
+
+
+def _kerjakan(berkas_id, buat):
+    """Run ``buat(berkas, kemajuan)`` for a requested ``BerkasLaporan``, which
+    returns ``(PDF bytes, number of pages, file name)``; progress and the result
+    are stored on the record. A failure is recorded on the record (status
+    ``gagal``) and raised again for the queue."""
     berkas = BerkasLaporan.objects.select_related("laporan__instansi").get(pk=berkas_id)
-    laporan = berkas.laporan
     mulai = time.monotonic()
+
+    def kemajuan(tahap, persen):
+        _kemajuan(berkas_id, tahap, persen)
+
     try:
         _kemajuan(
-            berkas_id, "Menghitung data laporan", 5, status=BerkasLaporan.Status.PROSES
+            berkas_id, "Menghitung data laporan", 2, status=BerkasLaporan.Status.PROSES
         )
-        dok = susun_dokumen(laporan.instansi, laporan.tahun, laporan.triwulan)
-        _kemajuan(berkas_id, "Menyusun HTML", 15)
-        html = render_html(dok)
-        _kemajuan(berkas_id, "Menata halaman (WeasyPrint)", 25)
-        dokumen = pdf.render_dokumen(html)
-        _kemajuan(berkas_id, f"Menulis PDF ({len(dokumen.pages)} halaman)", 85)
-        isi = dokumen.write_pdf()
+        isi, jumlah_halaman, nama = buat(berkas, kemajuan)
     except Exception as exc:
         _kemajuan(
             berkas_id,
@@ -312,7 +346,46 @@ def kerjakan_berkas(berkas_id):
         status=BerkasLaporan.Status.SELESAI,
         isi=isi,
         ukuran=len(isi),
-        jumlah_halaman=len(dokumen.pages),
-        nama_berkas=nama_berkas(dok),
+        jumlah_halaman=jumlah_halaman,
+        nama_berkas=nama,
         selesai_pada=timezone.now(),
     )
+
+
+def kerjakan_berkas(berkas_id):
+    """The background job of the LAKIP: compute, lay out and store its PDF."""
+    from laporan import pdf
+    from laporan.lakip.dokumen import susun_dokumen
+    from laporan.lakip.render import nama_berkas, render_html
+
+    def buat(berkas, kemajuan):
+        laporan = berkas.laporan
+        dok = susun_dokumen(laporan.instansi, laporan.tahun, laporan.triwulan)
+        kemajuan("Menyusun HTML", 15)
+        html = render_html(dok)
+        kemajuan("Menata halaman (WeasyPrint)", 25)
+        dokumen = pdf.render_dokumen(html)
+        kemajuan(f"Menulis PDF ({len(dokumen.pages)} halaman)", 85)
+        return dokumen.write_pdf(), len(dokumen.pages), nama_berkas(dok)
+
+    _kerjakan(berkas_id, buat)
+
+
+def kerjakan_paket(berkas_id, pekerja=None):
+    """The background job of a package: its chosen parts laid out in parallel
+    (or taken from the cache) and joined; progress counts the parts."""
+    from laporan.paket.rakit import rakit_paket
+
+    def buat(berkas, kemajuan):
+        laporan = berkas.laporan
+        hasil = rakit_paket(
+            laporan.instansi,
+            laporan.tahun,
+            laporan.triwulan,
+            pilihan=berkas.bagian,
+            pekerja=pekerja,
+            kemajuan=kemajuan,
+        )
+        return hasil.isi, hasil.jumlah_halaman, hasil.nama_berkas
+
+    _kerjakan(berkas_id, buat)

@@ -11,3 +11,11 @@ def buat_pdf_lakip(berkas_id: int) -> int:
     """Generate the PDF of the ``BerkasLaporan`` ``berkas_id``; returns its id."""
     services.kerjakan_berkas(berkas_id)
     return berkas_id
+
+
+@task()
+def buat_paket(berkas_id: int) -> int:
+    """Bind the package of the ``BerkasLaporan`` ``berkas_id`` (the LAKIP and the
+    chosen attachments) into one PDF; returns its id."""
+    services.kerjakan_paket(berkas_id)
+    return berkas_id

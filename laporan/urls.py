@@ -37,6 +37,7 @@ urlpatterns = [
         name="lakip_data_dukung_hapus",
     ),
     path("lakip/<int:tahun>/<int:triwulan>/pdf/", views.buat_pdf, name="lakip_pdf"),
+    path("lakip/<int:tahun>/<int:triwulan>/paket/", views.paket, name="lakip_paket"),
     path("berkas/<int:pk>/", views.berkas, name="berkas"),
     path("berkas/<int:pk>/status/", views.berkas_status, name="berkas_status"),
     path("berkas/<int:pk>/unduh/", views.berkas_unduh, name="berkas_unduh"),

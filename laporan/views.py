@@ -223,6 +223,62 @@ def buat_pdf(request, tahun, triwulan):
     return redirect("laporan:berkas", berkas.pk)
 
 
+@peran_diperlukan(*PENYUNTING)
+def paket(request, tahun, triwulan):
+    """Choose the parts of the package (all by default) and start binding them
+    in the background; then the progress page of the job."""
+    from laporan.paket.bagian import daftar_bagian, label_jenis, susun_konteks
+
+    _periode(tahun, triwulan)
+    instansi = _instansi(request)
+    semua = daftar_bagian(susun_konteks(instansi, tahun, triwulan))
+    dipilih = {b.kunci for b in semua}
+    if request.method == "POST":
+        dipilih = set(request.POST.getlist("bagian"))
+        if not dipilih:
+            messages.error(request, "Pilih paling sedikit satu bagian.")
+        else:
+            try:
+                berkas = services.minta_paket(
+                    instansi, tahun, triwulan, request.user, bagian=sorted(dipilih)
+                )
+            except services.LaporanTidakValid as exc:
+                messages.error(request, str(exc))
+            else:
+                return redirect("laporan:berkas", berkas.pk)
+    kelompok = []
+    for b in semua:
+        if not kelompok or kelompok[-1]["nama"] != b.kelompok:
+            kelompok.append({"nama": b.kelompok, "bagian": []})
+        kelompok[-1]["bagian"].append(
+            {
+                "kunci": b.kunci,
+                "judul": b.judul,
+                "jenis": b.jenis,
+                "dipilih": b.kunci in dipilih,
+            }
+        )
+    return render(
+        request,
+        "laporan/lakip/paket.html",
+        {
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "kelompok": kelompok,
+            "jenis": label_jenis(),
+            "jumlah": len(semua),
+            "berkas": BerkasLaporan.objects.filter(
+                laporan__instansi=instansi,
+                laporan__tahun=tahun,
+                laporan__triwulan=triwulan,
+                jenis=BerkasLaporan.Jenis.PAKET,
+            )
+            .select_related("laporan", "diminta_oleh")
+            .defer("isi")[:10],
+        },
+    )
+
+
 def _berkas(request, pk):
     berkas = get_object_or_404(
         BerkasLaporan.objects.select_related("laporan").defer("isi"), pk=pk

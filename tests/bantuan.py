@@ -150,25 +150,32 @@ def pulihkan_basis_data():
         call_command("loaddata", str(SEED), verbosity=0)
 
 
-def render_perintah(bagian, berkas, tahun=2024, triwulan=1, tambahan=()):
-    """Run ``manage.py laporan <bagian> --tahun … --triwulan … --output berkas``
-    (then the ``tambahan`` arguments) as a user would; return what it printed
-    and a ``PdfReader`` of the file."""
+def perintah_laporan(jenis, *argumen, tahun=2024, triwulan=1):
+    """Run ``manage.py laporan <jenis> --tahun … --triwulan … <argumen>`` as a
+    user would; return what it printed."""
     from io import StringIO
-
-    from pypdf import PdfReader
 
     keluaran = StringIO()
     call_command(
         "laporan",
-        bagian,
+        jenis,
         "--tahun",
         str(tahun),
         "--triwulan",
         str(triwulan),
-        "--output",
-        str(berkas),
-        *tambahan,
+        *argumen,
         stdout=keluaran,
     )
-    return keluaran.getvalue(), PdfReader(berkas)
+    return keluaran.getvalue()
+
+
+def render_perintah(bagian, berkas, tahun=2024, triwulan=1, tambahan=()):
+    """Run ``manage.py laporan <bagian> --tahun … --triwulan … --output berkas``
+    (then the ``tambahan`` arguments) as a user would; return what it printed
+    and a ``PdfReader`` of the file."""
+    from pypdf import PdfReader
+
+    keluaran = perintah_laporan(
+        bagian, "--output", str(berkas), *tambahan, tahun=tahun, triwulan=triwulan
+    )
+    return keluaran, PdfReader(berkas)

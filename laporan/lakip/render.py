@@ -26,12 +26,14 @@ class HasilPdf:
     nama_berkas: str
 
 
-def render_html(dok, layar=False):
+def render_html(dok, layar=False, dibuat=None):
     """The document as one HTML string with its CSS inline.
 
     ``layar=True`` is the browser preview: fonts from the static URL, a screen
     stylesheet, and empty sections marked "(belum diisi)". Otherwise the HTML is
     meant for WeasyPrint (fonts resolved against ``laporan.pdf.BASE_URL``).
+    ``dibuat`` is the creation time written in the PDF's metadata (now when not
+    given); the package passes a fixed one so the same data gives the same HTML.
     """
     return render_to_string(
         "laporan/lakip/dokumen.html",
@@ -40,7 +42,7 @@ def render_html(dok, layar=False):
             "layar": layar,
             "akar_statis": static("") if layar else "",
             "kosong": BELUM_DIISI if layar else "",
-            "dibuat": timezone.now(),
+            "dibuat": dibuat or timezone.now(),
         },
     )
 

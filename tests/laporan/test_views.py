@@ -8,25 +8,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from lakip.services import PASSWORD_DEMO, buat_akun_demo
 from laporan.models import BerkasLaporan, DataDukung, Laporan
 
 pytestmark = pytest.mark.django_db
 
 SEGERA = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ANTRE_DB = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def masuk(client, instansi):
-    buat_akun_demo(instansi)
-
-    def sebagai(username):
-        client.logout()
-        assert client.login(username=username, password=PASSWORD_DEMO)
-        return client
-
-    return sebagai
 
 
 def test_menu_points_at_the_report_page(masuk):

@@ -10,7 +10,12 @@ pages (attachments of the LAKIP).
 
 ``python manage.py laporan undangan|daftarhadir|rekomendasi --tahun 2024
 --triwulan 1 --output FILE.pdf`` (``--unit KODE`` for one unit's attendance
-list or recommendations): the documents of the evaluation meeting."""
+list or recommendations): the documents of the evaluation meeting.
+
+``python manage.py laporan paket --tahun 2024 --triwulan 1 --output FILE.pdf
+[--bagian lakip,evaluasi,pernyataan-2] [--pekerja N] [--tanpa-cache]``: the LAKIP
+and its attachments bound into one PDF (``laporan.paket``); ``--daftar`` lists
+the parts and their keys, ``--pangkas-cache`` prunes the part cache."""
 
 from pathlib import Path
 
@@ -39,6 +44,16 @@ def _tujuan(output, bawaan):
     return tujuan
 
 
+def _periode(sub, nama, bantuan):
+    """A subcommand with the options every subcommand takes: the period and the
+    agency."""
+    parser = sub.add_parser(nama, help=bantuan)
+    parser.add_argument("--tahun", type=int, required=True)
+    parser.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
+    parser.add_argument("--instansi", default="", help="kode instansi")
+    return parser
+
+
 def pilih_instansi(kode):
     """The agency with ``kode``, or the only agency when ``kode`` is empty."""
     if kode:
@@ -61,37 +76,56 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="jenis", required=True)
-        data = sub.add_parser("data", help="Angka-angka hasil perhitungan sebagai JSON")
-        data.add_argument("--tahun", type=int, required=True)
-        data.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
-        data.add_argument("--instansi", default="", help="kode instansi")
-        lakip = sub.add_parser("lakip", help="Dokumen LAKIP triwulan (PDF atau HTML)")
-        lakip.add_argument("--tahun", type=int, required=True)
-        lakip.add_argument("--triwulan", type=int, required=True, choices=[1, 2, 3, 4])
-        lakip.add_argument("--instansi", default="", help="kode instansi")
+        _periode(sub, "data", "Angka-angka hasil perhitungan sebagai JSON")
+        lakip = _periode(sub, "lakip", "Dokumen LAKIP triwulan (PDF atau HTML)")
         lakip.add_argument(
             "--output",
             default="",
             help="berkas keluaran (bawaan: LAKIP-TAHUN-TWn-INSTANSI.pdf/.html)",
         )
         lakip.add_argument("--format", choices=["pdf", "html"], default="pdf")
-        sub_keg = sub.add_parser(
-            "subkegiatan", help="Laporan triwulan satu sub kegiatan (PDF)"
+        sub_keg = _periode(
+            sub, "subkegiatan", "Laporan triwulan satu sub kegiatan (PDF)"
         )
-        sub_keg.add_argument("--tahun", type=int, required=True)
-        sub_keg.add_argument(
-            "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
-        )
-        sub_keg.add_argument("--instansi", default="", help="kode instansi")
         sub_keg.add_argument("--kode", required=True, help="kode sub kegiatan")
         sub_keg.add_argument("--output", default="", help="berkas PDF")
+        paket = _periode(
+            sub, "paket", "LAKIP dan seluruh lampirannya dalam satu PDF (paket)"
+        )
+        paket.add_argument(
+            "--output",
+            default="",
+            help="berkas PDF (bawaan: PAKET-LAKIP-TAHUN-TWn-INSTANSI.pdf)",
+        )
+        paket.add_argument(
+            "--bagian",
+            default="",
+            help="bagian yang dipilih, dipisah koma: jenis (lakip, pernyataan, "
+            "evaluasi, subkegiatan) atau kunci bagian (lihat --daftar); "
+            "bawaan: semua",
+        )
+        paket.add_argument(
+            "--pekerja",
+            type=int,
+            default=None,
+            help="jumlah proses penata halaman (bawaan: jumlah inti CPU)",
+        )
+        paket.add_argument(
+            "--tanpa-cache",
+            action="store_true",
+            help="tata ulang semua bagian; cache tidak dibaca dan tidak diisi",
+        )
+        paket.add_argument(
+            "--daftar", action="store_true", help="hanya tampilkan daftar bagian"
+        )
+        paket.add_argument(
+            "--pangkas-cache",
+            action="store_true",
+            help="hapus cache bagian yang tidak dipakai selama "
+            "LAKIP_PAKET_CACHE_HARI hari, lalu selesai",
+        )
         for bagian, bantuan in LAMPIRAN.items():
-            lamp = sub.add_parser(bagian, help=bantuan)
-            lamp.add_argument("--tahun", type=int, required=True)
-            lamp.add_argument(
-                "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
-            )
-            lamp.add_argument("--instansi", default="", help="kode instansi")
+            lamp = _periode(sub, bagian, bantuan)
             lamp.add_argument(
                 "--output",
                 default="",
@@ -125,6 +159,8 @@ class Command(BaseCommand):
             return self.lampiran(instansi, options)
         if options["jenis"] in RAPAT:
             return self.rapat(instansi, options)
+        if options["jenis"] == "paket":
+            return self.paket(instansi, options)
         data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
 
@@ -209,3 +245,53 @@ class Command(BaseCommand):
         hasil = rapat.render_pdf(html, tujuan.name)
         tujuan.write_bytes(hasil.isi)
         self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+
+    def paket(self, instansi, options):
+        from laporan.paket import cache
+        from laporan.paket.bagian import (
+            PilihanTidakValid,
+            daftar_bagian,
+            pilih,
+            susun_konteks,
+        )
+        from laporan.paket.rakit import rakit_paket
+
+        if options["pangkas_cache"]:
+            jumlah = cache.pangkas()
+            self.stdout.write(
+                f"{jumlah} bagian cache yang tidak dipakai {cache.batas_hari()} hari "
+                "dihapus."
+            )
+            return
+        pilihan = [b for b in options["bagian"].split(",") if b.strip()]
+        tahun, triwulan = options["tahun"], options["triwulan"]
+        if options["daftar"]:
+            semua = daftar_bagian(susun_konteks(instansi, tahun, triwulan))
+            try:
+                dipilih = pilih(semua, pilihan)
+            except PilihanTidakValid as galat:
+                raise CommandError(str(galat)) from None
+            for b in dipilih:
+                kelompok = f"{b.kelompok} / " if b.kelompok else ""
+                self.stdout.write(f"{b.kunci}\t{kelompok}{b.judul}")
+            return
+        if options["pekerja"] is not None and options["pekerja"] < 1:
+            raise CommandError("--pekerja paling sedikit 1.")
+        try:
+            hasil = rakit_paket(
+                instansi,
+                tahun,
+                triwulan,
+                pilihan=pilihan,
+                pekerja=options["pekerja"],
+                pakai_cache=not options["tanpa_cache"],
+            )
+        except PilihanTidakValid as galat:
+            raise CommandError(str(galat)) from None
+        tujuan = _tujuan(options["output"], hasil.nama_berkas)
+        tujuan.write_bytes(hasil.isi)
+        self.stdout.write(
+            f"PDF {hasil.jumlah_halaman} halaman, {len(hasil.bagian)} bagian "
+            f"({len(hasil.dirender)} ditata, {len(hasil.dari_cache)} dari cache, "
+            f"{hasil.pekerja} pekerja, {hasil.detik:.1f} detik) ditulis ke {tujuan}"
+        )

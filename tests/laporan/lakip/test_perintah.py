@@ -1,27 +1,17 @@
 """``manage.py laporan lakip``: the document from the command line."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+
+from tests.bantuan import perintah_laporan
 
 pytestmark = pytest.mark.django_db
 
 
 def _lakip(*argumen):
-    keluaran = StringIO()
-    call_command(
-        "laporan",
-        "lakip",
-        "--tahun",
-        "2024",
-        "--triwulan",
-        "1",
-        *argumen,
-        stdout=keluaran,
-    )
-    return keluaran.getvalue()
+    return perintah_laporan("lakip", *argumen)
 
 
 def test_html_output(instansi, tmp_path):

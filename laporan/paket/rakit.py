@@ -1,0 +1,233 @@
+"""Building a package: every chosen part laid out (or taken from the cache), then
+joined into one PDF with a bookmark per part.
+
+The HTML of every part is produced here, in the calling process (it reads the
+database; the report data is built once and shared by all parts). Only HTML
+strings travel to the worker processes, which run ``laporan.paket.pekerja``
+(WeasyPrint only, no Django, no database connection): a ``forkserver`` (or
+``spawn``) pool of ``pekerja`` processes, ``os.cpu_count()`` by default. With
+one worker, or one part to lay out, the layout runs in this process. The
+largest parts are sent first, so the longest one (the LAKIP) does not finish
+last on its own.
+"""
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from lakip.format import format_triwulan
+from laporan import pdf
+from laporan.paket import cache, pekerja
+from laporan.paket.bagian import daftar_bagian, pilih, susun_konteks
+
+
+@dataclass
+class HasilBagian:
+    """A part as it went into the package."""
+
+    kunci: str
+    jenis: str
+    judul: str
+    kelompok: str
+    kunci_cache: str
+    jumlah_halaman: int = 0
+    halaman_awal: int = 0  # 0-based index of its first page in the package
+    dari_cache: bool = False
+
+
+@dataclass
+class HasilPaket:
+    isi: bytes
+    jumlah_halaman: int
+    nama_berkas: str
+    bagian: list = field(default_factory=list)
+    pekerja: int = 1
+    detik: float = 0.0
+
+    @property
+    def dirender(self):
+        """Keys of the parts laid out by this build (not from the cache)."""
+        return [b.kunci for b in self.bagian if not b.dari_cache]
+
+    @property
+    def dari_cache(self):
+        return [b.kunci for b in self.bagian if b.dari_cache]
+
+
+def nama_berkas(instansi, tahun, triwulan, semua=True):
+    """``PAKET-LAKIP-2024-TW1-disnakertrans-lutim.pdf`` (``-pilihan`` when only
+    some parts were chosen)."""
+    akhiran = "" if semua else "-pilihan"
+    return f"PAKET-LAKIP-{tahun}-TW{triwulan}-{instansi.kode}{akhiran}.pdf"
+
+
+def _konteks_proses():
+    """``forkserver`` where available (a warm server forks the workers), else
+    ``spawn``: never ``fork``, so no database connection is inherited."""
+    metode = multiprocessing.get_all_start_methods()
+    if "forkserver" in metode:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["laporan.paket.pekerja", "weasyprint"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _render_semua(tugas, jumlah_pekerja, selesai):
+    """Lay out ``tugas`` (``[(kunci_cache, html)]``); call ``selesai(kunci_cache,
+    isi, halaman)`` for each as it finishes, in this process."""
+    if jumlah_pekerja <= 1 or len(tugas) <= 1:
+        for k, html in tugas:
+            selesai(k, *pekerja.render_bagian(html, pdf.BASE_URL))
+        return
+    urut = sorted(tugas, key=lambda t: len(t[1]), reverse=True)
+    with ProcessPoolExecutor(
+        max_workers=jumlah_pekerja, mp_context=_konteks_proses()
+    ) as pool:
+        berjalan = {
+            pool.submit(pekerja.render_bagian, html, pdf.BASE_URL): k
+            for k, html in urut
+        }
+        for f in as_completed(berjalan):
+            selesai(berjalan[f], *f.result())
+
+
+def _salin_penanda(penulis, pembaca, butir, awal, induk):
+    """Copy ``pembaca``'s outline items ``butir`` under ``induk``, pages offset
+    by ``awal``."""
+    terakhir = None
+    for b in butir:
+        if isinstance(b, list):
+            if terakhir is not None:
+                _salin_penanda(penulis, pembaca, b, awal, terakhir)
+            continue
+        halaman = pembaca.get_destination_page_number(b)
+        if halaman is None or halaman < 0:
+            continue
+        terakhir = penulis.add_outline_item(
+            title=str(b.title), page_number=awal + halaman, parent=induk, is_open=False
+        )
+
+
+def gabungkan(bagian, isi, judul):
+    """One PDF of the parts ``bagian`` (``HasilBagian``, in order) whose PDFs are
+    ``isi[kunci_cache]``: a bookmark per part under its group's bookmark, the
+    part's own bookmarks below it when it has more than one top-level one (the
+    LAKIP's chapters; a single one is the part's title again). Sets
+    ``halaman_awal`` of each part."""
+    from pypdf import PdfReader, PdfWriter
+
+    penulis = PdfWriter()
+    kelompok = {}
+    for b in bagian:
+        pembaca = PdfReader(BytesIO(isi[b.kunci_cache]))
+        b.halaman_awal = len(penulis.pages)
+        penulis.append(pembaca, import_outline=False)
+        induk = None
+        if b.kelompok:
+            if b.kelompok not in kelompok:
+                kelompok[b.kelompok] = penulis.add_outline_item(
+                    title=b.kelompok, page_number=b.halaman_awal
+                )
+            induk = kelompok[b.kelompok]
+        sendiri = pembaca.outline
+        butir = penulis.add_outline_item(
+            title=b.judul, page_number=b.halaman_awal, parent=induk, is_open=False
+        )
+        if sum(not isinstance(x, list) for x in sendiri) > 1:
+            _salin_penanda(penulis, pembaca, sendiri, b.halaman_awal, butir)
+    penulis.add_metadata({"/Title": judul, "/Creator": "lakip"})
+    penulis.page_mode = "/UseOutlines"
+    keluaran = BytesIO()
+    penulis.write(keluaran)
+    return keluaran.getvalue(), len(penulis.pages)
+
+
+def rakit_paket(
+    instansi,
+    tahun,
+    triwulan,
+    pilihan=None,
+    pekerja=None,
+    pakai_cache=True,
+    kemajuan=None,
+    data=None,
+):
+    """Build the package of ``instansi``'s ``tahun``/``triwulan``: the parts named
+    by ``pilihan`` (see ``bagian.pilih``; all when empty) as one PDF.
+
+    Parts found in the cache are not laid out again (``pakai_cache=False``
+    neither reads nor writes the cache); the others are laid out by ``pekerja``
+    processes (``os.cpu_count()`` when None) and stored in the cache as they
+    finish. ``kemajuan(tahap, persen)`` is called as the build goes. Raises
+    ``bagian.PilihanTidakValid`` for an unknown selection. Returns a
+    ``HasilPaket``."""
+    mulai = time.monotonic()
+    lapor = kemajuan or (lambda tahap, persen: None)
+    lapor("Menghitung data laporan", 2)
+    konteks = susun_konteks(instansi, tahun, triwulan, data=data)
+    semua = daftar_bagian(konteks)
+    dipilih = pilih(semua, pilihan)
+    n = len(dipilih)
+    hasil = []
+    html = {}
+    for i, b in enumerate(dipilih, 1):
+        if i == 1 or i % 10 == 0:
+            lapor(f"Menyusun HTML bagian {i} dari {n}", 2 + 8 * i // n)
+        teks = b.html
+        k = cache.kunci(teks)
+        html[k] = teks
+        hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
+
+    isi, halaman = {}, {}
+    if pakai_cache:
+        for k, (pdf_bagian, jumlah) in cache.ambil(list(html)).items():
+            isi[k], halaman[k] = pdf_bagian, jumlah
+    for b in hasil:
+        b.dari_cache = b.kunci_cache in isi
+    tugas = [(k, teks) for k, teks in html.items() if k not in isi]
+    bobot_total = sum(len(t) for t in html.values()) or 1
+    bobot = {"selesai": sum(len(html[k]) for k in isi)}
+    dari_cache = sum(b.dari_cache for b in hasil)
+    nama_bagian = {b.kunci_cache: b.kunci for b in hasil}
+
+    def tahap():
+        siap = sum(1 for b in hasil if b.kunci_cache in isi)
+        return (
+            f"Bagian {siap} dari {n} ({dari_cache} dari cache)",
+            10 + 80 * bobot["selesai"] // bobot_total,
+        )
+
+    lapor(*tahap())
+
+    def selesai(k, pdf_bagian, jumlah):
+        isi[k], halaman[k] = pdf_bagian, jumlah
+        bobot["selesai"] += len(html[k])
+        if pakai_cache:
+            cache.simpan(k, nama_bagian[k], pdf_bagian, jumlah)
+        lapor(*tahap())
+
+    jumlah_pekerja = pekerja or os.cpu_count() or 1
+    jumlah_pekerja = max(1, min(jumlah_pekerja, len(tugas)))
+    _render_semua(tugas, jumlah_pekerja, selesai)
+
+    for b in hasil:
+        b.jumlah_halaman = halaman[b.kunci_cache]
+    lapor(f"Menggabungkan {n} bagian", 92)
+    judul = (
+        f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun} dan Lampiran — "
+        f"{instansi.nama}"
+    )
+    gabungan, jumlah_halaman = gabungkan(hasil, isi, judul)
+    if pakai_cache:
+        cache.pangkas()
+    return HasilPaket(
+        isi=gabungan,
+        jumlah_halaman=jumlah_halaman,
+        nama_berkas=nama_berkas(instansi, tahun, triwulan, len(dipilih) == len(semua)),
+        bagian=hasil,
+        pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
+        detik=time.monotonic() - mulai,
+    )

@@ -1,0 +1,45 @@
+"""The seed's complete package (TW I 2024) built once per test session, the way
+the background job builds it (parallel layout, parts stored in the cache), with
+the PDF read back by pypdf."""
+
+from dataclasses import dataclass
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from lakip.models import Instansi
+from laporan.models import CacheBagianPdf
+from laporan.paket.rakit import rakit_paket
+
+
+def penanda(pembaca, butir=None, tingkat=0):
+    """The outline as ``[(level, title, 0-based page)]``, depth first."""
+    hasil = []
+    for b in pembaca.outline if butir is None else butir:
+        if isinstance(b, list):
+            hasil.extend(penanda(pembaca, b, tingkat + 1))
+        else:
+            hasil.append((tingkat, b.title, pembaca.get_destination_page_number(b)))
+    return hasil
+
+
+def teks_halaman(pembaca, nomor):
+    return " ".join(pembaca.pages[nomor].extract_text().split())
+
+
+@dataclass
+class PaketSeed:
+    hasil: object  # HasilPaket
+    pembaca: PdfReader
+
+    def bagian(self, kunci):
+        return next(b for b in self.hasil.bagian if b.kunci == kunci)
+
+
+@pytest.fixture(scope="session")
+def paket_seed(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        CacheBagianPdf.objects.all().delete()
+        hasil = rakit_paket(Instansi.objects.get(kode="disnakertrans-lutim"), 2024, 1)
+    return PaketSeed(hasil=hasil, pembaca=PdfReader(BytesIO(hasil.isi)))

@@ -1,0 +1,149 @@
+"""Building the package: pages, bookmarks, order, the part cache and the
+parallel layout, read back with pypdf."""
+
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from laporan.models import CacheBagianPdf
+from laporan.paket import cache
+from laporan.paket.bagian import daftar_bagian, susun_konteks
+from laporan.paket.rakit import rakit_paket
+from realisasi.models import RealisasiIndikator
+
+from .conftest import penanda, teks_halaman
+
+pytestmark = pytest.mark.django_db
+
+BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
+
+
+def test_the_package_holds_every_part_page_for_page(paket_seed):
+    hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
+    assert len(hasil.bagian) == 87
+    assert len(pembaca.pages) == hasil.jumlah_halaman
+    assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
+    lakip = paket_seed.bagian("lakip")
+    assert lakip.halaman_awal == 0 and lakip.jumlah_halaman > 40
+    assert "KATA PENGANTAR" in teks_halaman(pembaca, 1)
+    joni = paket_seed.bagian("pernyataan-2")
+    assert joni.halaman_awal == lakip.jumlah_halaman  # right after the LAKIP
+    teks = teks_halaman(pembaca, joni.halaman_awal)
+    assert "PERNYATAAN TELAH DIEVALUASI" in teks and "JONI PATABI" in teks
+    sub = paket_seed.bagian("subkegiatan-2.07.05.2.02.0003")
+    teks = teks_halaman(pembaca, sub.halaman_awal)
+    assert "LAPORAN PELAKSANAAN SUB KEGIATAN" in teks and "Verifikasi" in teks
+    assert hasil.nama_berkas == "PAKET-LAKIP-2024-TW1-disnakertrans-lutim.pdf"
+    assert pembaca.metadata.title.startswith("LAKIP Triwulan I Tahun 2024")
+
+
+def test_one_bookmark_per_part_under_its_unit(paket_seed):
+    hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
+    butir = penanda(pembaca)
+    atas = [(judul, hlm) for tingkat, judul, hlm in butir if tingkat == 0]
+    assert atas[0] == ("LAKIP Triwulan I Tahun 2024", 0)
+    assert [j for j, _ in atas[1:]] == [
+        "Sekretariat",
+        "Bidang Penyiapan Kawasan dan Pembangunan Permukiman Transmigrasi",
+        "Bidang Pengembangan Kawasan Transmigrasi",
+        "Bidang Pemberdayaan Ketenagakerjaan",
+        "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja",
+    ]
+    # The LAKIP keeps its own chapters below its bookmark.
+    assert (1, "BAB I PENDAHULUAN", 3) in butir
+    # Below each unit: exactly its parts, in order, at their first page.
+    bagian = [(judul, hlm) for tingkat, judul, hlm in butir if tingkat == 1]
+    lampiran = [b for b in hasil.bagian if b.kelompok]
+    assert bagian[-len(lampiran) :] == [(b.judul, b.halaman_awal) for b in lampiran]
+    assert bagian[-len(lampiran)] == (
+        "Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos",
+        paket_seed.bagian("lakip").jumlah_halaman,
+    )
+    # A part's single own bookmark (its title) is not repeated below it.
+    assert not [t for t in butir if t[0] == 2 and "PERNYATAAN" in t[1]]
+
+
+def test_second_build_lays_out_nothing(paket_seed, instansi):
+    hasil = rakit_paket(instansi, 2024, 1, pekerja=1)
+    assert hasil.dirender == []
+    assert len(hasil.dari_cache) == 87
+    assert hasil.jumlah_halaman == paket_seed.hasil.jumlah_halaman
+    assert penanda(PdfReader(BytesIO(hasil.isi))) == penanda(paket_seed.pembaca)
+
+
+def test_a_selection_gives_only_the_chosen_parts(paket_seed, instansi):
+    hasil = rakit_paket(
+        instansi, 2024, 1, pilihan=["evaluasi-unit-8", "pernyataan-19"], pekerja=1
+    )
+    pembaca = PdfReader(BytesIO(hasil.isi))
+    # Package order, whatever the order asked.
+    assert [b.kunci for b in hasil.bagian] == ["evaluasi-unit-8", "pernyataan-19"]
+    assert hasil.nama_berkas.endswith("-pilihan.pdf")
+    assert len(pembaca.pages) == 1 + paket_seed.bagian("evaluasi-unit-8").jumlah_halaman
+    assert [(t, j) for t, j, _ in penanda(pembaca)] == [
+        (0, BIDANG_HI),
+        (1, "Evaluasi Kinerja " + BIDANG_HI),
+        (1, "Pernyataan Telah Dievaluasi — NELY HARYATI BATARA, SE"),
+    ]
+    assert "EVALUASI KINERJA BIDANG HUBUNGAN INDUSTRIAL" in teks_halaman(pembaca, 0)
+    assert "NELY HARYATI BATARA" in teks_halaman(pembaca, len(pembaca.pages) - 1)
+
+
+def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, instansi):
+    """Indicator "Jumlah Organisasi Pekerja/Pengusaha yang dibina" (sub kegiatan
+    2.07.05.2.02.0003 of Bidang HI, owned by MARK IAN MARION): 8 -> 11."""
+    lakip_lama = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
+    r = RealisasiIndikator.objects.get(
+        indikator__nama="Jumlah Organisasi Pekerja/Pengusaha yang dibina",
+        tahun=2024,
+        triwulan=1,
+    )
+    assert r.nilai == Decimal("8")
+    r.nilai = Decimal("11")
+    r.save()
+    hasil = rakit_paket(
+        instansi, 2024, 1, pilihan=["pernyataan", "evaluasi", "subkegiatan"], pekerja=1
+    )
+    assert sorted(hasil.dirender) == [
+        "evaluasi-pejabat-18",
+        "evaluasi-unit-8",
+        "subkegiatan-2.07.05.2.02.0003",
+    ]
+    assert len(hasil.dari_cache) == 86 - 3
+    # The LAKIP prints the value too: its key changed, so it would be laid out.
+    lakip_baru = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
+    assert lakip_baru != lakip_lama
+    assert not CacheBagianPdf.objects.filter(kunci=lakip_baru).exists()
+    # The new value is in the re-laid-out report.
+    pembaca = PdfReader(BytesIO(hasil.isi))
+    sub = next(b for b in hasil.bagian if b.kunci == "subkegiatan-2.07.05.2.02.0003")
+    teks = teks_halaman(pembaca, sub.halaman_awal)
+    assert "Jumlah Organisasi Pekerja/Pengusaha yang dibina" in teks
+    assert " 11 " in teks
+
+
+def test_parallel_layout_in_worker_processes(instansi):
+    """Two worker processes, cache off: every part laid out, nothing stored."""
+    sebelum = CacheBagianPdf.objects.count()
+    langkah = []
+    hasil = rakit_paket(
+        instansi,
+        2024,
+        1,
+        pilihan=["pernyataan-2", "pernyataan-3", "pernyataan-4", "evaluasi-unit-3"],
+        pekerja=2,
+        pakai_cache=False,
+        kemajuan=lambda tahap, persen: langkah.append((tahap, persen)),
+    )
+    assert hasil.pekerja == 2
+    assert len(hasil.dirender) == 4 and hasil.jumlah_halaman >= 4
+    assert CacheBagianPdf.objects.count() == sebelum
+    pembaca = PdfReader(BytesIO(hasil.isi))
+    assert "JONI PATABI" in teks_halaman(pembaca, 0)
+    assert "ADE ENDAH ULFIANA" in teks_halaman(pembaca, 2)
+    # Progress counts the parts and only goes up.
+    assert ("Bagian 4 dari 4 (0 dari cache)", 90) in langkah
+    persen = [p for _, p in langkah]
+    assert persen == sorted(persen)
