@@ -4,8 +4,6 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from laporan import pdf
-from laporan.lakip.render import HasilPdf
 
 JUDUL = {
     "evaluasi": "Evaluasi Kinerja",
@@ -42,11 +40,3 @@ def nama_berkas(lamp, bagian):
     """``EVALUASI-2024-TW1-disnakertrans-lutim.pdf``."""
     return f"{bagian.upper()}-{lamp.tahun}-TW{lamp.triwulan}-{lamp.instansi.kode}.pdf"
 
-
-def render_pdf(lamp, bagian):
-    dokumen = pdf.render_dokumen(render_html(lamp, bagian))
-    return HasilPdf(
-        isi=dokumen.write_pdf(),
-        jumlah_halaman=len(dokumen.pages),
-        nama_berkas=nama_berkas(lamp, bagian),
-    )

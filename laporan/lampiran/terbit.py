@@ -116,7 +116,11 @@ def _dokumen_evaluasi(lamp):
         yield DokumenTtd(
             jenis=Jenis.EVALUASI,
             kunci=t.kunci,
-            judul=t.judul.title() + (f" ({t.subjudul})" if t.subjudul else ""),
+            judul=(
+                f"Evaluasi Kinerja {pegawai.jabatan} ({pegawai.nama_lengkap})"
+                if pegawai
+                else f"Evaluasi Kinerja {t.unit.nama}"
+            ),
             penanda=pegawai or t.unit.kepala,
             subjek=pegawai,
             subjek_nama=pegawai.nama_lengkap if pegawai else t.unit.nama,

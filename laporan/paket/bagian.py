@@ -29,18 +29,20 @@ Adding a kind of part is one entry in ``JENIS``: a ``JenisBagian`` with its
 the ``Pegawai`` for ``pejabat``). Entries of the same ``tempat`` follow the
 order of ``JENIS``. Documents built elsewhere return their complete HTML;
 ``Bagian(kunci, jenis, judul, kelompok, buat_html=lambda: html_of(...))`` wraps
-them. Planned, to hook in where they belong in the seed:
+them. The evaluation meeting's documents sit where the seed has them: the
+invitation (``undangan``, with its schedule) and the general attendance list
+right after the LAKIP; the unit meeting's attendance list first in its unit; the
+unit's recommendations last in it.
 
-- ``undangan`` (invitation to the evaluation meeting, with its schedule) and the
-  general ``daftar_hadir``: ``tempat="instansi"``, right after ``lakip``;
-- the unit meeting's ``daftar_hadir_unit``: ``tempat="unit_awal"`` (first in the
-  unit);
-- the unit's ``rekomendasi``: ``tempat="unit_akhir"``, after the rest of the
-  unit (register it last).
+A document that has been signed (``laporan.DokumenTerbit``) goes into the
+package as issued: ``Bagian.terbit`` is set and its stored PDF is used, never a
+new rendering of today's data.
 
 Part keys (``kunci``) are stable across builds and are what a selection names:
-``lakip``, ``pernyataan-<pegawai pk>``, ``evaluasi-unit-<unit pk>``,
-``evaluasi-pejabat-<pegawai pk>``, ``subkegiatan-<kode>``.
+``lakip``, ``undangan``, ``daftar-hadir``, ``daftar-hadir-<unit pk>``,
+``pernyataan-<pegawai pk>``, ``evaluasi-unit-<unit pk>``,
+``evaluasi-pejabat-<pegawai pk>``, ``subkegiatan-<kode>``,
+``rekomendasi-<unit pk>``.
 """
 
 from collections.abc import Callable
@@ -51,11 +53,14 @@ from lakip.models import UnitKerja
 from laporan.data import bangun_data_laporan
 from laporan.lakip.dokumen import susun_dokumen
 from laporan.lakip.render import render_html as html_lakip
+from laporan.lampiran import rapat
 from laporan.lampiran import subkegiatan as lap_sub
 from laporan.lampiran.render import JUDUL as JUDUL_LAMPIRAN
 from laporan.lampiran.render import html_halaman
 from laporan.lampiran.susun import pejabat_dievaluasi, susun_lampiran
+from laporan.models import DokumenTerbit
 
+Jenis = DokumenTerbit.Jenis
 TEMPAT = ("instansi", "unit_awal", "pejabat", "unit_akhir")
 KELOMPOK_LAIN = "Lainnya"
 
@@ -76,6 +81,7 @@ class Bagian:
     judul: str
     kelompok: str
     buat_html: Callable[[], str] = field(repr=False)
+    terbit: DokumenTerbit | None = None  # signed: the issued PDF is the part
 
     @cached_property
     def html(self):
@@ -157,6 +163,34 @@ class Konteks:
         return hasil
 
     @cached_property
+    def terbit(self):
+        """``(jenis, kunci) -> DokumenTerbit`` of the period (PDFs not loaded)."""
+        return {
+            (t.jenis, t.kunci): t
+            for t in DokumenTerbit.objects.filter(
+                instansi=self.instansi, tahun=self.tahun, triwulan=self.triwulan
+            ).defer("isi")
+        }
+
+    @cached_property
+    def undangan(self):
+        return rapat.susun_undangan(self.instansi, self.tahun, self.triwulan)
+
+    @cached_property
+    def daftar_hadir(self):
+        """The general attendance list and the units' ones (empty without an
+        invitation)."""
+        if self.undangan is None:
+            return []
+        return rapat.susun_daftar_hadir(
+            self.instansi, self.tahun, self.triwulan, undangan=self.undangan
+        )
+
+    @cached_property
+    def rekomendasi(self):
+        return rapat.susun_rekomendasi(self.instansi, self.tahun, self.triwulan)
+
+    @cached_property
     def tabel_per_kunci(self):
         return {t.kunci: t for t in self.lampiran.tabel}
 
@@ -196,6 +230,7 @@ def _bagian_pernyataan(k, pernyataan, kelompok):
         lambda: html_halaman(
             k.lampiran, JUDUL_LAMPIRAN["pernyataan"], pernyataan=[pernyataan]
         ),
+        terbit=pernyataan.terbit,
     )
 
 
@@ -219,6 +254,7 @@ def _bagian_tabel(k, tabel, kelompok):
         judul,
         kelompok,
         lambda: html_halaman(k.lampiran, JUDUL_LAMPIRAN["evaluasi"], tabel=[tabel]),
+        terbit=tabel.terbit,
     )
 
 
@@ -259,6 +295,9 @@ def _bagian_sub(k, sub, kelompok):
         f"Laporan Sub Kegiatan {sub.kode} {sub.nama}",
         kelompok,
         buat,
+        terbit=k.terbit.get(
+            (DokumenTerbit.Jenis.SUB_KEGIATAN, f"subkegiatan-{sub.pk}")
+        ),
     )
 
 
@@ -272,13 +311,73 @@ def _subkegiatan_sisa(k, unit):
     return [_bagian_sub(k, s, _kelompok(unit)) for s in k.pemilik_sub.get(kunci, [])]
 
 
+def _undangan(k, _subjek):
+    """The invitation and the general attendance list (none without a saved
+    invitation)."""
+    if k.undangan is None:
+        return []
+    hasil = [
+        Bagian(
+            "undangan",
+            "undangan",
+            f"Undangan Rapat Evaluasi — {k.undangan.nomor}",
+            "",
+            lambda: rapat.html_undangan(k.undangan),
+            terbit=k.terbit.get((Jenis.UNDANGAN, "undangan")),
+        )
+    ]
+    hasil += [_bagian_hadir(d, "") for d in k.daftar_hadir if d.unit is None]
+    return hasil
+
+
+def _bagian_hadir(daftar, kelompok):
+    judul = "Daftar Hadir Rapat Evaluasi"
+    if daftar.unit is not None:
+        judul += f" {daftar.unit.nama}"
+    return Bagian(
+        daftar.kunci,
+        "daftar_hadir",
+        judul,
+        kelompok,
+        lambda: rapat.html_daftar_hadir([daftar]),
+    )
+
+
+def _daftar_hadir_unit(k, unit):
+    return [
+        _bagian_hadir(d, _kelompok(unit))
+        for d in k.daftar_hadir
+        if d.unit is not None and k.unit_akar(d.unit.pk) == unit
+    ]
+
+
+def _rekomendasi(k, unit):
+    return [
+        Bagian(
+            r.kunci,
+            "rekomendasi",
+            f"Rekomendasi Hasil Evaluasi {r.unit.nama}",
+            _kelompok(unit),
+            lambda r=r: rapat.html_rekomendasi([r]),
+            terbit=k.terbit.get((Jenis.REKOMENDASI, r.kunci)),
+        )
+        for r in k.rekomendasi
+        if k.unit_akar(r.unit.pk) == unit
+    ]
+
+
 JENIS = [
     JenisBagian("lakip", "LAKIP triwulan", "instansi", _lakip),
+    JenisBagian("undangan", "Undangan rapat evaluasi", "instansi", _undangan),
+    JenisBagian("daftar_hadir", "Daftar hadir rapat", "unit_awal", _daftar_hadir_unit),
     JenisBagian("pernyataan", "Pernyataan telah dievaluasi", "pejabat", _pernyataan),
     JenisBagian("evaluasi", "Tabel evaluasi kinerja", "pejabat", _evaluasi),
     JenisBagian("evaluasi", "Tabel evaluasi kinerja", "unit_akhir", _evaluasi_sisa),
     JenisBagian("subkegiatan", "Laporan sub kegiatan", "pejabat", _subkegiatan),
     JenisBagian("subkegiatan", "Laporan sub kegiatan", "unit_akhir", _subkegiatan_sisa),
+    JenisBagian(
+        "rekomendasi", "Rekomendasi hasil evaluasi", "unit_akhir", _rekomendasi
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from io import BytesIO
 
 from lakip.format import format_triwulan
 from laporan import pdf
+from laporan.models import DokumenTerbit
 from laporan.paket import cache, pekerja
 from laporan.paket.bagian import daftar_bagian, pilih, susun_konteks
 
@@ -36,6 +37,7 @@ class HasilBagian:
     jumlah_halaman: int = 0
     halaman_awal: int = 0  # 0-based index of its first page in the package
     dari_cache: bool = False
+    diterbitkan: bool = False  # signed: the issued PDF went in as it is
 
 
 @dataclass
@@ -49,8 +51,9 @@ class HasilPaket:
 
     @property
     def dirender(self):
-        """Keys of the parts laid out by this build (not from the cache)."""
-        return [b.kunci for b in self.bagian if not b.dari_cache]
+        """Keys of the parts laid out by this build (not from the cache, not
+        issued documents)."""
+        return [b.kunci for b in self.bagian if not (b.dari_cache or b.diterbitkan)]
 
     @property
     def dari_cache(self):
@@ -145,6 +148,20 @@ def gabungkan(bagian, isi, judul):
     return keluaran.getvalue(), len(penulis.pages)
 
 
+def _terbitan(daftar_terbit):
+    """The issued PDFs of signed documents: ``({kunci: isi}, {kunci: pages})``
+    keyed ``terbit-<kode>``."""
+    from pypdf import PdfReader
+
+    isi, halaman = {}, {}
+    semua = DokumenTerbit.objects.filter(pk__in=[t.pk for t in daftar_terbit])
+    for kode, pdf_terbit in semua.values_list("kode", "isi"):
+        k = f"terbit-{kode}"
+        isi[k] = bytes(pdf_terbit)
+        halaman[k] = len(PdfReader(BytesIO(isi[k])).pages)
+    return isi, halaman
+
+
 def rakit_paket(
     instansi,
     tahun,
@@ -173,23 +190,29 @@ def rakit_paket(
     n = len(dipilih)
     hasil = []
     html = {}
+    isi, halaman = _terbitan([b.terbit for b in dipilih if b.terbit is not None])
     for i, b in enumerate(dipilih, 1):
         if i == 1 or i % 10 == 0:
             lapor(f"Menyusun HTML bagian {i} dari {n}", 2 + 8 * i // n)
+        if b.terbit is not None:
+            k = f"terbit-{b.terbit.kode}"
+            hasil.append(
+                HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k, diterbitkan=True)
+            )
+            continue
         teks = b.html
         k = cache.kunci(teks)
         html[k] = teks
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
 
-    isi, halaman = {}, {}
     if pakai_cache:
         for k, (pdf_bagian, jumlah) in cache.ambil(list(html)).items():
             isi[k], halaman[k] = pdf_bagian, jumlah
     for b in hasil:
-        b.dari_cache = b.kunci_cache in isi
+        b.dari_cache = not b.diterbitkan and b.kunci_cache in isi
     tugas = [(k, teks) for k, teks in html.items() if k not in isi]
     bobot_total = sum(len(t) for t in html.values()) or 1
-    bobot = {"selesai": sum(len(html[k]) for k in isi)}
+    bobot = {"selesai": sum(len(html[k]) for k in isi if k in html)}
     dari_cache = sum(b.dari_cache for b in hasil)
     nama_bagian = {b.kunci_cache: b.kunci for b in hasil}
 

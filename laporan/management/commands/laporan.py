@@ -182,15 +182,12 @@ class Command(BaseCommand):
             self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
 
     def lampiran(self, instansi, options):
-        from laporan.lampiran.render import nama_berkas, render_pdf
-        from laporan.lampiran.susun import susun_lampiran
+        from laporan.lampiran.render import nama_berkas
+        from laporan.lampiran.susun import Lampiran
 
         bagian = options["jenis"]
-        lamp = susun_lampiran(instansi, options["tahun"], options["triwulan"])
-        tujuan = _tujuan(options["output"], nama_berkas(lamp, bagian))
-        hasil = render_pdf(lamp, bagian)
-        tujuan.write_bytes(hasil.isi)
-        self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+        periode = Lampiran(instansi, options["tahun"], options["triwulan"], None)
+        self._satu_jenis(instansi, options, [bagian], nama_berkas(periode, bagian))
 
     def sub_kegiatan(self, instansi, options):
         from laporan.lampiran import subkegiatan
@@ -201,8 +198,18 @@ class Command(BaseCommand):
             )
         except ValueError as galat:
             raise CommandError(str(galat)) from None
-        hasil = subkegiatan.render_pdf(lap)
-        tujuan = _tujuan(options["output"], hasil.nama_berkas)
+        pilihan = [f"subkegiatan-{lap.sub_kegiatan.kode}"]
+        self._satu_jenis(instansi, options, pilihan, subkegiatan.nama_berkas(lap))
+
+    def _satu_jenis(self, instansi, options, pilihan, bawaan):
+        """Write the chosen parts through the package builder: signed documents
+        as issued, the rest from the part cache or laid out now."""
+        from laporan.paket.rakit import rakit_paket
+
+        tujuan = _tujuan(options["output"], bawaan)
+        hasil = rakit_paket(
+            instansi, options["tahun"], options["triwulan"], pilihan=pilihan
+        )
         tujuan.write_bytes(hasil.isi)
         self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
 

@@ -26,7 +26,9 @@ def _posisi(bagian):
 
 def test_every_attachment_exactly_once(bagian, instansi, data_tw1):
     kunci = [b.kunci for b in bagian]
-    assert len(kunci) == len(set(kunci)) == 87
+    # the LAKIP, the invitation, 6 attendance lists, 15 pernyataan, 25 tables,
+    # 44 sub kegiatan reports, 4 recommendations
+    assert len(kunci) == len(set(kunci)) == 1 + 1 + 6 + 15 + 25 + 44 + 4
     lamp = susun_lampiran(instansi, 2024, 1, data=data_tw1)
     assert {f"evaluasi-{t.kunci}" for t in lamp.tabel} == {
         k for k in kunci if k.startswith("evaluasi-")
@@ -44,15 +46,22 @@ def test_every_attachment_exactly_once(bagian, instansi, data_tw1):
 def test_seed_order(bagian):
     """The LAKIP, then per unit: the head's pernyataan, the unit's table, then
     each official with their pernyataan, table and sub kegiatan reports."""
-    assert [b.kunci for b in bagian[:4]] == [
+    assert [b.kunci for b in bagian[:7]] == [
         "lakip",
+        "undangan",  # the invitation with its schedule (seed lines 890-958)
+        "daftar-hadir",  # the general attendance list (960-1023)
+        "daftar-hadir-1",  # the Sekretariat meeting's list
         "pernyataan-2",  # JONI PATABI, Sekretaris Dinas
         "evaluasi-unit-1",  # Sekretariat
         "evaluasi-pejabat-2",
     ]
     assert bagian[0].kelompok == "" and bagian[0].judul == "LAKIP Triwulan I Tahun 2024"
-    assert "JONI PATABI" in bagian[1].judul and bagian[1].kelompok == "Sekretariat"
+    assert bagian[1].judul.endswith("300.2.12/793/Transnaker/2024")
+    assert "JONI PATABI" in bagian[4].judul and bagian[4].kelompok == "Sekretariat"
+    # the unit's recommendations close it
     pos = _posisi(bagian)
+    sekretariat = [b.kunci for b in bagian if b.kelompok == "Sekretariat"]
+    assert sekretariat[-1] == "rekomendasi-1"
     # Bidang tables come after the whole Sekretariat.
     assert pos["subkegiatan-2.07.01.2.09.0009"] < pos["pernyataan-8"]
     assert pos["pernyataan-8"] < pos["evaluasi-unit-7"] < pos["pernyataan-15"]
@@ -67,7 +76,7 @@ def test_seed_order(bagian):
     # Without an evaluated pelaksana the report goes to the head of its unit.
     assert pos["evaluasi-pejabat-8"] < pos["subkegiatan-2.07.04.2.01.0003"]
     assert pos["subkegiatan-2.07.04.2.01.0003"] < pos["pernyataan-15"]
-    kelompok = list(dict.fromkeys(b.kelompok for b in bagian[1:]))
+    kelompok = list(dict.fromkeys(b.kelompok for b in bagian[3:]))
     assert kelompok[0] == "Sekretariat" and len(kelompok) == 5
     assert KELOMPOK_LAIN not in kelompok
 
@@ -75,13 +84,13 @@ def test_seed_order(bagian):
 def test_selection_by_kind_and_key(bagian):
     dipilih = pilih(bagian, ["pernyataan", "evaluasi-unit-8", "lakip"])
     assert dipilih[0].kunci == "lakip"
-    assert len(dipilih) == 1 + 17 + 1
+    assert len(dipilih) == 1 + 15 + 1
     assert [b.kunci for b in dipilih] == [
         b.kunci for b in bagian if b in dipilih
     ]  # package order kept
     assert pilih(bagian, []) == bagian
-    with pytest.raises(PilihanTidakValid, match="tidak dikenal: undangan"):
-        pilih(bagian, ["undangan"])
+    with pytest.raises(PilihanTidakValid, match="tidak dikenal: surat"):
+        pilih(bagian, ["surat"])
 
 
 def test_html_is_built_once_and_only_when_asked(bagian):

@@ -26,15 +26,15 @@ def test_command_writes_the_chosen_parts(tmp_path):
         "--bagian", "pernyataan", "--pekerja", "1", "--output", str(berkas)
     )
     pembaca = PdfReader(berkas)
-    assert len(pembaca.pages) == 17
-    assert "PDF 17 halaman, 17 bagian (" in teks and str(berkas) in teks
+    assert len(pembaca.pages) == 15
+    assert "PDF 15 halaman, 15 bagian (" in teks and str(berkas) in teks
     assert [j for t, j, _ in penanda(pembaca) if t == 0][0] == "Sekretariat"
     # Again: everything from the cache.
-    assert "0 ditata, 17 dari cache" in _jalankan(
+    assert "0 ditata, 15 dari cache" in _jalankan(
         "--bagian", "pernyataan", "--output", str(berkas)
     )
     # Without the cache: laid out again.
-    assert "17 ditata, 0 dari cache" in _jalankan(
+    assert "15 ditata, 0 dari cache" in _jalankan(
         "--bagian",
         "pernyataan",
         "--tanpa-cache",
@@ -47,16 +47,16 @@ def test_command_writes_the_chosen_parts(tmp_path):
 
 def test_list_of_parts():
     baris = _jalankan("--daftar").splitlines()
-    assert len(baris) == 87
+    assert len(baris) == 96
     assert baris[0] == "lakip\tLAKIP Triwulan I Tahun 2024"
-    assert baris[1] == (
+    assert baris[4] == (
         "pernyataan-2\tSekretariat / Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos"
     )
 
 
 def test_unknown_part(tmp_path):
-    with pytest.raises(CommandError, match="Bagian tidak dikenal: rekomendasi"):
-        _jalankan("--bagian", "rekomendasi", "--output", str(tmp_path / "x.pdf"))
+    with pytest.raises(CommandError, match="Bagian tidak dikenal: surat"):
+        _jalankan("--bagian", "surat", "--output", str(tmp_path / "x.pdf"))
 
 
 def test_prune_the_cache(settings):

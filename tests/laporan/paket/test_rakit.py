@@ -22,14 +22,20 @@ BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
 
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
-    assert len(hasil.bagian) == 87
+    assert len(hasil.bagian) == 96
     assert len(pembaca.pages) == hasil.jumlah_halaman
     assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
     lakip = paket_seed.bagian("lakip")
     assert lakip.halaman_awal == 0 and lakip.jumlah_halaman > 40
     assert "KATA PENGANTAR" in teks_halaman(pembaca, 1)
+    undangan = paket_seed.bagian("undangan")
+    assert undangan.halaman_awal == lakip.jumlah_halaman  # right after the LAKIP
+    assert "300.2.12/793/Transnaker/2024" in teks_halaman(
+        pembaca, undangan.halaman_awal
+    )
     joni = paket_seed.bagian("pernyataan-2")
-    assert joni.halaman_awal == lakip.jumlah_halaman  # right after the LAKIP
+    hadir = paket_seed.bagian("daftar-hadir-1")
+    assert joni.halaman_awal == hadir.halaman_awal + hadir.jumlah_halaman
     teks = teks_halaman(pembaca, joni.halaman_awal)
     assert "PERNYATAAN TELAH DIEVALUASI" in teks and "JONI PATABI" in teks
     sub = paket_seed.bagian("subkegiatan-2.07.05.2.02.0003")
@@ -44,7 +50,9 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
     butir = penanda(pembaca)
     atas = [(judul, hlm) for tingkat, judul, hlm in butir if tingkat == 0]
     assert atas[0] == ("LAKIP Triwulan I Tahun 2024", 0)
-    assert [j for j, _ in atas[1:]] == [
+    assert atas[1][0] == "Undangan Rapat Evaluasi — 300.2.12/793/Transnaker/2024"
+    assert atas[2][0] == "Daftar Hadir Rapat Evaluasi"
+    assert [j for j, _ in atas[3:]] == [
         "Sekretariat",
         "Bidang Penyiapan Kawasan dan Pembangunan Permukiman Transmigrasi",
         "Bidang Pengembangan Kawasan Transmigrasi",
@@ -58,8 +66,8 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
     lampiran = [b for b in hasil.bagian if b.kelompok]
     assert bagian[-len(lampiran) :] == [(b.judul, b.halaman_awal) for b in lampiran]
     assert bagian[-len(lampiran)] == (
-        "Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos",
-        paket_seed.bagian("lakip").jumlah_halaman,
+        "Daftar Hadir Rapat Evaluasi Sekretariat",
+        paket_seed.bagian("daftar-hadir-1").halaman_awal,
     )
     # A part's single own bookmark (its title) is not repeated below it.
     assert not [t for t in butir if t[0] == 2 and "PERNYATAAN" in t[1]]
@@ -68,7 +76,7 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
 def test_second_build_lays_out_nothing(paket_seed, instansi):
     hasil = rakit_paket(instansi, 2024, 1, pekerja=1)
     assert hasil.dirender == []
-    assert len(hasil.dari_cache) == 87
+    assert len(hasil.dari_cache) == 96
     assert hasil.jumlah_halaman == paket_seed.hasil.jumlah_halaman
     assert penanda(PdfReader(BytesIO(hasil.isi))) == penanda(paket_seed.pembaca)
 
@@ -111,7 +119,7 @@ def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, insta
         "evaluasi-unit-8",
         "subkegiatan-2.07.05.2.02.0003",
     ]
-    assert len(hasil.dari_cache) == 86 - 3
+    assert len(hasil.dari_cache) == 15 + 25 + 44 - 3
     # The LAKIP prints the value too: its key changed, so it would be laid out.
     lakip_baru = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
     assert lakip_baru != lakip_lama
@@ -119,7 +127,9 @@ def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, insta
     # The new value is in the re-laid-out report.
     pembaca = PdfReader(BytesIO(hasil.isi))
     sub = next(b for b in hasil.bagian if b.kunci == "subkegiatan-2.07.05.2.02.0003")
-    teks = teks_halaman(pembaca, sub.halaman_awal)
+    teks = " ".join(
+        teks_halaman(pembaca, sub.halaman_awal + i) for i in range(sub.jumlah_halaman)
+    )
     assert "Jumlah Organisasi Pekerja/Pengusaha yang dibina" in teks
     assert " 11 " in teks
 
@@ -147,3 +157,35 @@ def test_parallel_layout_in_worker_processes(instansi):
     assert ("Bagian 4 dari 4 (0 dari cache)", 90) in langkah
     persen = [p for _, p in langkah]
     assert persen == sorted(persen)
+
+
+def test_a_signed_part_goes_in_as_issued(instansi):
+    """Once signed, the evaluation table of Bidang HI is its issued PDF: a later
+    change of the data does not lay it out again nor change it."""
+    from django.contrib.auth.models import Group, User
+
+    from laporan.lampiran.terbit import tandatangani
+
+    kadis = User.objects.create_user("kadis-uji")
+    kadis.groups.add(Group.objects.get(name="Pimpinan"))
+    terbit = tandatangani(kadis, instansi, 2024, 1, "evaluasi", "unit-8")
+    r = RealisasiIndikator.objects.get(
+        indikator__nama="Jumlah Organisasi Pekerja/Pengusaha yang dibina",
+        tahun=2024,
+        triwulan=1,
+    )
+    r.nilai = Decimal("11")
+    r.save()
+    hasil = rakit_paket(
+        instansi, 2024, 1, pilihan=["evaluasi-unit-8"], pekerja=1, pakai_cache=False
+    )
+    [bagian] = hasil.bagian
+    assert bagian.diterbitkan and hasil.dirender == []
+    pembaca = PdfReader(BytesIO(hasil.isi))
+    teks = " ".join(teks_halaman(pembaca, i) for i in range(len(pembaca.pages)))
+    assert terbit.kode in teks
+    assert "yang dibina OPP 8 8 8 8 8 100" in teks  # the value as signed, not 11
+    issued = PdfReader(BytesIO(bytes(terbit.isi)))
+    assert [p.extract_text() for p in pembaca.pages] == [
+        p.extract_text() for p in issued.pages
+    ]

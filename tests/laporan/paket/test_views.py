@@ -40,8 +40,8 @@ def test_lakip_page_links_to_the_package(masuk):
 def test_every_part_is_offered_and_ticked(masuk):
     halaman = masuk("perencanaan").get(URL).content.decode()
     kotak = _kotak(halaman)
-    assert len(kotak) == 87 and all(kotak.values())
-    assert list(kotak)[:2] == ["lakip", "pernyataan-2"]
+    assert len(kotak) == 96 and all(kotak.values())
+    assert list(kotak)[:3] == ["lakip", "undangan", "daftar-hadir"]
     assert "Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos" in halaman
     assert '<legend class="h6">Sekretariat</legend>' in halaman
     assert 'data-pilih="pernyataan"' in halaman  # quick selection buttons
