@@ -1,9 +1,8 @@
-"""The attachments written out as HTML and PDF, with the LAKIP's renderer
-(``laporan.pdf``: shipped fonts, one font configuration per process)."""
+"""The attachments (evaluation tables, pernyataan pages) as one HTML document of
+any selection; laid out to PDF by the package builder (``laporan.paket``)."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
-
 
 JUDUL = {
     "evaluasi": "Evaluasi Kinerja",
@@ -39,4 +38,3 @@ def render_html(lamp, bagian):
 def nama_berkas(lamp, bagian):
     """``EVALUASI-2024-TW1-disnakertrans-lutim.pdf``."""
     return f"{bagian.upper()}-{lamp.tahun}-TW{lamp.triwulan}-{lamp.instansi.kode}.pdf"
-
