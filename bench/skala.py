@@ -4,11 +4,13 @@ agencies.
     python bench/skala.py            # SQLite file /tmp/lakip_bench.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_skala python bench/skala.py
 
-Creates the synthetic agencies (bench_data) once, then prints one table: per measure
-and N, the time (median of ``--ulang`` rounds, after every agency was warmed up once)
-and query count *per agency*: flat means the work of one agency does not grow with
-the number of agencies in the database. Ratios are N=10 and N=40 against N=1
-(``--n 1 3 5`` for a quick run). The entry page is opened by each agency's Operator
+The database grows: it first holds 1 synthetic agency (``laporan.sintetis``, as
+``bench_data``), then 10, then 40 (agencies beyond the largest N are removed first).
+At each size every agency is measured (after one warm-up round) and the table gives,
+per measure and N, the time (median of ``--ulang`` rounds) and query count *per
+agency*: flat means the work of one agency does not grow with the number of agencies
+in the database. Ratios are N=10 and N=40 against N=1 (``--n 1 3 5`` for a quick
+run). The entry page is opened by each agency's Operator
 unit (Bidang A), the dashboard (``/laporan/dasbor/``, quarter II 2024) by its
 Perencanaan account; both signed in beforehand."""
 
@@ -40,16 +42,24 @@ from lakip.models import Instansi, Pegawai, UnitKerja  # noqa: E402
 from lakip.peran import Peran  # noqa: E402
 from lakip.services import atur_izin_peran  # noqa: E402
 from laporan.data import bangun_data_laporan  # noqa: E402
-from laporan.sintetis import kode_instansi  # noqa: E402
+from laporan.sintetis import buat_instansi, hapus_instansi, kode_instansi  # noqa: E402
 
 
-def siapkan(maks):
+def siapkan():
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     atur_izin_peran()
-    if Instansi.objects.filter(kode=kode_instansi(maks)).exists():
-        return
-    call_command("bench_data", "--instansi", str(maks), stdout=open(os.devnull, "w"))
+
+
+def isi_sampai(n):
+    """Make the database hold exactly the synthetic agencies 1..``n``."""
+    sintetis = Instansi.objects.filter(kode__startswith="bench-")
+    for instansi in sintetis:
+        if instansi.kode > kode_instansi(n):
+            hapus_instansi(instansi.kode)
+    for nomor in range(1, n + 1):
+        if not sintetis.filter(kode=kode_instansi(nomor)).exists():
+            buat_instansi(nomor)
 
 
 def operator(unit):
@@ -112,48 +122,47 @@ def main():
     )
     args = parser.parse_args()
     jumlah = sorted(set(args.n))
-    maks = jumlah[-1]
-    siapkan(maks)
-    semua = list(Instansi.objects.filter(kode__startswith="bench-").order_by("kode"))
-    unit = {
-        i.pk: UnitKerja.objects.get(instansi=i, kode="bidang-a") for i in semua[:maks]
-    }
-    # Signed in beforehand: the session writes of a login are not measured.
-    klien_entri = {i.pk: masuk(operator(unit[i.pk])) for i in semua[:maks]}
-    klien_dasbor = {i.pk: masuk(perencanaan(i)) for i in semua[:maks]}
+    siapkan()
     url_dasbor = reverse("laporan:dasbor") + "?tahun=2024&triwulan=2"
-
-    def data(instansi):
-        bangun_data_laporan(instansi, 2024, 2)
-
-    def entri(instansi):
-        url = reverse("realisasi:unit", args=[unit[instansi.pk].pk, 2024, 2])
-        assert klien_entri[instansi.pk].get(url).status_code == 200
-
-    def dasbor(instansi):
-        respons = klien_dasbor[instansi.pk].get(url_dasbor)
-        assert respons.status_code == 200, respons.status_code
-        assert instansi.nama.encode() in respons.content  # the agency measured
-
-    print(f"basis data: {connection.vendor}; {len(semua)} instansi sintetis")
+    ukuran = ("data laporan", "halaman entri", "dasbor")
     hasil = {}
+    for n in jumlah:
+        isi_sampai(n)
+        semua = list(
+            Instansi.objects.filter(kode__startswith="bench-").order_by("kode")
+        )
+        assert len(semua) == n
+        unit = {i.pk: UnitKerja.objects.get(instansi=i, kode="bidang-a") for i in semua}
+        # Signed in beforehand: the session writes of a login are not measured.
+        klien_entri = {i.pk: masuk(operator(unit[i.pk])) for i in semua}
+        klien_dasbor = {i.pk: masuk(perencanaan(i)) for i in semua}
+
+        def data(instansi):
+            bangun_data_laporan(instansi, 2024, 2)
+
+        def entri(instansi, klien_entri=klien_entri, unit=unit):
+            url = reverse("realisasi:unit", args=[unit[instansi.pk].pk, 2024, 2])
+            assert klien_entri[instansi.pk].get(url).status_code == 200
+
+        def dasbor(instansi, klien_dasbor=klien_dasbor):
+            respons = klien_dasbor[instansi.pk].get(url_dasbor)
+            assert respons.status_code == 200, respons.status_code
+            assert instansi.nama.encode() in respons.content  # the agency measured
+
+        for nama, fungsi in zip(ukuran, (data, entri, dasbor), strict=True):
+            ukur(fungsi, semua)  # warm-up: every agency measured once
+            putaran = [ukur(fungsi, semua) for _ in range(max(args.ulang, 1))]
+            hasil[nama, n] = (
+                statistics.median(detik for detik, _ in putaran),
+                max(kueri for _, kueri in putaran),
+            )
+
+    print(f"basis data: {connection.vendor}; N = instansi di basis data, semua diukur")
     print(
         f"{'ukuran':14s} {'N':>5s} {'ms/instansi':>12s} {'kueri/instansi':>15s} "
         f"{'rasio waktu':>12s} {'rasio kueri':>12s}"
     )
-    ukuran = (("data laporan", data), ("halaman entri", entri), ("dasbor", dasbor))
-    for nama, fungsi in ukuran:
-        for instansi in semua[:maks]:  # warm-up: every agency measured once
-            fungsi(instansi)
-        putaran = {n: [] for n in jumlah}
-        for _ in range(max(args.ulang, 1)):  # rounds interleave the N: drift hits all
-            for n in jumlah:
-                putaran[n].append(ukur(fungsi, semua[:n]))
-        for n in jumlah:
-            hasil[nama, n] = (
-                statistics.median(detik for detik, _ in putaran[n]),
-                max(kueri for _, kueri in putaran[n]),
-            )
+    for nama in ukuran:
         dasar = hasil[nama, jumlah[0]]
         for n in jumlah:
             detik, kueri = hasil[nama, n]

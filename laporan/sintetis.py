@@ -64,7 +64,7 @@ def _bagi(jumlah, bobot):
     return bagian
 
 
-def _hapus(kode):
+def hapus_instansi(kode):
     """Delete synthetic agency ``kode`` and everything of it, children first."""
     periode = PeriodeRenstra.objects.filter(instansi__kode=kode)
     SubKegiatan.objects.filter(kegiatan__program__periode__in=periode).delete()
@@ -86,7 +86,7 @@ def buat_instansi(nomor, seed=1):
     and return it."""
     acak = random.Random(f"{seed}-{nomor}")
     kode = kode_instansi(nomor)
-    _hapus(kode)
+    hapus_instansi(kode)
     instansi = Instansi.objects.create(
         kode=kode,
         nama=f"Dinas Sintetis {nomor}",
