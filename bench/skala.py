@@ -61,10 +61,9 @@ def isi_sampai(n):
     for nomor in range(1, n + 1):
         if not sintetis.filter(kode=kode_instansi(nomor)).exists():
             buat_instansi(nomor)
-    if connection.vendor == "postgresql":
-        # Fresh planner statistics, as autovacuum keeps them in production.
-        with connection.cursor() as kursor:
-            kursor.execute("ANALYZE")
+    # Fresh planner statistics (PostgreSQL's autovacuum keeps them in production).
+    with connection.cursor() as kursor:
+        kursor.execute("ANALYZE")
 
 
 def operator(unit):
