@@ -265,6 +265,7 @@ def _beban(args, dasar, penulis, pembaca):
                 galat.append(pesan)
 
     batas = [0.0]
+    jeda = args.jeda
 
     def tulis(k, username, path):
         putaran = 0
@@ -284,6 +285,7 @@ def _beban(args, dasar, penulis, pembaca):
             if k.kirim(path, form.data):
                 with kunci:
                     tersimpan[int(nama[1:].split("_")[0])] = (baru, ket)
+            time.sleep(jeda)
 
     def baca(k, rinci):
         dasbor = "/laporan/dasbor/" + TW
@@ -297,6 +299,7 @@ def _beban(args, dasar, penulis, pembaca):
                 path, jenis = lain[i // 2 % len(lain)]
                 k.minta(path, jenis=jenis)
             i += 1
+            time.sleep(jeda)
 
     def klien(username):
         """A signed-in client. Logins happen before the clock starts (password
@@ -343,6 +346,12 @@ def main():
     p.add_argument("--pengguna", type=int, default=50)
     p.add_argument("--pekerja", type=int, default=5, help="proses gunicorn")
     p.add_argument("--port", type=int, default=8765)
+    p.add_argument(
+        "--jeda",
+        type=float,
+        default=0,
+        help="detik berpikir tiap pengguna setelah tiap langkah (0: tanpa jeda)",
+    )
     args = p.parse_args()
     latensi, galat, tersimpan, lama = jalankan(args)
     hilang = periksa(tersimpan)
@@ -350,7 +359,7 @@ def main():
     print(
         f"{args.pengguna} pengguna ({n_tulis} penulis, {args.pengguna - n_tulis} "
         f"pembaca), {lama:.0f} detik, gunicorn {args.pekerja} pekerja, "
-        "PostgreSQL 127.0.0.1"
+        f"PostgreSQL 127.0.0.1, jeda berpikir {args.jeda:g} detik"
     )
     semua = sorted(d for daftar in latensi.values() for d in daftar)
     print(f"{'jenis':18s}  jumlah  per detik   p50 ms   p95 ms")
