@@ -65,6 +65,19 @@ class DokumenTtd:
         return Penanda.dari_pegawai(self.penanda) if self.penanda else None
 
 
+def pdf_terbit(instansi, tahun, triwulan, jenis, kunci):
+    """The issued PDF of the document ``jenis``/``kunci`` of the quarter, or
+    ``None`` while it is not signed."""
+    isi = (
+        DokumenTerbit.objects.filter(
+            instansi=instansi, tahun=tahun, triwulan=triwulan, jenis=jenis, kunci=kunci
+        )
+        .values_list("isi", flat=True)
+        .first()
+    )
+    return bytes(isi) if isi is not None else None
+
+
 def buat_kode():
     return "".join(secrets.choice(ABJAD_KODE) for _ in range(PANJANG_KODE))
 

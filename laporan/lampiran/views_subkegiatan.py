@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from lakip.akses import peran_diperlukan
 from lakip.peran import Peran
 from laporan.lampiran import subkegiatan, uraian
+from laporan.lampiran.terbit import pdf_terbit
 from laporan.lampiran.views import _instansi, _periksa_triwulan
 from laporan.models import DokumenTerbit, UraianSubKegiatan
 from realisasi.akses import unit_terlihat
@@ -119,19 +120,16 @@ def pdf(request, tahun, triwulan, pk):
     """The report as PDF: the issued document once signed, else rendered now."""
     _periksa_triwulan(triwulan)
     sub = _ambil(request, pk)
-    terbit = DokumenTerbit.objects.filter(
-        instansi=_instansi(request),
-        jenis=DokumenTerbit.Jenis.SUB_KEGIATAN,
-        kunci=f"subkegiatan-{sub.pk}",
-        tahun=tahun,
-        triwulan=triwulan,
-    ).first()
-    if terbit is not None:
-        isi, nama = bytes(terbit.isi), f"SUBKEGIATAN-{sub.kode}-{terbit.kode}.pdf"
+    instansi = _instansi(request)
+    terbit = pdf_terbit(
+        instansi, tahun, triwulan, "subkegiatan", f"subkegiatan-{sub.pk}"
+    )
+    if terbit is not None:  # signed: the issued document
+        isi, nama = terbit, f"SUBKEGIATAN-{sub.kode}-{tahun}-TW{triwulan}.pdf"
     else:
         try:
             lap = subkegiatan.susun_laporan_sub_kegiatan(
-                _instansi(request), tahun, triwulan, sub.kode
+                instansi, tahun, triwulan, sub.kode
             )
         except ValueError as galat:
             raise Http404(str(galat)) from None

@@ -14,6 +14,7 @@ from lakip.format import format_triwulan
 from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from laporan.lampiran import rapat as dokumen
+from laporan.lampiran.terbit import pdf_terbit
 from laporan.lampiran.views import _instansi, _periksa_triwulan
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
 from laporan.rapat import services
@@ -39,9 +40,9 @@ def _unit(request, unit_id):
     )
 
 
-def _pdf(hasil):
-    respons = HttpResponse(hasil.isi, content_type="application/pdf")
-    respons["Content-Disposition"] = f'attachment; filename="{hasil.nama_berkas}"'
+def _pdf(isi, nama):
+    respons = HttpResponse(isi, content_type="application/pdf")
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
     return respons
 
 
@@ -214,7 +215,10 @@ def undangan_pdf(request, tahun, triwulan):
     if surat is None:
         raise Http404("Undangan belum dibuat.")
     nama = dokumen.nama_berkas("UNDANGAN", surat)
-    return _pdf(dokumen.render_pdf(dokumen.html_undangan(surat), nama))
+    terbit = pdf_terbit(surat.instansi, tahun, triwulan, "undangan", surat.kunci)
+    if terbit is not None:  # signed: the issued document
+        return _pdf(terbit, nama)
+    return _pdf(dokumen.render_pdf(dokumen.html_undangan(surat), nama).isi, nama)
 
 
 @peran_diperlukan(*PESERTA)
@@ -227,7 +231,7 @@ def daftar_hadir_pdf(request, tahun, triwulan, unit_id=None):
     if not daftar:
         raise Http404("Belum ada jadwal rapat.")
     nama = dokumen.nama_berkas("DAFTARHADIR", daftar[0], unit)
-    return _pdf(dokumen.render_pdf(dokumen.html_daftar_hadir(daftar), nama))
+    return _pdf(dokumen.render_pdf(dokumen.html_daftar_hadir(daftar), nama).isi, nama)
 
 
 def _boleh_unduh_rekomendasi(user, unit):
@@ -249,4 +253,7 @@ def rekomendasi_pdf(request, tahun, triwulan, unit_id):
     if not rek:
         raise Http404("Rekomendasi unit ini belum diisi.")
     nama = dokumen.nama_berkas("REKOMENDASI", rek[0], unit)
-    return _pdf(dokumen.render_pdf(dokumen.html_rekomendasi(rek), nama))
+    terbit = pdf_terbit(unit.instansi, tahun, triwulan, "rekomendasi", rek[0].kunci)
+    if terbit is not None:  # signed: the issued document
+        return _pdf(terbit, nama)
+    return _pdf(dokumen.render_pdf(dokumen.html_rekomendasi(rek), nama).isi, nama)

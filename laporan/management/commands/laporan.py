@@ -232,26 +232,22 @@ class Command(BaseCommand):
             if not dok:
                 untuk = f" {unit.nama}" if unit else ""
                 raise CommandError(f"Belum ada rekomendasi{untuk} {periode}.")
-            html = rapat.html_rekomendasi(dok)
+            pilihan = [d.kunci for d in dok]
             dok = dok[0]
         else:
             undangan = rapat.susun_undangan(instansi, tahun, triwulan)
             if undangan is None:
                 raise CommandError(f"Undangan rapat evaluasi {periode} belum dibuat.")
-            if jenis == "undangan":
-                dok, html = undangan, rapat.html_undangan(undangan)
-            else:
+            dok, pilihan = undangan, [undangan.kunci]
+            if jenis == "daftarhadir":
                 daftar = rapat.susun_daftar_hadir(
                     instansi, tahun, triwulan, undangan=undangan, unit=unit
                 )
                 if not daftar:
                     raise CommandError(f"{unit.nama} tidak ada dalam jadwal rapat.")
-                dok, html = undangan, rapat.html_daftar_hadir(daftar)
+                pilihan = [d.kunci for d in daftar]
         bawaan = rapat.nama_berkas(jenis.upper(), dok, unit)
-        tujuan = _tujuan(options["output"], bawaan)
-        hasil = rapat.render_pdf(html, tujuan.name)
-        tujuan.write_bytes(hasil.isi)
-        self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+        self._satu_jenis(instansi, options, pilihan, bawaan)
 
     def paket(self, instansi, options):
         from laporan.paket import cache

@@ -255,6 +255,14 @@ def test_invitation_and_recommendation_signed(client, instansi, db):
     isi = teks_pdf(bytes(undangan.isi))
     assert "300.2.12/793/Transnaker/2024" in isi
     assert "KAMAL RASYID" in isi and undangan.kode in isi
+    # the downloads serve the issued documents from then on
+    client.force_login(joni)
+    unduh = client.get(
+        reverse("laporan:rekomendasi_pdf", args=[2024, 1, sekretariat.pk])
+    )
+    assert unduh.content == bytes(rekomendasi.isi)
+    unduh = client.get(reverse("laporan:undangan_pdf", args=[2024, 1]))
+    assert unduh.content == bytes(undangan.isi)
     client.logout()
     halaman = client.get(reverse("verifikasi", args=[undangan.kode])).content.decode()
     assert "Undangan Rapat Evaluasi Triwulan I 2024" in halaman
