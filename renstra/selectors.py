@@ -139,15 +139,39 @@ LINGKUP_INSTANSI = {
 }
 
 
+# An indicator belongs to its agency through whichever level owns it.
+JALUR_INSTANSI_INDIKATOR = (
+    "sasaran__tujuan__periode__instansi",
+    "program__periode__instansi",
+    "kegiatan__program__periode__instansi",
+    "sub_kegiatan__kegiatan__program__periode__instansi",
+)
+
+
+def q_indikator_instansi(instansi, awalan=""):
+    """A ``Q`` for the indicators of ``instansi`` (``awalan`` reaches the
+    indicator from another model, e.g. ``"indikator__"``)."""
+    q = Q()
+    for jalur in JALUR_INSTANSI_INDIKATOR:
+        q |= Q(**{awalan + jalur: instansi})
+    return q
+
+
+def id_indikator_instansi(instansi):
+    """The ids of ``instansi``'s indicators as one sub-select: a union of the
+    plain paths, so the database uses its indexes instead of joining every
+    path for every row."""
+    pertama, *lain = [
+        Indikator.objects.filter(**{j: instansi}).order_by().values("pk")
+        for j in JALUR_INSTANSI_INDIKATOR
+    ]
+    return pertama.union(*lain)
+
+
 def milik_instansi(model, instansi):
     """The records of ``model`` that belong to ``instansi`` (a queryset)."""
     if model is Indikator:
-        return Indikator.objects.filter(
-            Q(sasaran__tujuan__periode__instansi=instansi)
-            | Q(program__periode__instansi=instansi)
-            | Q(kegiatan__program__periode__instansi=instansi)
-            | Q(sub_kegiatan__kegiatan__program__periode__instansi=instansi)
-        )
+        return Indikator.objects.filter(q_indikator_instansi(instansi))
     return model.objects.filter(**{LINGKUP_INSTANSI[model.__name__]: instansi})
 
 

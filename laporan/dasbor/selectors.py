@@ -3,39 +3,24 @@ whatever the amount of plan and realisation data."""
 
 import datetime
 
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from lakip.models import UnitKerja
 from laporan.data import bangun_data_laporan, bangun_data_laporan_tahun
 from realisasi import selectors as realisasi_sel
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
+from renstra import selectors as renstra_sel
 from renstra.models import Indikator, Kegiatan, Program, Sasaran, SubKegiatan
-
-
-def _indikator_instansi(instansi, awalan="indikator__"):
-    return (
-        Q(**{f"{awalan}sasaran__tujuan__periode__instansi": instansi})
-        | Q(**{f"{awalan}program__periode__instansi": instansi})
-        | Q(**{f"{awalan}kegiatan__program__periode__instansi": instansi})
-        | Q(**{f"{awalan}sub_kegiatan__kegiatan__program__periode__instansi": instansi})
-    )
 
 
 def _realisasi_instansi(instansi):
     """The indicator realisations of ``instansi``: filtered by the ids of its
     indicators (one sub-select), not by four joined paths per realisation row,
     so the cost follows the agency's own data, not the whole database's."""
-    jalur = [
-        "sasaran__tujuan__periode__instansi",
-        "program__periode__instansi",
-        "kegiatan__program__periode__instansi",
-        "sub_kegiatan__kegiatan__program__periode__instansi",
-    ]
-    pertama, *lain = [
-        Indikator.objects.filter(**{j: instansi}).order_by().values("pk") for j in jalur
-    ]
-    return RealisasiIndikator.objects.filter(indikator__in=pertama.union(*lain))
+    return RealisasiIndikator.objects.filter(
+        indikator__in=renstra_sel.id_indikator_instansi(instansi)
+    )
 
 
 def periode_terbaru(instansi, tahun=None):
@@ -153,7 +138,7 @@ def indikator_instansi(instansi, pk):
             "kegiatan__program",
             "sub_kegiatan__kegiatan__program",
         ),
-        _indikator_instansi(instansi, awalan=""),
+        renstra_sel.q_indikator_instansi(instansi),
         pk=pk,
     )
 

@@ -131,6 +131,8 @@ class Lampiran(PeriodeDokumen):
     data: object
     tabel: list = field(default_factory=list)
     pernyataan: list = field(default_factory=list)
+    # Every signed document of the quarter, all kinds: ``terbit_periode``.
+    terbit: dict = field(default_factory=dict)
 
 
 def _kelompokkan(baris):
@@ -255,42 +257,46 @@ def pernyataan_pejabat(pegawai):
     )
 
 
+def terbit_periode(instansi, tahun, triwulan):
+    """``(jenis, kunci) -> DokumenTerbit`` of every signed document of the
+    quarter, in one query (the PDFs are not loaded)."""
+    return {
+        (t.jenis, t.kunci): t
+        for t in DokumenTerbit.objects.filter(
+            instansi=instansi, tahun=tahun, triwulan=triwulan
+        ).defer("isi")
+    }
+
+
 def susun_lampiran(instansi, tahun, triwulan, data=None):
     """The evaluation tables (per unit, then per official) and the pernyataan
     pages of ``instansi`` for ``tahun``/``triwulan``. A pernyataan already signed
-    prints as it was signed (frozen persons, verification code)."""
+    prints as it was signed (frozen persons, verification code). ``terbit`` of
+    the result holds every signed document of the quarter."""
     data = data or bangun_data_laporan(instansi, tahun, triwulan)
     semua_unit = list(
         UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
     )
     pejabat = pejabat_dievaluasi(instansi, data)
     Jenis = DokumenTerbit.Jenis
-    terbit = {
-        (t.jenis, t.kunci): t
-        for t in DokumenTerbit.objects.filter(
-            instansi=instansi,
-            jenis__in=[Jenis.PERNYATAAN, Jenis.EVALUASI],
-            tahun=tahun,
-            triwulan=triwulan,
-        ).defer("isi")
-    }
-    lampiran = Lampiran(instansi=instansi, tahun=tahun, triwulan=triwulan, data=data)
+    terbit = terbit_periode(instansi, tahun, triwulan)
+    lampiran = Lampiran(
+        instansi=instansi, tahun=tahun, triwulan=triwulan, data=data, terbit=terbit
+    )
     tabel = [tabel_unit(data, u, semua_unit) for u in semua_unit]
     tabel += [tabel_pejabat(data, p) for p in pejabat]
     for t in tabel:
         if t.jumlah_indikator:
             t.terbit = terbit.get((Jenis.EVALUASI, t.kunci))
             lampiran.tabel.append(t)
+    # Signed pages not yet placed.
+    sisa = {k: t for k, t in terbit.items() if k[0] == Jenis.PERNYATAAN}
     for p in pejabat_pernyataan(pejabat):
         halaman = pernyataan_pejabat(p)
-        ditandatangani = terbit.pop((Jenis.PERNYATAAN, halaman.kunci), None)
+        ditandatangani = sisa.pop((Jenis.PERNYATAAN, halaman.kunci), None)
         if ditandatangani is not None:
             halaman = Pernyataan.dari_terbit(ditandatangani, p)
         lampiran.pernyataan.append(halaman)
     # Signed pages of officials no longer evaluated keep their place at the end.
-    lampiran.pernyataan.extend(
-        Pernyataan.dari_terbit(t)
-        for (jenis, _), t in terbit.items()
-        if jenis == Jenis.PERNYATAAN
-    )
+    lampiran.pernyataan.extend(Pernyataan.dari_terbit(t) for t in sisa.values())
     return lampiran

@@ -225,15 +225,7 @@ def daftar_dokumen(instansi, tahun, triwulan, lamp=None):
     its ``DokumenTerbit`` when signed: the invitation, the pernyataan pages, the
     evaluation tables, the recommendations, the sub kegiatan reports."""
     lamp = lamp or susun_lampiran(instansi, tahun, triwulan)
-    terbit = {
-        (t.jenis, t.kunci): t
-        for t in DokumenTerbit.objects.filter(
-            instansi=instansi,
-            tahun=tahun,
-            triwulan=triwulan,
-            jenis__in=[Jenis.UNDANGAN, Jenis.REKOMENDASI, Jenis.SUB_KEGIATAN],
-        ).defer("isi")
-    }
+    terbit = lamp.terbit
     return [
         *_dokumen_undangan(lamp, terbit),
         *_dokumen_pernyataan(lamp),

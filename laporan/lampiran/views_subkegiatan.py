@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from lakip.akses import peran_diperlukan
 from lakip.peran import Peran
 from laporan.lampiran import subkegiatan, uraian
+from laporan.lampiran.susun import terbit_periode
 from laporan.lampiran.terbit import pdf_terbit
 from laporan.lampiran.views import _instansi, _periksa_triwulan
 from laporan.models import DokumenTerbit, UraianSubKegiatan
@@ -52,7 +53,11 @@ def _ambil(request, pk):
         pk=pk,
         kegiatan__program__periode__instansi=_instansi(request),
     )
-    if sub not in _sub_terlihat(request, sub.kegiatan.program.tahun):
+    if (
+        not _sub_terlihat(request, sub.kegiatan.program.tahun)
+        .filter(pk=sub.pk)
+        .exists()
+    ):
         raise PermissionDenied("Sub kegiatan ini bukan milik unit Anda.")
     return sub
 
@@ -60,19 +65,13 @@ def _ambil(request, pk):
 @peran_diperlukan(*PERAN)
 def daftar(request, tahun, triwulan):
     _periksa_triwulan(triwulan)
-    terbit = {
-        t.kunci: t
-        for t in DokumenTerbit.objects.filter(
-            instansi=_instansi(request),
-            jenis=DokumenTerbit.Jenis.SUB_KEGIATAN,
-            tahun=tahun,
-            triwulan=triwulan,
-        ).defer("isi")
-    }
+    terbit = terbit_periode(_instansi(request), tahun, triwulan)
     baris = [
         {
             "sub": s,
-            "terbit": terbit.get(f"subkegiatan-{s.pk}"),
+            "terbit": terbit.get(
+                (DokumenTerbit.Jenis.SUB_KEGIATAN, f"subkegiatan-{s.pk}")
+            ),
             "boleh_ubah": uraian.boleh_mengubah(request.user, s),
         }
         for s in _sub_terlihat(request, tahun)

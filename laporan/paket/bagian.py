@@ -162,15 +162,11 @@ class Konteks:
             hasil.setdefault(pemilik, []).append(sub)
         return hasil
 
-    @cached_property
+    @property
     def terbit(self):
-        """``(jenis, kunci) -> DokumenTerbit`` of the period (PDFs not loaded)."""
-        return {
-            (t.jenis, t.kunci): t
-            for t in DokumenTerbit.objects.filter(
-                instansi=self.instansi, tahun=self.tahun, triwulan=self.triwulan
-            ).defer("isi")
-        }
+        """``(jenis, kunci) -> DokumenTerbit`` of the period (PDFs not loaded),
+        read once with the attachments."""
+        return self.lampiran.terbit
 
     @cached_property
     def undangan(self):

@@ -133,12 +133,7 @@ class Command(BaseCommand):
             )
 
         for jenis, bantuan in RAPAT.items():
-            rapat = sub.add_parser(jenis, help=bantuan)
-            rapat.add_argument("--tahun", type=int, required=True)
-            rapat.add_argument(
-                "--triwulan", type=int, required=True, choices=[1, 2, 3, 4]
-            )
-            rapat.add_argument("--instansi", default="", help="kode instansi")
+            rapat = _periode(sub, jenis, bantuan)
             if jenis != "undangan":
                 rapat.add_argument(
                     "--unit", default="", help="kode unit kerja (bawaan: semua unit)"
