@@ -43,10 +43,22 @@ def peramban():
 
 
 def masuk(driver, live_server, username, password):
-    """Sign in through the login form, as a person would."""
+    """Sign in through the login form, as a person would, and wait until the
+    login has finished (the login page is gone), so the next step starts signed
+    in."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{live_server.url}/masuk/")
     driver.find_element(By.NAME, "username").send_keys(username)
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    tombol = driver.find_element(By.CSS_SELECTOR, "form button[type=submit]")
+    tombol.click()
+    WebDriverWait(driver, 20).until(EC.staleness_of(tombol))
+    WebDriverWait(driver, 20).until(
+        lambda d: (
+            d.execute_script("return document.readyState") == "complete"
+            and "/masuk/" not in d.current_url
+        )
+    )
