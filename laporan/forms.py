@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from django import forms
 
 from lakip.format import format_persen, format_triwulan
-from laporan.models import TRIWULAN_CHOICES, TeksLaporan
+from lakip.triwulan import TRIWULAN_CHOICES
+from laporan.models import TeksLaporan
 from laporan.services import (
     BAGIAN_DOKUMEN,
     BAGIAN_SASARAN,

@@ -10,9 +10,8 @@ from django.db import models
 from django.db.models import Q
 
 from lakip.models import Instansi
+from lakip.triwulan import TRIWULAN_CHOICES
 from renstra.models import Indikator, Sasaran, SubKegiatan
-
-TRIWULAN_CHOICES = [(1, "I"), (2, "II"), (3, "III"), (4, "IV")]
 
 
 def _pengguna(verbose_name):

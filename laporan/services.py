@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lakip.peran import Peran, peran_pengguna
+from lakip.triwulan import PeriodeTidakValid, periksa_periode
 from laporan.lakip.dokumen import laporan_sumber, tanggal_bawaan
 from laporan.models import BerkasLaporan, DataDukung, Laporan, TeksLaporan
 
@@ -40,10 +41,10 @@ def _pastikan_boleh(user):
 
 
 def _periksa_periode(tahun, triwulan):
-    if triwulan not in (1, 2, 3, 4):
-        raise LaporanTidakValid("Triwulan harus 1, 2, 3, atau 4.")
-    if not 2000 <= tahun <= 2100:
-        raise LaporanTidakValid(f"Tahun {tahun} di luar rentang 2000-2100.")
+    try:
+        periksa_periode(tahun, triwulan)
+    except PeriodeTidakValid as galat:
+        raise LaporanTidakValid(str(galat)) from None
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from lakip.akses import instansi_pengguna, peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.peran import Peran
+from lakip.triwulan import periode_atau_404
 from laporan import services
 from laporan.forms import DataDukungForm, PeriodeForm, TeksForm, daftar_grup
 from laporan.lakip.dokumen import susun_dokumen
@@ -37,9 +38,7 @@ def _instansi(request):
 
 
 def _periode(tahun, triwulan):
-    if triwulan not in (1, 2, 3, 4):
-        raise Http404("Triwulan harus 1-4.")
-    return tahun, triwulan
+    return periode_atau_404(tahun, triwulan)
 
 
 def _laporan_wajib(request, tahun, triwulan):

@@ -16,6 +16,7 @@ written to the audit trail with source "sipd".
 from collections import defaultdict
 
 from lakip.format import format_uang
+from lakip.triwulan import TRIWULAN
 from realisasi.models import (
     EntriTriwulan,
     JejakAudit,
@@ -61,7 +62,7 @@ class ImporRealisasi(Importir):
 
     def susun(self, impor, baris, pratinjau):
         triwulan = int(impor.opsi.get("triwulan") or 0)
-        if triwulan not in (1, 2, 3, 4):
+        if triwulan not in TRIWULAN:
             pratinjau.galat.append(Masalah(None, "Triwulan belum dipilih."))
             return
         ada = {

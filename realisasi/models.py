@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from renstra.models import TRIWULAN_CHOICES, Indikator, RincianBelanja, SubKegiatan
+from lakip.triwulan import TRIWULAN_CHOICES
+from renstra.models import Indikator, RincianBelanja, SubKegiatan
 
 _TRIWULAN_VALID = Q(triwulan__gte=1) & Q(triwulan__lte=4)
 

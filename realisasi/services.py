@@ -22,6 +22,7 @@ from django.utils import timezone
 from lakip import perhitungan as hitung
 from lakip.format import AngkaTidakValid, format_angka, format_uang, parse_angka
 from lakip.peran import Peran, peran_pengguna
+from lakip.triwulan import PeriodeTidakValid, periksa_periode
 from realisasi.akses import boleh_mengisi
 from realisasi.models import (
     EntriTriwulan,
@@ -484,8 +485,10 @@ def atur_periode_entri(user, instansi, tahun, triwulan, dibuka):
         raise AksesDitolak(
             "Hanya Perencanaan yang dapat membuka atau menutup triwulan."
         )
-    if triwulan not in (1, 2, 3, 4):
-        raise GagalEntri("Triwulan harus 1, 2, 3, atau 4.")
+    try:
+        periksa_periode(tahun, triwulan)
+    except PeriodeTidakValid as galat:
+        raise GagalEntri(str(galat)) from None
     periode, _ = PeriodeEntri.objects.update_or_create(
         instansi=instansi,
         tahun=tahun,

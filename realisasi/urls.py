@@ -4,7 +4,7 @@ from realisasi import views
 
 app_name = "realisasi"
 
-_UNIT = "entri/<int:unit_id>/<int:tahun>/<int:triwulan>/"
+_UNIT = "entri/<int:unit_id>/<tahun:tahun>/<tw:triwulan>/"
 
 urlpatterns = [
     path("", views.pilih, name="entri"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from lakip.akses import instansi_pengguna, peran_diperlukan
 from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
+from lakip.triwulan import periode_atau_404
 from realisasi import excel
 from realisasi.akses import boleh_mengisi, unit_terlihat
 from realisasi.forms import FormulirAksi, FormulirEntri, FormulirUnggah
@@ -58,9 +59,7 @@ def _tahun_triwulan(request, instansi):
         triwulan = int(request.GET.get("triwulan", triwulan))
     except ValueError:
         raise Http404("Tahun atau triwulan tidak valid.") from None
-    if triwulan not in (1, 2, 3, 4):
-        raise Http404("Triwulan tidak valid.")
-    return tahun, triwulan
+    return periode_atau_404(tahun, triwulan)
 
 
 def _unit(request, unit_id):
@@ -125,8 +124,6 @@ def _konteks_entri(request, unit, tahun, triwulan, form=None):
 @login_required
 def entri_unit(request, unit_id, tahun, triwulan):
     """The entry page: GET shows, POST saves (all or nothing)."""
-    if triwulan not in (1, 2, 3, 4):
-        raise Http404("Triwulan tidak valid.")
     unit = _unit(request, unit_id)
     if request.method == "POST":
         if not boleh_mengisi(request.user, unit):

@@ -13,8 +13,6 @@ from django.db.models import Q
 
 from lakip.models import Instansi, Pegawai, UnitKerja
 
-TRIWULAN_CHOICES = [(1, "I"), (2, "II"), (3, "III"), (4, "IV")]
-
 
 def _angka(verbose_name, **kwargs):
     return models.DecimalField(

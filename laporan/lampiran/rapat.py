@@ -25,13 +25,13 @@ from django.template.loader import render_to_string
 
 from lakip import format as fmt
 from lakip.selectors import kepala_instansi
+from lakip.triwulan import akhir_triwulan
 from laporan import pdf
 from laporan.lakip.render import HasilPdf
 from laporan.lakip.teks import teks_html
 from laporan.lampiran.susun import Penanda, PeriodeDokumen
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
 from laporan.rapat.selectors import pegawai_aktif, staf_unit
-from laporan.rapat.services import akhir_triwulan
 
 # Empty rows at the end of an attendance list, for people not on it.
 BARIS_KOSONG = 3

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from lakip.akses import instansi_pengguna, peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.peran import Peran, peran_pengguna
+from lakip.triwulan import periode_atau_404
 from laporan.lampiran import terbit as layanan
 from laporan.lampiran.susun import susun_lampiran
 from laporan.models import DokumenTerbit
@@ -24,11 +25,6 @@ def _instansi(request):
     if instansi is None:
         raise Http404("Belum ada instansi.")
     return instansi
-
-
-def _periksa_triwulan(triwulan):
-    if triwulan not in (1, 2, 3, 4):
-        raise Http404("Triwulan harus 1-4.")
 
 
 @peran_diperlukan(*PEMBACA, Peran.KEPALA_UNIT, Peran.OPERATOR_UNIT)
@@ -52,7 +48,7 @@ def tanda_tangan(request, tahun, triwulan):
     """The quarter's signable documents (pernyataan pages, evaluation tables,
     sub kegiatan reports), signed or not, with a sign button on those the user
     may sign."""
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     lamp = susun_lampiran(_instansi(request), tahun, triwulan)
     kelompok = {}
     for d in layanan.daftar_dokumen(lamp.instansi, tahun, triwulan, lamp):
@@ -79,7 +75,7 @@ def tanda_tangan(request, tahun, triwulan):
 @login_required
 @require_POST
 def tandatangani(request, tahun, triwulan, jenis, kunci):
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     instansi = _instansi(request)
     if jenis not in DokumenTerbit.Jenis.values:
         raise Http404("Jenis dokumen tidak dikenal.")

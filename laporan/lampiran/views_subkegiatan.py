@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from lakip.akses import peran_diperlukan
 from lakip.peran import Peran
+from lakip.triwulan import periode_atau_404
 from laporan.lampiran import subkegiatan, uraian
 from laporan.lampiran.susun import terbit_periode
 from laporan.lampiran.terbit import pdf_terbit
-from laporan.lampiran.views import _instansi, _periksa_triwulan
+from laporan.lampiran.views import _instansi
 from laporan.models import DokumenTerbit, UraianSubKegiatan
 from realisasi.akses import unit_terlihat
 from renstra.models import SubKegiatan
@@ -64,7 +65,7 @@ def _ambil(request, pk):
 
 @peran_diperlukan(*PERAN)
 def daftar(request, tahun, triwulan):
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     terbit = terbit_periode(_instansi(request), tahun, triwulan)
     baris = [
         {
@@ -85,7 +86,7 @@ def daftar(request, tahun, triwulan):
 
 @peran_diperlukan(*PERAN)
 def ubah_uraian(request, tahun, triwulan, pk):
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     sub = _ambil(request, pk)
     if not uraian.boleh_mengubah(request.user, sub):
         raise PermissionDenied("Anda tidak berhak mengubah uraian sub kegiatan ini.")
@@ -117,7 +118,7 @@ def ubah_uraian(request, tahun, triwulan, pk):
 @peran_diperlukan(*PERAN)
 def pdf(request, tahun, triwulan, pk):
     """The report as PDF: the issued document once signed, else rendered now."""
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     sub = _ambil(request, pk)
     instansi = _instansi(request)
     terbit = pdf_terbit(

@@ -21,6 +21,7 @@ from lakip.akses import pegawai_pengguna
 from lakip.format import format_jam, format_tanggal, format_triwulan
 from lakip.models import Pegawai, UnitKerja
 from lakip.peran import Peran, peran_pengguna
+from lakip.triwulan import akhir_triwulan, awal_triwulan
 from laporan.models import (
     ButirRekomendasi,
     JadwalRapat,
@@ -101,16 +102,6 @@ def boleh_menyunting_rekomendasi(user, unit):
 
 
 # -- defaults -------------------------------------------------------------------
-
-
-def awal_triwulan(tahun, triwulan):
-    return datetime.date(tahun, triwulan * 3 - 2, 1)
-
-
-def akhir_triwulan(tahun, triwulan):
-    if triwulan == 4:
-        return datetime.date(tahun, 12, 31)
-    return datetime.date(tahun, triwulan * 3 + 1, 1) - datetime.timedelta(days=1)
 
 
 def tanggal_bawaan(tahun, triwulan, hari_ini=None):

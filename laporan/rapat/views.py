@@ -13,9 +13,10 @@ from lakip.akses import peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
+from lakip.triwulan import periode_atau_404
 from laporan.lampiran import rapat as dokumen
 from laporan.lampiran.terbit import pdf_terbit
-from laporan.lampiran.views import _instansi, _periksa_triwulan
+from laporan.lampiran.views import _instansi
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
 from laporan.rapat import services
 from laporan.rapat.forms import (
@@ -67,7 +68,7 @@ def terkini(request):
 def rapat(request, tahun, triwulan):
     """The quarter's meeting: the invitation and schedule, the attendance
     lists, and the recommendations of every unit head."""
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     instansi = _instansi(request)
     undangan = dokumen.susun_undangan(instansi, tahun, triwulan)
     tersimpan = {
@@ -106,7 +107,7 @@ def rapat(request, tahun, triwulan):
 def undangan(request, tahun, triwulan):
     """Edit the invitation and its schedule (a new one starts from the default
     texts and one 30-minute slot per unit from 13.00)."""
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     instansi = _instansi(request)
     surat = services.undangan_bawaan(instansi, tahun, triwulan)
     if surat.pk:
@@ -158,7 +159,7 @@ def undangan(request, tahun, triwulan):
 def rekomendasi(request, tahun, triwulan, unit_id):
     """Enter a unit's recommendations: one block per subordinate official
     with their items; only the unit head or Perencanaan."""
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     unit = _unit(request, unit_id)
     if not services.boleh_menyunting_rekomendasi(request.user, unit):
         raise PermissionDenied(
@@ -210,7 +211,7 @@ def rekomendasi(request, tahun, triwulan, unit_id):
 
 @peran_diperlukan(*PESERTA)
 def undangan_pdf(request, tahun, triwulan):
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     surat = dokumen.susun_undangan(_instansi(request), tahun, triwulan)
     if surat is None:
         raise Http404("Undangan belum dibuat.")
@@ -225,7 +226,7 @@ def undangan_pdf(request, tahun, triwulan):
 def daftar_hadir_pdf(request, tahun, triwulan, unit_id=None):
     """All attendance lists, or with ``unit_id`` the list of that unit's
     meeting."""
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     unit = _unit(request, unit_id) if unit_id else None
     daftar = dokumen.susun_daftar_hadir(_instansi(request), tahun, triwulan, unit=unit)
     if not daftar:
@@ -245,7 +246,7 @@ def _boleh_unduh_rekomendasi(user, unit):
 def rekomendasi_pdf(request, tahun, triwulan, unit_id):
     """One unit's recommendations: for the readers of the reports and the
     unit head."""
-    _periksa_triwulan(triwulan)
+    periode_atau_404(tahun, triwulan)
     unit = _unit(request, unit_id)
     if not _boleh_unduh_rekomendasi(request.user, unit):
         raise PermissionDenied("Anda tidak berhak mengunduh rekomendasi unit ini.")

@@ -13,7 +13,15 @@ PUBLIK = {"masuk", "sehat", "verifikasi"}
 # Open to every signed-in user: the home page explains a missing role; logout.
 SEMUA_PENGGUNA = {"beranda", "keluar"}
 
-_CONTOH = {"int": "1", "str": "x", "slug": "x", "uuid": "0" * 32, "path": "x"}
+_CONTOH = {
+    "int": "1",
+    "tahun": "2024",
+    "tw": "1",
+    "str": "x",
+    "slug": "x",
+    "uuid": "0" * 32,
+    "path": "x",
+}
 
 
 def _pola(resolver=None, awalan="", ruang=""):
