@@ -19,6 +19,7 @@ from laporan.lampiran.terbit import (
     tandatangani,
 )
 from laporan.models import DokumenTerbit
+from tests.bantuan import jadikan_anggota
 
 NIP_RAKHSAN = "198008072001031002"  # organisasi.yaml
 
@@ -32,7 +33,7 @@ def akun(nama_pegawai, username, peran="Kepala unit"):
     pegawai = Pegawai.objects.get(nama=nama_pegawai)
     pegawai.user = user
     pegawai.save()
-    return user
+    return jadikan_anggota(user, pegawai.instansi)
 
 
 def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):

@@ -14,7 +14,7 @@ from lakip.peran import Peran
 from laporan.lampiran.uraian import UraianTidakValid, simpan_uraian
 from laporan.models import UraianSubKegiatan
 from renstra.models import SubKegiatan
-from tests.bantuan import isian_formulir
+from tests.bantuan import isian_formulir, jadikan_anggota
 
 KODE_HI = "2.07.05.2.02.0002"  # carried out by Bidang HI
 
@@ -23,7 +23,7 @@ def pengguna(nama_pegawai, username, peran):
     user = User.objects.create_user(username, password="rahasia-123")
     user.groups.add(Group.objects.get(name=peran))
     Pegawai.objects.filter(nama=nama_pegawai).update(user=user)
-    return user
+    return jadikan_anggota(user, Pegawai.objects.get(nama=nama_pegawai).instansi)
 
 
 @pytest.fixture
