@@ -63,6 +63,16 @@ def _kepala(instansi, kode_unit):
     return unit.kepala if unit else None
 
 
+def jadikan_anggota(user, instansi):
+    """Make ``user`` a member of ``instansi`` (replacing any other membership);
+    returns the user. The system administrator's set-up step (demo accounts,
+    benchmarks); in the admin it is the membership model's page."""
+    KeanggotaanInstansi.objects.update_or_create(
+        user=user, defaults={"instansi": instansi}
+    )
+    return user
+
+
 def _akun(instansi, username, peran, pegawai, staff, peran_tambahan=()):
     User = get_user_model()
     user, _ = User.objects.get_or_create(username=username)
@@ -74,9 +84,7 @@ def _akun(instansi, username, peran, pegawai, staff, peran_tambahan=()):
     user.groups.set(
         Group.objects.filter(name__in=[p.value for p in (peran, *peran_tambahan)])
     )
-    KeanggotaanInstansi.objects.update_or_create(
-        user=user, defaults={"instansi": instansi}
-    )
+    jadikan_anggota(user, instansi)
     if pegawai is not None and pegawai.user_id != user.pk:
         Pegawai.objects.filter(user=user).update(user=None)
         pegawai.user = user

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from lakip.models import Instansi, KeanggotaanInstansi
+from lakip.models import Instansi
 from lakip.peran import Peran
 from realisasi.models import RealisasiIndikator
 from renstra.models import SubKegiatan, TargetIndikator
@@ -135,15 +135,6 @@ def baca_tabel(html, id_tabel):
     pembaca = _PembacaTabel(id_tabel)
     pembaca.feed(html)
     return pembaca.baris
-
-
-def jadikan_anggota(user, instansi):
-    """Make ``user`` a member of ``instansi`` (as the system administrator does);
-    returns the user."""
-    KeanggotaanInstansi.objects.update_or_create(
-        user=user, defaults={"instansi": instansi}
-    )
-    return user
 
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed_2024.json"

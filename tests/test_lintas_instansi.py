@@ -17,9 +17,9 @@ from django.urls import reverse
 
 from lakip.models import Pegawai
 from lakip.peran import Peran
-from lakip.services import atur_izin_peran, buat_akun_demo
+from lakip.services import atur_izin_peran, buat_akun_demo, jadikan_anggota
 from laporan.sintetis import buat_instansi
-from tests.bantuan import isian_formulir, jadikan_anggota
+from tests.bantuan import isian_formulir
 from tests.lakip.test_urls import SEMUA
 
 APPS = ["lakip", "renstra", "realisasi", "laporan"]

@@ -9,10 +9,10 @@ from lakip.services import (
     PASSWORD_DEMO,
     buat_akun_demo,
     buat_tautan_reset,
+    jadikan_anggota,
     ubah_jabatan,
 )
 from laporan.sintetis import buat_instansi
-from tests.bantuan import jadikan_anggota
 
 
 def test_one_demo_account_per_role(instansi):

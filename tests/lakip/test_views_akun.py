@@ -9,9 +9,8 @@ from django.core import mail
 from django.urls import reverse
 
 from lakip.models import RiwayatOrganisasi
-from lakip.services import PASSWORD_DEMO, buat_akun_demo
+from lakip.services import PASSWORD_DEMO, buat_akun_demo, jadikan_anggota
 from laporan.sintetis import buat_instansi
-from tests.bantuan import jadikan_anggota
 
 SANDI_BARU = "Kopi-Malili-2024!"
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from lakip.models import Pegawai
 from lakip.peran import Peran
+from lakip.services import jadikan_anggota
 from laporan.lampiran.render import render_html
 from laporan.lampiran.susun import susun_lampiran
 from laporan.lampiran.terbit import (
@@ -19,7 +20,6 @@ from laporan.lampiran.terbit import (
     tandatangani,
 )
 from laporan.models import DokumenTerbit
-from tests.bantuan import jadikan_anggota
 
 NIP_RAKHSAN = "198008072001031002"  # organisasi.yaml
 

@@ -11,10 +11,11 @@ from pypdf import PdfReader
 
 from lakip.models import Pegawai
 from lakip.peran import Peran
+from lakip.services import jadikan_anggota
 from laporan.lampiran.uraian import UraianTidakValid, simpan_uraian
 from laporan.models import UraianSubKegiatan
 from renstra.models import SubKegiatan
-from tests.bantuan import isian_formulir, jadikan_anggota
+from tests.bantuan import isian_formulir
 
 KODE_HI = "2.07.05.2.02.0002"  # carried out by Bidang HI
 
