@@ -6,14 +6,23 @@ from django.db import migrations, models
 
 
 def isi_keanggotaan(apps, schema_editor):
-    """Every login linked to a staff record belongs to that record's agency; the
+    """Every login linked to a staff record belongs to that record's agency. In a
+    database holding exactly one agency, the other non-superuser logins (e.g. an
+    inspector's) belong to it too: there is nothing to guess. With several
+    agencies they stay without one until the system administrator assigns it. The
     role group Admin instansi exists."""
     Pegawai = apps.get_model("lakip", "Pegawai")
+    Instansi = apps.get_model("lakip", "Instansi")
     Keanggotaan = apps.get_model("lakip", "KeanggotaanInstansi")
+    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
     for pegawai in Pegawai.objects.filter(user__isnull=False):
         Keanggotaan.objects.get_or_create(
             user_id=pegawai.user_id, defaults={"instansi_id": pegawai.instansi_id}
         )
+    satu = list(Instansi.objects.values_list("pk", flat=True)[:2])
+    if len(satu) == 1:
+        for user in User.objects.filter(is_superuser=False, keanggotaan=None):
+            Keanggotaan.objects.create(user_id=user.pk, instansi_id=satu[0])
     apps.get_model("auth", "Group").objects.get_or_create(name="Admin instansi")
 
 
