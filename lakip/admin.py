@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from lakip.admin_lingkup import AdminInstansi
+from lakip.admin_lingkup import AdminHanyaLihat, AdminInstansi
 from lakip.akses import instansi_pengguna
 from lakip.models import (
     Instansi,
@@ -132,19 +132,10 @@ class KeanggotaanInstansiAdmin(AdminInstansi):
 
 
 @admin.register(RiwayatOrganisasi)
-class RiwayatOrganisasiAdmin(AdminInstansi):
+class RiwayatOrganisasiAdmin(AdminHanyaLihat):
     """The record of privileged changes: read only for everyone."""
 
     jalur_instansi = "instansi"
     list_display = ["pada", "aksi", "objek", "nilai_lama", "nilai_baru", "oleh"]
     list_filter = ["aksi", "instansi"]
     search_fields = ["objek"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

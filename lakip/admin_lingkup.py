@@ -140,6 +140,20 @@ class AdminInstansi(LingkupInstansi, admin.ModelAdmin):
         return hasil
 
 
+class AdminHanyaLihat(AdminInstansi):
+    """A scoped admin that adds, changes and deletes nothing: records written only
+    by services that check and record (audit trails, realisations)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class TabularInstansi(LingkupInstansi, admin.TabularInline):
     """A tabular inline whose choices are scoped to the user's agency (its rows are
     those of the scoped parent)."""

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from lakip.admin_lingkup import AdminInstansi, TabularInstansi
+from lakip.admin_lingkup import AdminHanyaLihat, AdminInstansi, TabularInstansi
 from realisasi.models import (
     EntriTriwulan,
     JejakAudit,
@@ -12,18 +12,9 @@ from realisasi.models import (
 )
 
 
-class HanyaLihat(AdminInstansi):
+class HanyaLihat(AdminHanyaLihat):
     """Realisations change only through the entry pages and imports
     (``realisasi.services``), which check locks and write the audit trail."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RealisasiIndikator)

@@ -15,6 +15,7 @@ from django.core import serializers
 from django.forms import ModelChoiceField
 from django.urls import reverse
 
+from lakip.admin_lingkup import AdminInstansi, LingkupInstansi, jalur_model
 from lakip.models import Pegawai
 from lakip.peran import Peran
 from lakip.services import atur_izin_peran, buat_akun_demo, jadikan_anggota
@@ -267,3 +268,19 @@ def test_admin_form_of_agency_a_offers_only_agency_a(client, instansi):
     assert "Bidang Pelayanan" not in html  # a unit of agency B
     assert isian_formulir(html, "subkegiatan_form") is not None
     assert b.nama not in html
+
+
+# Shared by every agency (a layout cache keyed by content): the superuser's only.
+TANPA_INSTANSI = {"laporan.CacheBagianPdf"}
+
+
+def test_every_admin_of_the_apps_is_scoped():
+    """A model admin added later must say how its rows reach their agency."""
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in APPS:
+            continue
+        assert isinstance(model_admin, AdminInstansi), model._meta.label
+        for inline in model_admin.inlines:
+            assert issubclass(inline, LingkupInstansi), inline
+        punya_jalur = bool(jalur_model(admin.site, model))
+        assert punya_jalur is (model._meta.label not in TANPA_INSTANSI), model
