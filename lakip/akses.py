@@ -6,6 +6,7 @@ its roles (and, with a predicate path, for whom the predicate holds).
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
@@ -39,8 +40,6 @@ def instansi_pengguna(user):
 
 def anggota_instansi(instansi):
     """The logins that belong to ``instansi``."""
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(
         pk__in=KeanggotaanInstansi.objects.filter(instansi=instansi).values("user")
     )

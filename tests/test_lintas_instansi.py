@@ -3,7 +3,9 @@ admin page, walked as every role of agency B against agency A's ids, never answe
 200 with A's data and never changes A's records; an account without an agency sees
 no agency page. Covers URLs and admin models added later automatically."""
 
-import re
+import datetime
+import functools
+from unittest import mock
 
 import pytest
 from django.apps import apps
@@ -14,21 +16,23 @@ from django.contrib.auth.models import Group
 from django.core import serializers
 from django.forms import ModelChoiceField
 from django.urls import reverse
+from django.utils import timezone
 
 from lakip.admin_lingkup import AdminInstansi, LingkupInstansi, jalur_model
 from lakip.models import Pegawai
 from lakip.peran import Peran
 from lakip.services import atur_izin_peran, buat_akun_demo, jadikan_anggota
+from laporan.models import BerkasLaporan, Laporan
 from laporan.sintetis import buat_instansi
+from renstra.models import ImporSIPD, PerjanjianKinerja, SalinanRencana
 from tests.bantuan import isian_formulir
-from tests.lakip.test_urls import SEMUA
+from tests.lakip import test_urls
 
 APPS = ["lakip", "renstra", "realisasi", "laporan"]
 # Strings found only in agency A's (the seed's) data.
 CIRI_A = ["Transmigrasi", "KAMAL RASYID", "Luwu Timur", "JONI PATABI"]
 # Ids tried in every id position of a URL: all of them are agency A's rows.
 ID_A = ["1", "8"]
-ANGKA = re.compile(r"(?<=/)1(?=/)")
 
 # Role -> (unit code of agency B whose staff holds it, "kepala" or "operator").
 PERAN_B = {
@@ -58,11 +62,57 @@ def _potret(pk_a):
     }
 
 
+def _rekaman_tambahan_a(instansi):
+    """Agency-A records the seed lacks, each naming A, and the URL names that take
+    their id: ``{url name prefix: id}``."""
+    pegawai = Pegawai.objects.get(nama="JONI PATABI")
+    pk = PerjanjianKinerja.objects.create(
+        instansi=instansi,
+        tahun=2024,
+        pihak_pertama=pegawai,
+        pihak_kedua=pegawai.atasan,
+        tanggal=datetime.date(2024, 1, 5),
+    )
+    impor = ImporSIPD.objects.create(
+        instansi=instansi,
+        jenis="dpa",
+        tahun=2024,
+        nama_file="DPA Transmigrasi.xlsx",
+        ukuran=1,
+        sidik="0" * 64,
+        isi=b"x",
+    )
+    salinan = SalinanRencana.objects.create(
+        instansi=instansi, tahun_asal=2024, tahun_tujuan=2025
+    )
+    berkas = BerkasLaporan.objects.create(
+        laporan=Laporan.objects.get(instansi=instansi),
+        diminta_pada=timezone.now(),
+    )
+    return {
+        "renstra:pk_": pk.pk,
+        "laporan:pk_": pk.pk,
+        "renstra:impor_": impor.pk,
+        "renstra:salinan": salinan.pk,
+        "laporan:berkas": berkas.pk,
+    }
+
+
+def _url_a(nama, daftar, tambahan):
+    """The example paths of ``nama`` with agency A's ids, including the extra
+    records made for the patterns the seed has no rows for."""
+    for awalan, pk in tambahan.items():
+        if nama.startswith(awalan):
+            daftar = [*daftar, _contoh_dengan_id(str(pk))[nama]]
+    return daftar
+
+
 @pytest.fixture
 def dua_instansi(instansi):
     """Agency A (the seed, with its demo accounts) and a synthetic agency B with one
     staff-staffed login per role; returns ``(pk_a, akun_b)``."""
     buat_akun_demo(instansi)
+    tambahan = _rekaman_tambahan_a(instansi)
     pk_a = {m: set(m.objects.values_list("pk", flat=True)) for m in _model_data()}
     b = buat_instansi(1)
     atur_izin_peran()
@@ -85,7 +135,7 @@ def dua_instansi(instansi):
             pegawai.user = user
             pegawai.save(update_fields=["user"])
         akun_b[peran] = user
-    return pk_a, akun_b
+    return pk_a, akun_b, tambahan
 
 
 def _tanpa_data_a(respons, keterangan):
@@ -99,24 +149,31 @@ def _tanpa_data_a(respons, keterangan):
         assert ciri not in teks, (keterangan, ciri)
 
 
-def _url_dengan_id_a(url):
-    """The example URL with each id position set to each of agency A's ids."""
-    if not ANGKA.search(url):
-        return [url]
-    return [ANGKA.sub(i, url) for i in ID_A]
+@functools.cache
+def _contoh_dengan_id(id_a):
+    """``{url name: example path}`` with every ``<int:…>`` set to ``id_a``."""
+    with mock.patch.dict(test_urls._CONTOH, {"int": id_a}):
+        return dict(test_urls._pola())
+
+
+# Every URL pattern: (name, [its example paths, one per id of agency A tried]).
+URL_A = sorted(
+    (nama, sorted({_contoh_dengan_id(i)[nama] for i in ID_A}))
+    for nama, _ in test_urls.SEMUA
+)
 
 
 @pytest.mark.parametrize("peran", list(PERAN_B), ids=lambda p: p.value)
 def test_every_url_as_agency_b_shows_and_changes_nothing_of_a(
     client, dua_instansi, peran
 ):
-    pk_a, akun_b = dua_instansi
+    pk_a, akun_b, tambahan = dua_instansi
     sebelum = _potret(pk_a)
     client.force_login(akun_b[peran])
-    for nama, contoh in SEMUA:
+    for nama, daftar in URL_A:
         if nama in {"keluar", "masuk"}:
             continue
-        for url in _url_dengan_id_a(contoh):
+        for url in _url_a(nama, daftar, tambahan):
             _tanpa_data_a(client.get(url), (nama, url, "GET"))
             _tanpa_data_a(client.post(url), (nama, url, "POST"))
     assert _potret(pk_a) == sebelum
@@ -162,7 +219,7 @@ def _halaman_admin_bersih(respons, pk_a, keterangan):
 def test_every_admin_page_as_agency_b_shows_and_changes_nothing_of_a(
     client, dua_instansi, peran
 ):
-    pk_a, akun_b = dua_instansi
+    pk_a, akun_b, tambahan = dua_instansi
     sebelum = _potret(pk_a)
     client.force_login(akun_b[peran])
     _tanpa_data_a(client.get("/admin/"), "admin index")
@@ -184,7 +241,7 @@ def test_every_admin_page_as_agency_b_shows_and_changes_nothing_of_a(
 
 
 def test_autocomplete_offers_only_own_staff(client, dua_instansi):
-    pk_a, akun_b = dua_instansi
+    pk_a, akun_b, tambahan = dua_instansi
     client.force_login(akun_b[Peran.PERENCANAAN])
     respons = client.get(
         "/admin/autocomplete/",
@@ -196,7 +253,7 @@ def test_autocomplete_offers_only_own_staff(client, dua_instansi):
 
 
 def test_perencanaan_b_cannot_relink_agency_a_staff(client, instansi, dua_instansi):
-    pk_a, akun_b = dua_instansi
+    pk_a, akun_b, tambahan = dua_instansi
     kadis_a = Pegawai.objects.get(user__username="kadis")
     perencanaan_b = akun_b[Peran.PERENCANAAN]
     client.force_login(perencanaan_b)
@@ -231,10 +288,10 @@ def test_account_without_agency_sees_no_agency_page(client, instansi):
         "sandi_ganti",
         "sandi_ganti_selesai",
     }
-    for nama, contoh in SEMUA:
+    for nama, daftar in URL_A:
         if nama in terbuka or nama.startswith("sandi_reset"):
             continue
-        for url in _url_dengan_id_a(contoh):
+        for url in daftar:
             respons = client.get(url)
             assert respons.status_code in (403, 404, 405), (nama, url)
             if respons.status_code == 403:
