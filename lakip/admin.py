@@ -64,6 +64,29 @@ class JabatanIstimewaAdmin(AdminInstansi):
             tetap += [b for b in BIDANG_ISTIMEWA[self.model] if b not in tetap]
         return tetap
 
+    def _memegang_jabatan(self, obj):
+        """True when deleting ``obj`` would undo a privileged link."""
+        if isinstance(obj, Pegawai):
+            return bool(
+                obj.user_id
+                or obj.bawahan.exists()
+                or UnitKerja.objects.filter(kepala=obj).exists()
+            )
+        return bool(obj.kepala_id)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not self._boleh(request, obj):
+            if self._memegang_jabatan(obj):
+                return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # The bulk delete would pass over the per-record check above.
+        aksi = super().get_actions(request)
+        if not self._boleh(request, None):
+            aksi.pop("delete_selected", None)
+        return aksi
+
     def save_model(self, request, obj, form, change):
         istimewa = [b for b in BIDANG_ISTIMEWA[self.model] if b in form.changed_data]
         baru = {b: getattr(obj, b) for b in istimewa}

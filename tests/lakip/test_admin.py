@@ -63,3 +63,21 @@ def test_login_choices_are_the_agencys_members(client, instansi):
     html = client.get(reverse("admin:lakip_pegawai_add")).content.decode()
     assert ">pemeriksa<" in html
     assert "orang.luar" not in html
+
+
+def test_perencanaan_cannot_delete_a_linked_official(client, instansi):
+    buat_akun_demo(instansi)
+    _masuk(client, "perencanaan")
+    kabid = Pegawai.objects.get(user__username="kabid.hi")
+    url = reverse("admin:lakip_pegawai_delete", args=[kabid.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    daftar = reverse("admin:lakip_pegawai_changelist")
+    client.post(daftar, {"action": "delete_selected", "_selected_action": [kabid.pk]})
+    assert Pegawai.objects.filter(pk=kabid.pk).exists()
+    # A record holding no post may still be removed by Perencanaan.
+    lepas = Pegawai.objects.create(
+        instansi=instansi, nama="UJI", jabatan="Staf", jenis_jabatan="pelaksana"
+    )
+    url = reverse("admin:lakip_pegawai_delete", args=[lepas.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Pegawai.objects.filter(pk=lepas.pk).exists()
