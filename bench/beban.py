@@ -168,7 +168,7 @@ def siapkan(n_penulis, n_pembaca):
 
     from lakip.models import Instansi, UnitKerja
     from lakip.peran import Peran
-    from lakip.services import atur_izin_peran
+    from lakip.services import atur_izin_peran, jadikan_anggota
     from laporan.sintetis import kode_instansi
     from realisasi.models import PeriodeEntri
     from renstra.models import Sasaran
@@ -188,6 +188,7 @@ def siapkan(n_penulis, n_pembaca):
         user.groups.set([Group.objects.get(name=peran)])
         pegawai.user = user
         pegawai.save(update_fields=["user"])
+        jadikan_anggota(user, pegawai.instansi)
 
     penulis, pembaca = [], []
     for i in range(1, n + 1):

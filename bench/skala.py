@@ -42,7 +42,7 @@ from django.urls import reverse  # noqa: E402
 
 from lakip.models import Instansi, Pegawai, UnitKerja  # noqa: E402
 from lakip.peran import Peran  # noqa: E402
-from lakip.services import atur_izin_peran  # noqa: E402
+from lakip.services import atur_izin_peran, jadikan_anggota  # noqa: E402
 from laporan.data import bangun_data_laporan  # noqa: E402
 from laporan.sintetis import buat_instansi, hapus_instansi, kode_instansi  # noqa: E402
 
@@ -76,7 +76,7 @@ def operator(unit):
     if pegawai.user_id != user.pk:
         pegawai.user = user
         pegawai.save(update_fields=["user"])
-    return user
+    return jadikan_anggota(user, pegawai.instansi)
 
 
 def perencanaan(instansi):
@@ -93,7 +93,7 @@ def perencanaan(instansi):
     if pegawai.user_id != user.pk:
         pegawai.user = user
         pegawai.save(update_fields=["user"])
-    return user
+    return jadikan_anggota(user, pegawai.instansi)
 
 
 def masuk(user):

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from lakip.models import Pegawai
 from lakip.peran import Peran
+from lakip.services import jadikan_anggota
 from laporan.lampiran.render import render_html
 from laporan.lampiran.susun import susun_lampiran
 from laporan.lampiran.terbit import (
@@ -32,7 +33,7 @@ def akun(nama_pegawai, username, peran="Kepala unit"):
     pegawai = Pegawai.objects.get(nama=nama_pegawai)
     pegawai.user = user
     pegawai.save()
-    return user
+    return jadikan_anggota(user, pegawai.instansi)
 
 
 def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from lakip.models import Pegawai
 from lakip.peran import Peran
+from lakip.services import jadikan_anggota
 from laporan.lampiran.uraian import UraianTidakValid, simpan_uraian
 from laporan.models import UraianSubKegiatan
 from renstra.models import SubKegiatan
@@ -23,7 +24,7 @@ def pengguna(nama_pegawai, username, peran):
     user = User.objects.create_user(username, password="rahasia-123")
     user.groups.add(Group.objects.get(name=peran))
     Pegawai.objects.filter(nama=nama_pegawai).update(user=user)
-    return user
+    return jadikan_anggota(user, Pegawai.objects.get(nama=nama_pegawai).instansi)
 
 
 @pytest.fixture
