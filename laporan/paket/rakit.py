@@ -83,7 +83,7 @@ def _render_semua(tugas, jumlah_pekerja, selesai):
     isi, halaman)`` for each as it finishes, in this process."""
     if jumlah_pekerja <= 1 or len(tugas) <= 1:
         for k, html in tugas:
-            selesai(k, *pekerja.render_bagian(html, pdf.BASE_URL))
+            selesai(k, *pdf.render_pdf(html))
         return
     urut = sorted(tugas, key=lambda t: len(t[1]), reverse=True)
     with ProcessPoolExecutor(
@@ -173,7 +173,8 @@ def rakit_paket(
     data=None,
 ):
     """Build the package of ``instansi``'s ``tahun``/``triwulan``: the parts named
-    by ``pilihan`` (see ``bagian.pilih``; all when empty) as one PDF.
+    by ``pilihan`` (see ``bagian.pilih``; all when empty) as one PDF. A single
+    part is its own PDF as it is (no package bookmarks or title).
 
     Parts found in the cache are not laid out again (``pakai_cache=False``
     neither reads nor writes the cache); the others are laid out by ``pekerja``
@@ -243,7 +244,12 @@ def rakit_paket(
         f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun} dan Lampiran — "
         f"{instansi.nama}"
     )
-    gabungan, jumlah_halaman = gabungkan(hasil, isi, judul)
+    if len(hasil) == 1:
+        # One document: its own PDF as laid out (or issued), with its own
+        # bookmarks and title.
+        gabungan, jumlah_halaman = isi[hasil[0].kunci_cache], hasil[0].jumlah_halaman
+    else:
+        gabungan, jumlah_halaman = gabungkan(hasil, isi, judul)
     if pakai_cache:
         cache.pangkas()
     return HasilPaket(

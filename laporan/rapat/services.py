@@ -29,7 +29,7 @@ from laporan.models import (
     UndanganRapat,
 )
 from laporan.rapat.selectors import bawahan_unit, unit_rapat
-from laporan.services import LaporanTidakValid, _periksa_periode
+from laporan.services import LaporanTidakValid, periksa_periode_laporan
 
 JAM_MULAI_BAWAAN = datetime.time(13, 0)
 LAMA_RAPAT_BAWAAN = datetime.timedelta(minutes=30)
@@ -255,7 +255,7 @@ def simpan_undangan(user, instansi, tahun, triwulan, surat, jadwal):
         raise PermissionDenied(
             "Hanya Perencanaan yang menyiapkan undangan rapat evaluasi."
         )
-    _periksa_periode(tahun, triwulan)
+    periksa_periode_laporan(tahun, triwulan)
     tidak_dikenal = set(surat) - set(BIDANG_SURAT)
     if tidak_dikenal:
         raise ValueError(f"bidang surat tak dikenal: {sorted(tidak_dikenal)}")
@@ -310,7 +310,7 @@ def simpan_rekomendasi(
             f"Hanya kepala {unit.nama} atau Perencanaan yang boleh mengisi "
             "rekomendasi unit ini."
         )
-    _periksa_periode(tahun, triwulan)
+    periksa_periode_laporan(tahun, triwulan)
     if unit.kepala_id is None:
         raise RapatTidakValid(
             f"{unit.nama} belum mempunyai kepala unit yang menandatangani rekomendasi."

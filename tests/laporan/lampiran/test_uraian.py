@@ -75,11 +75,10 @@ def test_editor_form_and_pdf_sections(client, sub_hi, operator_hi):
     url = reverse("laporan:subkegiatan_uraian", args=[2024, 1, sub_hi.pk])
     assert url in daftar.content.decode()
     # only the sub kegiatan of the operator's own unit are listed
-    assert daftar.content.decode().count(
-        'href="/laporan/lampiran/2024/1/sub-kegiatan/'
-    ) == (
-        SubKegiatan.objects.filter(unit=sub_hi.unit).count() * 2  # Uraian and PDF
-    )
+    isi = daftar.content.decode()
+    milik = SubKegiatan.objects.filter(unit=sub_hi.unit).count()
+    assert isi.count('href="/laporan/lampiran/2024/1/sub-kegiatan/') == milik  # Uraian
+    assert isi.count('href="/laporan/dokumen/2024/1/subkegiatan-') == milik  # PDF
     data = isian_formulir(client.get(url).content.decode())
     data.update(
         latar_belakang="Perselisihan hubungan industrial perlu diselesaikan.",
@@ -89,7 +88,9 @@ def test_editor_form_and_pdf_sections(client, sub_hi, operator_hi):
     respons = client.post(url, data, follow=True)
     assert "Uraian tersimpan (3 bagian berubah)" in respons.content.decode()
 
-    pdf = client.get(reverse("laporan:subkegiatan_pdf", args=[2024, 1, sub_hi.pk]))
+    pdf = client.get(
+        reverse("laporan:dokumen_pdf", args=[2024, 1, f"subkegiatan-{sub_hi.pk}"])
+    )
     assert pdf["Content-Type"] == "application/pdf"
     teks = " ".join(
         " ".join(
@@ -110,8 +111,10 @@ def test_editor_form_and_pdf_sections(client, sub_hi, operator_hi):
 def test_other_units_report_is_forbidden(client, operator_hi):
     lain = SubKegiatan.objects.exclude(unit__kode="bidang-hi").first()
     client.force_login(operator_hi)
-    for nama in ("laporan:subkegiatan_uraian", "laporan:subkegiatan_pdf"):
-        assert client.get(reverse(nama, args=[2024, 1, lain.pk])).status_code == 403
+    uraian = reverse("laporan:subkegiatan_uraian", args=[2024, 1, lain.pk])
+    pdf = reverse("laporan:dokumen_pdf", args=[2024, 1, f"subkegiatan-{lain.pk}"])
+    for url in (uraian, pdf):
+        assert client.get(url).status_code == 403
 
 
 def test_index_links_follow_the_role(client, operator_hi):
