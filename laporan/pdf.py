@@ -13,6 +13,8 @@ Every PDF of a quarter's document comes from the package builder
 documents (the signed issue, the Perjanjian Kinerja) call ``pdf_html``.
 """
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from django.conf import settings
@@ -36,7 +38,7 @@ def render_pdf(html):
 def pdf_html(html, pakai_cache=True):
     """``html`` as ``(PDF bytes, number of pages)``, from the part cache when it
     was laid out before (``pakai_cache=False``: always laid out, not stored)."""
-    k = cache.kunci(html)
+    k = cache.sidik(html)
     if pakai_cache:
         ada = cache.ambil([k]).get(k)
         if ada is not None:
@@ -45,3 +47,32 @@ def pdf_html(html, pakai_cache=True):
     if pakai_cache:
         cache.simpan(k, "", isi, halaman)
     return isi, halaman
+
+
+def _konteks_proses():
+    """``forkserver`` where available (a warm server forks the workers), else
+    ``spawn``: never ``fork``, so no database connection is inherited."""
+    metode = multiprocessing.get_all_start_methods()
+    if "forkserver" in metode:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["laporan.paket.pekerja", "weasyprint"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def render_banyak(tugas, jumlah_pekerja, selesai):
+    """Lay out ``tugas`` (``[(kunci_cache, html)]``); call ``selesai(kunci_cache,
+    isi, halaman)`` for each as it finishes, in this process."""
+    if jumlah_pekerja <= 1 or len(tugas) <= 1:
+        for k, html in tugas:
+            selesai(k, *render_pdf(html))
+        return
+    urut = sorted(tugas, key=lambda t: len(t[1]), reverse=True)
+    with ProcessPoolExecutor(
+        max_workers=jumlah_pekerja, mp_context=_konteks_proses()
+    ) as pool:
+        berjalan = {
+            pool.submit(pekerja.render_bagian, html, BASE_URL): k for k, html in urut
+        }
+        for f in as_completed(berjalan):
+            selesai(berjalan[f], *f.result())

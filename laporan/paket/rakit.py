@@ -3,25 +3,23 @@ joined into one PDF with a bookmark per part.
 
 The HTML of every part is produced here, in the calling process (it reads the
 database; the report data is built once and shared by all parts). Only HTML
-strings travel to the worker processes, which run ``laporan.paket.pekerja``
-(WeasyPrint only, no Django, no database connection): a ``forkserver`` (or
-``spawn``) pool of ``pekerja`` processes, ``os.cpu_count()`` by default. With
-one worker, or one part to lay out, the layout runs in this process. The
-largest parts are sent first, so the longest one (the LAKIP) does not finish
-last on its own.
+strings travel to the worker processes (``laporan.pdf.render_banyak``), which
+run ``laporan.paket.pekerja`` (WeasyPrint only, no Django, no database
+connection): a ``forkserver`` (or ``spawn``) pool of ``pekerja`` processes,
+``os.cpu_count()`` by default. With one worker, or one part to lay out, the
+layout runs in this process. The largest parts are sent first, so the longest
+one (the LAKIP) does not finish last on its own.
 """
 
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from io import BytesIO
 
 from lakip.format import format_triwulan
 from laporan import pdf
 from laporan.models import DokumenTerbit
-from laporan.paket import cache, pekerja
+from laporan.paket import cache
 from laporan.paket.bagian import daftar_bagian, pilih, susun_konteks
 
 
@@ -65,36 +63,6 @@ def nama_berkas(instansi, tahun, triwulan, semua=True):
     some parts were chosen)."""
     akhiran = "" if semua else "-pilihan"
     return f"PAKET-LAKIP-{tahun}-TW{triwulan}-{instansi.kode}{akhiran}.pdf"
-
-
-def _konteks_proses():
-    """``forkserver`` where available (a warm server forks the workers), else
-    ``spawn``: never ``fork``, so no database connection is inherited."""
-    metode = multiprocessing.get_all_start_methods()
-    if "forkserver" in metode:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["laporan.paket.pekerja", "weasyprint"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def _render_semua(tugas, jumlah_pekerja, selesai):
-    """Lay out ``tugas`` (``[(kunci_cache, html)]``); call ``selesai(kunci_cache,
-    isi, halaman)`` for each as it finishes, in this process."""
-    if jumlah_pekerja <= 1 or len(tugas) <= 1:
-        for k, html in tugas:
-            selesai(k, *pdf.render_pdf(html))
-        return
-    urut = sorted(tugas, key=lambda t: len(t[1]), reverse=True)
-    with ProcessPoolExecutor(
-        max_workers=jumlah_pekerja, mp_context=_konteks_proses()
-    ) as pool:
-        berjalan = {
-            pool.submit(pekerja.render_bagian, html, pdf.BASE_URL): k
-            for k, html in urut
-        }
-        for f in as_completed(berjalan):
-            selesai(berjalan[f], *f.result())
 
 
 def _salin_penanda(penulis, pembaca, butir, awal, induk):
@@ -202,7 +170,7 @@ def rakit_paket(
             )
             continue
         teks = b.html
-        k = cache.kunci(teks)
+        k = cache.sidik(teks)
         html[k] = teks
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
 
@@ -235,7 +203,7 @@ def rakit_paket(
 
     jumlah_pekerja = pekerja or os.cpu_count() or 1
     jumlah_pekerja = max(1, min(jumlah_pekerja, len(tugas)))
-    _render_semua(tugas, jumlah_pekerja, selesai)
+    pdf.render_banyak(tugas, jumlah_pekerja, selesai)
 
     for b in hasil:
         b.jumlah_halaman = halaman[b.kunci_cache]

@@ -102,7 +102,7 @@ def test_a_selection_gives_only_the_chosen_parts(paket_seed, instansi):
 def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, instansi):
     """Indicator "Jumlah Organisasi Pekerja/Pengusaha yang dibina" (sub kegiatan
     2.07.05.2.02.0003 of Bidang HI, owned by MARK IAN MARION): 8 -> 11."""
-    lakip_lama = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
+    lakip_lama = cache.sidik(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
     r = RealisasiIndikator.objects.get(
         indikator__nama="Jumlah Organisasi Pekerja/Pengusaha yang dibina",
         tahun=2024,
@@ -121,7 +121,7 @@ def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, insta
     ]
     assert len(hasil.dari_cache) == 15 + 25 + 44 - 3
     # The LAKIP prints the value too: its key changed, so it would be laid out.
-    lakip_baru = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
+    lakip_baru = cache.sidik(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
     assert lakip_baru != lakip_lama
     assert not CacheBagianPdf.objects.filter(kunci=lakip_baru).exists()
     # The new value is in the re-laid-out report.
