@@ -144,9 +144,7 @@ class DataLaporan:
 def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
     anggaran = renstra_sel.anggaran_berlaku(sub)
     murni = renstra_sel.anggaran_murni(sub)
-    realisasi = [realisasi_per_tw.get(t) for t in range(triwulan, 0, -1)]
-    # Spending is cumulative: a quarter not yet entered keeps the last figure.
-    realisasi = next((r for r in realisasi if r is not None), 0)
+    realisasi = realisasi_sel.jumlah_sampai(realisasi_per_tw, triwulan) or 0
     return BarisAnggaran(
         tingkat="sub_kegiatan",
         kode=sub.kode,
@@ -324,8 +322,6 @@ def bangun_belanja(sub_kegiatan, triwulan):
     realisasi = realisasi_sel.realisasi_belanja(rincian)
     baris = []
     for r in rincian:
-        per_tw = realisasi.get(r.pk, {})
-        nilai = [per_tw.get(t) for t in range(triwulan, 0, -1)]
         baris.append(
             BarisAnggaran(
                 tingkat="rincian",
@@ -333,7 +329,8 @@ def bangun_belanja(sub_kegiatan, triwulan):
                 nama=r.uraian,
                 pagu=r.pagu or 0,
                 anggaran_kas=hitung.kas_kumulatif(r.kas_per_triwulan, triwulan),
-                realisasi=next((n for n in nilai if n is not None), 0),
+                realisasi=realisasi_sel.jumlah_sampai(realisasi.get(r.pk, {}), triwulan)
+                or 0,
                 objek=r,
             )
         )
