@@ -13,16 +13,13 @@ from django.utils import timezone
 
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import PeriodeTidakValid, periksa_periode
+from laporan.galat import LaporanTidakValid
 from laporan.lakip.dokumen import laporan_sumber, tanggal_bawaan
 from laporan.models import DataDukung, Laporan, TeksLaporan
 
 Bagian = TeksLaporan.Bagian
 BAGIAN_SASARAN = [b for b in Bagian if b.value.startswith("sasaran_")]
 BAGIAN_DOKUMEN = [b for b in Bagian if b not in BAGIAN_SASARAN and b != Bagian.NARASI]
-
-
-class LaporanTidakValid(Exception):
-    """Bad input for a report; the message is Indonesian and shown to the user."""
 
 
 def boleh_menyunting(user):

@@ -24,6 +24,7 @@ from lakip.peran import Peran, peran_pengguna
 from laporan import pdf
 from laporan.dokumen import jenis_dokumen, semua_jenis
 from laporan.dokumen.konteks import susun_konteks
+from laporan.galat import LaporanTidakValid
 from laporan.lampiran.susun import Penanda
 from laporan.models import DokumenTerbit
 
@@ -31,7 +32,7 @@ ABJAD_KODE = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 PANJANG_KODE = 10
 
 
-class TandaTanganTidakValid(Exception):
+class TandaTanganTidakValid(LaporanTidakValid):
     """The document cannot be signed; the message is Indonesian."""
 
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lakip.peran import Peran, peran_pengguna
+from laporan.galat import LaporanTidakValid
 from laporan.models import UraianSubKegiatan
 from realisasi.akses import boleh_mengisi
 
@@ -25,7 +26,7 @@ BAGIAN = [
 PANJANG_MAKS = 20_000
 
 
-class UraianTidakValid(Exception):
+class UraianTidakValid(LaporanTidakValid):
     """The text cannot be saved; the message is Indonesian."""
 
 

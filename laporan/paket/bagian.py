@@ -47,6 +47,7 @@ group (``evaluasi``) selects all its documents."""
 from laporan.dokumen import grup_jenis, semua_jenis
 from laporan.dokumen.dasar import Bagian
 from laporan.dokumen.konteks import KELOMPOK_LAIN, Konteks, susun_konteks
+from laporan.galat import LaporanTidakValid
 
 # The places of the package in order; ``lain`` closes it.
 TEMPAT = ("instansi", "unit_awal", "pejabat", "unit_akhir", "lain")
@@ -64,7 +65,7 @@ __all__ = [
 ]
 
 
-class PilihanTidakValid(ValueError):
+class PilihanTidakValid(LaporanTidakValid, ValueError):
     """A selection names no known part or kind; the message is Indonesian."""
 
 

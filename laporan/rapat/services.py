@@ -22,6 +22,7 @@ from lakip.format import format_jam, format_tanggal, format_triwulan
 from lakip.models import Pegawai, UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import akhir_triwulan, awal_triwulan
+from laporan.galat import LaporanTidakValid
 from laporan.models import (
     ButirRekomendasi,
     JadwalRapat,
@@ -29,7 +30,7 @@ from laporan.models import (
     UndanganRapat,
 )
 from laporan.rapat.selectors import bawahan_unit, unit_rapat
-from laporan.services import LaporanTidakValid, periksa_periode_laporan
+from laporan.services import periksa_periode_laporan
 
 JAM_MULAI_BAWAAN = datetime.time(13, 0)
 LAMA_RAPAT_BAWAAN = datetime.timedelta(minutes=30)

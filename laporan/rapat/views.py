@@ -16,6 +16,7 @@ from lakip.triwulan import periode_atau_404
 from laporan.akses import instansi_wajib as _instansi
 from laporan.dokumen.dasar import PESERTA
 from laporan.dokumen.rekomendasi import boleh_unduh as boleh_unduh_rekomendasi
+from laporan.galat import LaporanTidakValid
 from laporan.lampiran import rapat as dokumen
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
 from laporan.rapat import services
@@ -27,7 +28,6 @@ from laporan.rapat.forms import (
     jadwal_formset,
 )
 from laporan.rapat.selectors import bawahan_unit
-from laporan.services import LaporanTidakValid
 
 
 def _unit(request, unit_id):
