@@ -4,7 +4,6 @@ signed in the app: they are signed on paper at the meeting."""
 
 from django.core.management.base import CommandError
 
-from lakip.format import format_triwulan
 from laporan.dokumen.dasar import (
     OPSI_UNIT,
     Bagian,
@@ -15,6 +14,7 @@ from laporan.dokumen.dasar import (
     unit_perintah,
 )
 from laporan.dokumen.kunci import DAFTAR_HADIR, kunci
+from laporan.dokumen.undangan import undangan_perintah
 from laporan.lampiran import rapat
 
 
@@ -52,12 +52,7 @@ def nama_berkas(instansi, tahun, triwulan, pk=None):
 
 def _perintah(instansi, tahun, triwulan, opsi):
     unit = unit_perintah(instansi, opsi)
-    undangan = rapat.susun_undangan(instansi, tahun, triwulan)
-    if undangan is None:
-        raise CommandError(
-            f"Undangan rapat evaluasi Triwulan {format_triwulan(triwulan)} Tahun "
-            f"{tahun} belum dibuat."
-        )
+    undangan = undangan_perintah(instansi, tahun, triwulan)
     if unit is None:
         return [DAFTAR_HADIR], nama_berkas(instansi, tahun, triwulan)
     if not rapat.susun_daftar_hadir(

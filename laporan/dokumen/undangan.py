@@ -63,12 +63,19 @@ def nama_berkas(instansi, tahun, triwulan, pk=None):
     return nama_periode("UNDANGAN", instansi, tahun, triwulan)
 
 
-def _perintah(instansi, tahun, triwulan, opsi):
-    if rapat.susun_undangan(instansi, tahun, triwulan) is None:
+def undangan_perintah(instansi, tahun, triwulan):
+    """The saved invitation of the quarter; ``CommandError`` without one."""
+    undangan = rapat.susun_undangan(instansi, tahun, triwulan)
+    if undangan is None:
         raise CommandError(
             f"Undangan rapat evaluasi Triwulan {format_triwulan(triwulan)} Tahun "
             f"{tahun} belum dibuat."
         )
+    return undangan
+
+
+def _perintah(instansi, tahun, triwulan, opsi):
+    undangan_perintah(instansi, tahun, triwulan)
     return [UNDANGAN], nama_berkas(instansi, tahun, triwulan)
 
 

@@ -67,7 +67,7 @@ def ubah_uraian(request, tahun, triwulan, pk):
     if request.method == "POST" and form.is_valid():
         try:
             berubah = uraian.simpan_uraian(
-                request.user, sub, {n: form.cleaned_data[n] for n in uraian.BAGIAN}
+                sub, {n: form.cleaned_data[n] for n in uraian.BAGIAN}, oleh=request.user
             )
         except uraian.UraianTidakValid as galat:
             form.add_error(None, str(galat))

@@ -116,12 +116,12 @@ def undangan(request, tahun, triwulan):
     if data is not None and form.is_valid() & formset.is_valid():
         try:
             services.simpan_undangan(
-                request.user,
                 instansi,
                 tahun,
                 triwulan,
                 {k: form.cleaned_data[k] for k in services.BIDANG_SURAT},
                 formset.baris(),
+                oleh=request.user,
             )
         except LaporanTidakValid as galat:
             form.add_error(None, str(galat))
@@ -171,7 +171,6 @@ def rekomendasi(request, tahun, triwulan, unit_id):
     if data is not None and form.is_valid() & all([b.is_valid() for b in blok]):
         try:
             services.simpan_rekomendasi(
-                request.user,
                 unit,
                 tahun,
                 triwulan,
@@ -179,6 +178,7 @@ def rekomendasi(request, tahun, triwulan, unit_id):
                 pembuka=form.cleaned_data["pembuka"],
                 penutup=form.cleaned_data["penutup"],
                 butir=butir_terurut(blok),
+                oleh=request.user,
             )
         except LaporanTidakValid as galat:
             form.add_error(None, str(galat))

@@ -38,7 +38,7 @@ def operator_hi(db):
 
 def test_unit_staff_write_and_others_are_refused(sub_hi, operator_hi):
     berubah = simpan_uraian(
-        operator_hi, sub_hi, {"latar_belakang": "Latar.\r\n\r\nParagraf dua."}
+        sub_hi, {"latar_belakang": "Latar.\r\n\r\nParagraf dua."}, oleh=operator_hi
     )
     assert berubah == ["latar_belakang"]
     u = UraianSubKegiatan.objects.get(sub_kegiatan=sub_hi)
@@ -46,7 +46,7 @@ def test_unit_staff_write_and_others_are_refused(sub_hi, operator_hi):
     assert u.diubah_oleh == operator_hi
     assert (
         simpan_uraian(
-            operator_hi, sub_hi, {"latar_belakang": "Latar.\n\nParagraf dua."}
+            sub_hi, {"latar_belakang": "Latar.\n\nParagraf dua."}, oleh=operator_hi
         )
         == []
     )
@@ -54,18 +54,20 @@ def test_unit_staff_write_and_others_are_refused(sub_hi, operator_hi):
     tersimpan = UraianSubKegiatan.objects.filter(sub_kegiatan=lain)
     sebelum = list(tersimpan.values_list("tujuan", "diubah_oleh", "diubah_pada"))
     with pytest.raises(PermissionDenied):
-        simpan_uraian(operator_hi, lain, {"tujuan": "x"})
+        simpan_uraian(lain, {"tujuan": "x"}, oleh=operator_hi)
     assert (
         list(tersimpan.values_list("tujuan", "diubah_oleh", "diubah_pada")) == sebelum
     )
 
 
 def test_bad_input_changes_nothing(sub_hi, operator_hi):
-    simpan_uraian(operator_hi, sub_hi, {"tujuan": "Tujuan lama"})
+    simpan_uraian(sub_hi, {"tujuan": "Tujuan lama"}, oleh=operator_hi)
     with pytest.raises(UraianTidakValid, match="terlalu panjang"):
-        simpan_uraian(operator_hi, sub_hi, {"tujuan": "baru", "lokasi": "x" * 20_001})
+        simpan_uraian(
+            sub_hi, {"tujuan": "baru", "lokasi": "x" * 20_001}, oleh=operator_hi
+        )
     with pytest.raises(UraianTidakValid, match="tidak dikenal"):
-        simpan_uraian(operator_hi, sub_hi, {"anggaran": "1"})
+        simpan_uraian(sub_hi, {"anggaran": "1"}, oleh=operator_hi)
     assert UraianSubKegiatan.objects.get(sub_kegiatan=sub_hi).tujuan == "Tujuan lama"
 
 
