@@ -49,6 +49,11 @@ def periode_atau_404(tahun, triwulan=None):
         raise Http404(str(galat)) from None
 
 
+def triwulan_tanggal(tanggal):
+    """The quarter (1-4) ``tanggal`` falls in."""
+    return (tanggal.month - 1) // 3 + 1
+
+
 def awal_triwulan(tahun, triwulan):
     """The first day of the quarter."""
     return datetime.date(tahun, triwulan * 3 - 2, 1)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from lakip import perhitungan as hitung
 from lakip import selectors as lakip_sel
 from lakip.models import Instansi
+from lakip.triwulan import periksa_periode
 from realisasi import selectors as realisasi_sel
 from renstra import selectors as renstra_sel
 
@@ -274,8 +275,10 @@ def bangun_data_laporan_tahun(instansi, tahun, sampai_triwulan):
 
 def _bangun(instansi, tahun, triwulan_triwulan):
     triwulan_triwulan = list(triwulan_triwulan)
-    if not triwulan_triwulan or any(t not in (1, 2, 3, 4) for t in triwulan_triwulan):
+    if not triwulan_triwulan:
         raise ValueError("Triwulan harus 1, 2, 3, atau 4.")
+    for t in triwulan_triwulan:
+        periksa_periode(tahun, t)
     periode = renstra_sel.periode_untuk_tahun(instansi, tahun)
     program = renstra_sel.program_tahun(instansi, tahun)
     indikator = sorted(

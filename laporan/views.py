@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from lakip.akses import peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.peran import Peran
-from lakip.triwulan import periode_atau_404
+from lakip.triwulan import periode_atau_404, triwulan_tanggal
 from laporan import permintaan, services
 from laporan.akses import instansi_wajib as _instansi
 from laporan.dokumen import jenis_dokumen
@@ -57,7 +57,7 @@ def daftar(request):
     sekarang = timezone.localdate()
     form = PeriodeForm(
         request.GET or None,
-        initial={"tahun": sekarang.year, "triwulan": (sekarang.month - 1) // 3 + 1},
+        initial={"tahun": sekarang.year, "triwulan": triwulan_tanggal(sekarang)},
     )
     if form.is_bound and form.is_valid():
         return redirect(

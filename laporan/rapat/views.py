@@ -12,7 +12,7 @@ from lakip.akses import peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.models import UnitKerja
 from lakip.peran import Peran
-from lakip.triwulan import periode_atau_404
+from lakip.triwulan import periode_atau_404, triwulan_tanggal
 from laporan.akses import instansi_wajib as _instansi
 from laporan.dokumen.dasar import PESERTA
 from laporan.dokumen.rekomendasi import boleh_unduh as boleh_unduh_rekomendasi
@@ -50,7 +50,7 @@ def terkini(request):
     if terakhir is not None:
         return redirect("laporan:rapat", terakhir.tahun, terakhir.triwulan)
     hari_ini = timezone.localdate()
-    triwulan = (hari_ini.month - 1) // 3  # the quarter before this one
+    triwulan = triwulan_tanggal(hari_ini) - 1  # the quarter before this one
     tahun = hari_ini.year if triwulan else hari_ini.year - 1
     return redirect("laporan:rapat", tahun, triwulan or 4)
 
