@@ -99,9 +99,9 @@ class Command(BaseCommand):
         paket.add_argument(
             "--bagian",
             default="",
-            help="bagian yang dipilih, dipisah koma: jenis (lakip, pernyataan, "
-            "evaluasi, subkegiatan) atau kunci bagian (lihat --daftar); "
-            "bawaan: semua",
+            help="bagian yang dipilih, dipisah koma: jenis ("
+            + ", ".join(grup_jenis())
+            + ") atau kunci bagian (lihat --daftar); bawaan: semua",
         )
         paket.add_argument(
             "--pekerja",
