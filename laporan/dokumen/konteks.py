@@ -9,21 +9,38 @@ from functools import cached_property
 from lakip.models import UnitKerja
 from laporan.data import bangun_data_laporan
 from laporan.lampiran import rapat
-from laporan.lampiran.susun import pejabat_dievaluasi, susun_lampiran
+from laporan.lampiran.susun import pejabat_dievaluasi, susun_lampiran, terbit_periode
 
 KELOMPOK_LAIN = "Lainnya"
 
 
 @dataclass
 class Konteks:
+    """Everything is read when first needed: a document that does not print the
+    report data (the invitation) does not build it."""
+
     instansi: object
     tahun: int
     triwulan: int
-    data: object
+    data_awal: object = None  # the report data when the caller has it
+
+    @cached_property
+    def data(self):
+        return self.data_awal or bangun_data_laporan(
+            self.instansi, self.tahun, self.triwulan
+        )
+
+    @cached_property
+    def terbit(self):
+        """``(jenis, kunci) -> DokumenTerbit`` of the period (PDFs not loaded),
+        read once."""
+        return terbit_periode(self.instansi, self.tahun, self.triwulan)
 
     @cached_property
     def lampiran(self):
-        return susun_lampiran(self.instansi, self.tahun, self.triwulan, data=self.data)
+        return susun_lampiran(
+            self.instansi, self.tahun, self.triwulan, data=self.data, terbit=self.terbit
+        )
 
     @cached_property
     def unit(self):
@@ -94,12 +111,6 @@ class Konteks:
             hasil.setdefault(pemilik, []).append(sub)
         return hasil
 
-    @property
-    def terbit(self):
-        """``(jenis, kunci) -> DokumenTerbit`` of the period (PDFs not loaded),
-        read once with the attachments."""
-        return self.lampiran.terbit
-
     @cached_property
     def undangan(self):
         return rapat.susun_undangan(self.instansi, self.tahun, self.triwulan)
@@ -132,12 +143,8 @@ def susun_konteks(instansi, tahun, triwulan, data=None, lampiran=None):
     ``lampiran`` built from it) are reused when given."""
     if lampiran is not None:
         data = lampiran.data
-    konteks = Konteks(
-        instansi=instansi,
-        tahun=tahun,
-        triwulan=triwulan,
-        data=data or bangun_data_laporan(instansi, tahun, triwulan),
-    )
+    konteks = Konteks(instansi=instansi, tahun=tahun, triwulan=triwulan, data_awal=data)
     if lampiran is not None:
         konteks.lampiran = lampiran
+        konteks.terbit = lampiran.terbit
     return konteks

@@ -265,17 +265,19 @@ def terbit_periode(instansi, tahun, triwulan):
     }
 
 
-def susun_lampiran(instansi, tahun, triwulan, data=None):
+def susun_lampiran(instansi, tahun, triwulan, data=None, terbit=None):
     """The evaluation tables (per unit, then per official) and the pernyataan
     pages of ``instansi`` for ``tahun``/``triwulan``. A pernyataan already signed
     prints as it was signed (frozen persons, verification code). ``terbit`` of
-    the result holds every signed document of the quarter."""
+    the result holds every signed document of the quarter (``terbit``: as read
+    by ``terbit_periode`` when the caller has it)."""
     data = data or bangun_data_laporan(instansi, tahun, triwulan)
     semua_unit = list(
         UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
     )
     pejabat = pejabat_dievaluasi(instansi, data)
-    terbit = terbit_periode(instansi, tahun, triwulan)
+    if terbit is None:
+        terbit = terbit_periode(instansi, tahun, triwulan)
     lampiran = Lampiran(
         instansi=instansi, tahun=tahun, triwulan=triwulan, data=data, terbit=terbit
     )

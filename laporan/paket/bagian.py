@@ -44,9 +44,10 @@ stable across builds, and are what a selection names: ``lakip``, ``undangan``,
 ``subkegiatan-<sub kegiatan pk>``, ``rekomendasi-<unit pk>``. A kind's code or
 group (``evaluasi``) selects all its documents."""
 
-from laporan.dokumen import grup_jenis, semua_jenis
+from laporan.dokumen import grup_jenis, jenis_dokumen, semua_jenis
 from laporan.dokumen.dasar import Bagian
 from laporan.dokumen.konteks import KELOMPOK_LAIN, Konteks, susun_konteks
+from laporan.dokumen.kunci import urai_kunci
 from laporan.galat import LaporanTidakValid
 
 # The places of the package in order; ``lain`` closes it.
@@ -89,25 +90,50 @@ def _label_grup(daftar):
     return " ".join(sama) or daftar[0].nama_grup
 
 
-def _dari(tempat, k, subjek):
+def jenis_pilihan(pilihan):
+    """The codes of the kinds a selection can name (kind codes, groups, keys),
+    or ``None`` for every kind (no selection, or a name of no known kind)."""
+    pilihan = [p.strip() for p in (pilihan or []) if p and p.strip()]
+    if not pilihan:
+        return None
+    grup = grup_jenis()
+    hasil = set()
+    for nama in pilihan:
+        if nama in grup:
+            hasil.update(j.kode for j in grup[nama])
+        elif jenis_dokumen(nama) is not None:
+            hasil.add(nama)
+        elif jenis_dokumen(urai_kunci(nama)[0]) is not None:
+            hasil.add(urai_kunci(nama)[0])
+        else:
+            return None
+    return hasil
+
+
+def _dari(tempat, k, subjek, daftar_jenis):
     hasil = []
-    for j in semua_jenis():
+    for j in daftar_jenis:
         for t, susun in j.tempat:
             if t == tempat:
                 hasil.extend(susun(k, subjek))
     return hasil
 
 
-def daftar_bagian(k):
-    """Every part of the package of ``k``'s period, in order; keys are unique."""
-    hasil = _dari("instansi", k, None)
+def daftar_bagian(k, jenis=None):
+    """Every part of the package of ``k``'s period, in order; keys are unique.
+    With ``jenis`` (kind codes), only the parts of those kinds, in the same
+    order (the other kinds' data is not read)."""
+    daftar_jenis = [j for j in semua_jenis() if jenis is None or j.kode in jenis]
+    hasil = _dari("instansi", k, None, daftar_jenis)
     akar = [u for u in k.unit if u.induk_id is None]
+    per_pejabat = any(t == "pejabat" for j in daftar_jenis for t, _ in j.tempat)
     for unit in [*akar, None]:
-        hasil.extend(_dari("unit_awal", k, unit) if unit is not None else [])
-        for pegawai in k.pejabat_unit(unit):
-            hasil.extend(_dari("pejabat", k, pegawai))
-        hasil.extend(_dari("unit_akhir", k, unit))
-    hasil.extend(_dari("lain", k, None))
+        if unit is not None:
+            hasil.extend(_dari("unit_awal", k, unit, daftar_jenis))
+        for pegawai in k.pejabat_unit(unit) if per_pejabat else []:
+            hasil.extend(_dari("pejabat", k, pegawai, daftar_jenis))
+        hasil.extend(_dari("unit_akhir", k, unit, daftar_jenis))
+    hasil.extend(_dari("lain", k, None, daftar_jenis))
     return hasil
 
 

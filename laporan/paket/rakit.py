@@ -18,9 +18,10 @@ from io import BytesIO
 
 from lakip.format import format_triwulan
 from laporan import pdf
+from laporan.dokumen import semua_jenis
 from laporan.models import DokumenTerbit
 from laporan.paket import cache
-from laporan.paket.bagian import daftar_bagian, pilih, susun_konteks
+from laporan.paket.bagian import daftar_bagian, jenis_pilihan, pilih, susun_konteks
 
 
 @dataclass
@@ -154,8 +155,12 @@ def rakit_paket(
     lapor = kemajuan or (lambda tahap, persen: None)
     lapor("Menghitung data laporan", 2)
     konteks = susun_konteks(instansi, tahun, triwulan, data=data)
-    semua = daftar_bagian(konteks)
+    # Only the kinds the selection names are read (a single document does not
+    # assemble the whole package).
+    jenis = jenis_pilihan(pilihan)
+    semua = daftar_bagian(konteks, jenis)
     dipilih = pilih(semua, pilihan)
+    lengkap = jenis is None or jenis >= {j.kode for j in semua_jenis()}
     n = len(dipilih)
     hasil = []
     html = {}
@@ -223,7 +228,9 @@ def rakit_paket(
     return HasilPaket(
         isi=gabungan,
         jumlah_halaman=jumlah_halaman,
-        nama_berkas=nama_berkas(instansi, tahun, triwulan, len(dipilih) == len(semua)),
+        nama_berkas=nama_berkas(
+            instansi, tahun, triwulan, lengkap and len(dipilih) == len(semua)
+        ),
         bagian=hasil,
         pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
         detik=time.monotonic() - mulai,

@@ -54,3 +54,20 @@ def test_rules_of_the_kind_decide_who_downloads(masuk, client):
     client.logout()
     respons = client.get(_url("lakip"))
     assert respons.status_code == 302 and "/masuk/" in respons.url
+
+
+def test_a_document_reads_only_what_it_prints(masuk, monkeypatch):
+    """The invitation does not build the report data; the LAKIP alone does not
+    assemble the attachments."""
+    from laporan.dokumen import konteks
+
+    def tidak_perlu(*args, **kwargs):
+        raise AssertionError("tidak perlu dibaca")
+
+    client = masuk("kadis")
+    monkeypatch.setattr(konteks, "bangun_data_laporan", tidak_perlu)
+    respons = client.get(_url("undangan"))
+    assert "300.2.12/793/Transnaker/2024" in _teks(respons)
+    monkeypatch.undo()
+    monkeypatch.setattr(konteks, "susun_lampiran", tidak_perlu)
+    assert "BAB I PENDAHULUAN" in _teks(client.get(_url("lakip")))
