@@ -110,17 +110,21 @@ def unduh_terbit(request, kode):
 
 def verifikasi(request, kode):
     """Public (no login): which document the code belongs to, its quarter, who
-    signed it and when, and the SHA-256 of the PDF as issued; 404 otherwise."""
+    signed it and when, and the SHA-256 of the PDF as issued; 404 otherwise
+    (also for a kind declared not public)."""
     terbit = get_object_or_404(
         DokumenTerbit.objects.defer("isi").select_related("instansi"),
         kode=kode.upper(),
     )
+    jenis = jenis_dokumen(terbit.jenis)
+    if jenis is not None and not jenis.publik:
+        raise Http404("Dokumen ini tidak diverifikasi di halaman publik.")
     return render(
         request,
         "laporan/lampiran/verifikasi.html",
         {
             "terbit": terbit,
-            "label_jenis": getattr(jenis_dokumen(terbit.jenis), "label", terbit.jenis),
+            "label_jenis": getattr(jenis, "label", terbit.jenis),
             "triwulan_romawi": format_triwulan(terbit.triwulan),
         },
     )

@@ -2,6 +2,7 @@
 registered here, shows up in the signing list, the package, the PDF view and
 the command."""
 
+import dataclasses
 import io
 
 import pytest
@@ -109,6 +110,11 @@ def test_toy_kind_in_signing_list_package_view_and_command(
     terbit = tandatangani(kadis, instansi, 2024, 1, KODE, "catatan")
     assert terbit.kode in _teks(bytes(terbit.isi))
     assert client.get(url).content == bytes(terbit.isi)
+    # public verification unless the kind says otherwise
+    verifikasi = reverse("verifikasi", args=[terbit.kode])
+    assert "Catatan Kepala Dinas" in client.get(verifikasi).content.decode()
+    dokumen.daftarkan(dataclasses.replace(CATATAN, publik=False))
+    assert client.get(verifikasi).status_code == 404
 
 
 def test_toy_kind_is_gone_once_removed(instansi):
