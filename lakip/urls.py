@@ -7,7 +7,6 @@ from django.urls import include, path
 from lakip import views
 from lakip import views_akun as akun
 from lakip.masuk import FormMasuk, FormMasukAdmin
-from laporan.lampiran.views import verifikasi
 
 admin.site.site_header = "LAKIP — Administrasi"
 admin.site.site_title = "LAKIP"
@@ -38,6 +37,6 @@ urlpatterns = [
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
     path("sehat/", views.sehat, name="sehat"),
-    path("verifikasi/<str:kode>/", verifikasi, name="verifikasi"),
+    path("", include("laporan.urls_publik")),
     path("", views.beranda, name="beranda"),
 ]

@@ -52,16 +52,13 @@ def nama_berkas(dok):
     return f"LAKIP-{dok.tahun}-TW{dok.triwulan}-{dok.instansi.kode}.pdf"
 
 
-def render_pdf(dok):
-    """Lay the document out and write it: a ``HasilPdf``."""
+def lakip_pdf(instansi, tahun, triwulan):
+    """The PDF of ``instansi``'s LAKIP for ``tahun`` and ``triwulan``, laid out
+    now (the benchmark's path; the app builds it as a package part)."""
+    dok = susun_dokumen(instansi, tahun, triwulan)
     dokumen = pdf.render_dokumen(render_html(dok))
     return HasilPdf(
         isi=dokumen.write_pdf(),
         jumlah_halaman=len(dokumen.pages),
         nama_berkas=nama_berkas(dok),
     )
-
-
-def lakip_pdf(instansi, tahun, triwulan):
-    """The PDF of ``instansi``'s LAKIP for ``tahun`` and ``triwulan``."""
-    return render_pdf(susun_dokumen(instansi, tahun, triwulan))

@@ -9,22 +9,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from lakip.akses import instansi_pengguna, peran_diperlukan
+from lakip.akses import peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import periode_atau_404
+from laporan.akses import instansi_wajib as _instansi
+from laporan.dokumen import jenis_dokumen, jenis_ttd
+from laporan.dokumen.dasar import PEMBACA
 from laporan.lampiran import terbit as layanan
 from laporan.lampiran.susun import susun_lampiran
 from laporan.models import DokumenTerbit
-from laporan.views import PEMBACA
 from renstra.selectors import tahun_rencana
-
-
-def _instansi(request):
-    instansi = instansi_pengguna(request.user)
-    if instansi is None:
-        raise Http404("Belum ada instansi.")
-    return instansi
 
 
 @peran_diperlukan(*PEMBACA, Peran.KEPALA_UNIT, Peran.OPERATOR_UNIT)
@@ -66,7 +61,7 @@ def tanda_tangan(request, tahun, triwulan):
         {
             "lamp": lamp,
             "kelompok": [
-                (DokumenTerbit.Jenis(j).label, baris) for j, baris in kelompok.items()
+                (jenis_dokumen(j).label, baris) for j, baris in kelompok.items()
             ],
         },
     )
@@ -77,7 +72,7 @@ def tanda_tangan(request, tahun, triwulan):
 def tandatangani(request, tahun, triwulan, jenis, kunci):
     periode_atau_404(tahun, triwulan)
     instansi = _instansi(request)
-    if jenis not in DokumenTerbit.Jenis.values:
+    if jenis not in jenis_ttd():
         raise Http404("Jenis dokumen tidak dikenal.")
     try:
         terbit = layanan.tandatangani(
@@ -115,13 +110,21 @@ def unduh_terbit(request, kode):
 
 def verifikasi(request, kode):
     """Public (no login): which document the code belongs to, its quarter, who
-    signed it and when, and the SHA-256 of the PDF as issued; 404 otherwise."""
+    signed it and when, and the SHA-256 of the PDF as issued; 404 otherwise
+    (also for a kind declared not public)."""
     terbit = get_object_or_404(
         DokumenTerbit.objects.defer("isi").select_related("instansi"),
         kode=kode.upper(),
     )
+    jenis = jenis_dokumen(terbit.jenis)
+    if jenis is not None and not jenis.publik:
+        raise Http404("Dokumen ini tidak diverifikasi di halaman publik.")
     return render(
         request,
         "laporan/lampiran/verifikasi.html",
-        {"terbit": terbit, "triwulan_romawi": format_triwulan(terbit.triwulan)},
+        {
+            "terbit": terbit,
+            "label_jenis": getattr(jenis, "label", terbit.jenis),
+            "triwulan_romawi": format_triwulan(terbit.triwulan),
+        },
     )

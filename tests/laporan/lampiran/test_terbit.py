@@ -42,7 +42,7 @@ def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):
         instansi,
         tahun,
         triwulan,
-        DokumenTerbit.Jenis.PERNYATAAN,
+        "pernyataan",
         f"pernyataan-{pegawai.pk}",
     )
 
@@ -157,7 +157,8 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
     dokumen = daftar_dokumen(instansi, 2024, 1)
     jenis = [d.jenis for d in dokumen]
     # the 15 pages of the seed, the 25 evaluation tables, the 44 sub kegiatan reports
-    assert (jenis.count("pernyataan"), jenis.count("evaluasi")) == (15, 25)
+    evaluasi = jenis.count("evaluasi-unit") + jenis.count("evaluasi-pejabat")
+    assert (jenis.count("pernyataan"), evaluasi) == (15, 25)
     assert jenis.count("subkegiatan") == 44
     assert jenis.count("undangan") == 1 and jenis.count("rekomendasi") == 4
     assert isi.count("<tr>") == len(dokumen) + len(set(jenis))  # + header rows
@@ -170,7 +171,12 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
         if d.penanda and rakhsan.pegawai.pk in (d.penanda.pk, d.penanda.atasan_id)
     ]
     assert isi.count("Tandatangani</button>") == len(boleh)
-    assert {d.jenis for d in boleh} == {"pernyataan", "evaluasi", "rekomendasi"}
+    assert {d.jenis for d in boleh} == {
+        "pernyataan",
+        "evaluasi-unit",
+        "evaluasi-pejabat",
+        "rekomendasi",
+    }
     assert len(boleh) == 5
     client.logout()
     masuk = client.get(reverse("laporan:tanda_tangan", args=[2024, 1]))
@@ -181,7 +187,7 @@ def test_signed_evaluation_table_keeps_its_signer(instansi, db):
     kadis = akun("KAMAL RASYID", "kamal", peran=Peran.PIMPINAN)
     arfah = Pegawai.objects.get(nama="MUH. ARFAH TAUFIEK")
     terbit = tandatangani(
-        kadis, instansi, 2024, 1, DokumenTerbit.Jenis.EVALUASI, f"pejabat-{arfah.pk}"
+        kadis, instansi, 2024, 1, "evaluasi-pejabat", f"evaluasi-pejabat-{arfah.pk}"
     )
     assert terbit.penanda_nama == arfah.nama_lengkap
     assert terbit.judul.startswith("Evaluasi Kinerja Kasubag Perencanaan")
@@ -191,7 +197,9 @@ def test_signed_evaluation_table_keeps_its_signer(instansi, db):
     arfah.nama = "NAMA BARU"
     arfah.save()
     tabel = next(
-        d for d in daftar_dokumen(instansi, 2024, 1) if d.kunci == f"pejabat-{arfah.pk}"
+        d
+        for d in daftar_dokumen(instansi, 2024, 1)
+        if d.kunci == f"evaluasi-pejabat-{arfah.pk}"
     )
     assert tabel.terbit == terbit
     assert tabel.penanda_cetak.nama.startswith("MUH. ARFAH TAUFIEK")
@@ -222,7 +230,9 @@ def test_sub_kegiatan_report_signed_by_its_pptk(client, instansi, db):
     assert "PENYELESAIAN PERSELISIHAN" in isi.upper()
     assert terbit.kode in isi
     # the PDF served from then on is the issued one
-    respons = client.get(reverse("laporan:subkegiatan_pdf", args=[2024, 1, sub.pk]))
+    respons = client.get(
+        reverse("laporan:dokumen_pdf", args=[2024, 1, f"subkegiatan-{sub.pk}"])
+    )
     assert respons.content == bytes(terbit.isi)
 
 
@@ -259,10 +269,10 @@ def test_invitation_and_recommendation_signed(client, instansi, db):
     # the downloads serve the issued documents from then on
     client.force_login(joni)
     unduh = client.get(
-        reverse("laporan:rekomendasi_pdf", args=[2024, 1, sekretariat.pk])
+        reverse("laporan:dokumen_pdf", args=[2024, 1, f"rekomendasi-{sekretariat.pk}"])
     )
     assert unduh.content == bytes(rekomendasi.isi)
-    unduh = client.get(reverse("laporan:undangan_pdf", args=[2024, 1]))
+    unduh = client.get(reverse("laporan:dokumen_pdf", args=[2024, 1, "undangan"]))
     assert unduh.content == bytes(undangan.isi)
     client.logout()
     halaman = client.get(reverse("verifikasi", args=[undangan.kode])).content.decode()
