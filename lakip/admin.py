@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from lakip.logo import FormInstansi
 from lakip.models import Instansi, Pegawai, UnitKerja
 
 
 @admin.register(Instansi)
 class InstansiAdmin(admin.ModelAdmin):
+    form = FormInstansi
     list_display = ["nama", "kode", "pemda", "kota", "kode_urusan"]
     search_fields = ["nama", "kode", "pemda"]
 

@@ -84,3 +84,26 @@ def kepala_instansi(instansi):
         .order_by("eselon", "pk")
         .first()
     )
+
+
+def pengguna_berperan(instansi, *peran):
+    """The active users of ``instansi`` holding one of ``peran``: those whose
+    staff record is in the agency, and those without a staff record when the
+    agency is the one they fall back to (the first agency)."""
+    from django.contrib.auth import get_user_model
+
+    from lakip.models import Instansi
+
+    pertama = Instansi.objects.order_by("pk").values_list("pk", flat=True).first()
+    qs = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[p.value for p in peran])
+        .select_related("pegawai")
+        .distinct()
+    )
+    return [
+        u
+        for u in qs
+        if (getattr(u, "pegawai", None) and u.pegawai.instansi_id == instansi.pk)
+        or (getattr(u, "pegawai", None) is None and instansi.pk == pertama)
+    ]

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class LaporanConfig(AppConfig):
     name = "laporan"
     verbose_name = "Laporan"
+
+    def ready(self):
+        # "Tugas saya": the documents waiting for a user's signature.
+        from lakip.tugas import daftarkan
+        from laporan.tugas import tugas_laporan
+
+        daftarkan(tugas_laporan)

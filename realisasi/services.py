@@ -9,7 +9,8 @@ Guarantees of this module:
   every changed field is recorded in ``JejakAudit``.
 - ``ubah_status`` is the one function that moves an entry through the workflow;
   it checks role, unit and state, requires the notes the rules require, and
-  records every transition in ``RiwayatStatus``.
+  records every transition in ``RiwayatStatus`` and notifies those concerned
+  (``realisasi.tugas.beri_tahu_transisi``).
 """
 
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from realisasi.models import (
     StatusEntri,
 )
 from realisasi.selectors import lembar_entri
+from realisasi.tugas import beri_tahu_transisi
 
 
 class GagalEntri(Exception):
@@ -475,6 +477,7 @@ def ubah_status(user, unit, tahun, triwulan, aksi, catatan=""):
     entri.diubah_oleh = user
     entri.versi += 1
     entri.save()
+    beri_tahu_transisi(user, entri, aksi, entri.catatan)
     return entri
 
 
