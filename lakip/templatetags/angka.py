@@ -47,6 +47,18 @@ def waktu(nilai):
 
 
 @register.filter
+def angka_teks(nilai):
+    """A value stored as text (the audit trail): a number prints Indonesian
+    style (``5250000`` -> ``5.250.000``), other text unchanged, empty ``-``."""
+    if nilai in (None, ""):
+        return fmt.KOSONG
+    try:
+        return fmt.format_angka(fmt.parse_angka(str(nilai)))
+    except fmt.AngkaTidakValid:
+        return nilai
+
+
+@register.filter
 def nip(nilai):
     return fmt.format_nip(nilai)
 

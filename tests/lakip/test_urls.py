@@ -9,9 +9,15 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Open to anonymous visitors on purpose.
-PUBLIK = {"masuk", "sehat", "verifikasi"}
-# Open to every signed-in user: the home page explains a missing role; logout.
-SEMUA_PENGGUNA = {"beranda", "keluar"}
+PUBLIK = {"masuk", "sehat", "verifikasi", "favicon"}
+# Open to every signed-in user: the home page explains a missing role and lists
+# the user's tasks and notifications; logout.
+SEMUA_PENGGUNA = {
+    "beranda",
+    "keluar",
+    "notifikasi_dibaca",
+    "notifikasi_dibaca_semua",
+}
 
 _CONTOH = {
     "int": "1",

@@ -97,7 +97,9 @@ def test_every_role_through_the_flow(client, akun, hi):
     # The audit trail shows both edits with old and new values.
     riwayat = client.get(reverse("realisasi:riwayat", args=[sub.pk])).content.decode()
     assert riwayat.count(akun["operator.hi"].get_full_name()) >= 2
-    assert "2000000" in riwayat and "2750000" in riwayat and "3000000" in riwayat
+    # Amounts print Indonesian style in the history, as everywhere else.
+    assert "2.000.000" in riwayat and "2.750.000" in riwayat and "3.000.000" in riwayat
+    assert "2000000" not in riwayat
     assert JejakAudit.objects.filter(sub_kegiatan=sub).count() == 2
 
 

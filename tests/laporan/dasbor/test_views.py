@@ -170,7 +170,7 @@ def test_excel_holds_the_same_figures(kadis, data_tw1):
         "Anggaran per unit kerja",
         "Sub kegiatan tertinggal",
         "Efisiensi per program",
-        "Kelengkapan entri dan status pe",
+        "Kelengkapan entri per unit",
         "Tren serapan anggaran",
         "Tren capaian IKU",
     ]
