@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from lakip.logo import FormInstansi
-from lakip.models import Instansi, Pegawai, UnitKerja
+from lakip.models import Instansi, Notifikasi, Pegawai, UnitKerja
 
 
 @admin.register(Instansi)
@@ -50,3 +50,18 @@ class PegawaiAdmin(admin.ModelAdmin):
     @admin.display(description="nama", ordering="nama")
     def nama_lengkap(self, obj):
         return obj.nama_lengkap
+
+
+@admin.register(Notifikasi)
+class NotifikasiAdmin(admin.ModelAdmin):
+    """Notifications are written by the workflow (lakip.notifikasi): view only."""
+
+    list_display = ["judul", "penerima", "dibuat_pada", "dibaca_pada"]
+    list_filter = ["dibaca_pada"]
+    search_fields = ["judul", "penerima__username"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

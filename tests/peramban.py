@@ -69,6 +69,17 @@ def peramban_inggris():
     _tutup(driver, profil)
 
 
+@pytest.fixture(scope="module")
+def pulihkan_sesudahnya(django_db_blocker):
+    """A live-server test flushes the database when it ends; the tests that
+    run after the module still get the seed and the role groups."""
+    yield
+    from tests.bantuan import pulihkan_basis_data
+
+    with django_db_blocker.unblock():
+        pulihkan_basis_data()
+
+
 def masuk(driver, live_server, username, password):
     """Sign in through the login form, as a person would, and wait until the
     login has finished (the login page is gone), so the next step starts signed

@@ -12,9 +12,13 @@ from selenium.webdriver.support.ui import WebDriverWait
 from lakip.models import Instansi, UnitKerja
 from lakip.services import PASSWORD_DEMO, buat_akun_demo
 from tests.bantuan import pulihkan_basis_data
-from tests.peramban import masuk, peramban_inggris  # noqa: F401
+from tests.peramban import (  # noqa: F401
+    masuk,
+    peramban_inggris,
+    pulihkan_sesudahnya,
+)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pulihkan_sesudahnya")]
 
 PERAN = ["kadis", "perencanaan", "sekretaris", "kabid.hi", "operator.hi", "pemeriksa"]
 # Django's own English that leaked in through LocaleMiddleware.
@@ -31,15 +35,6 @@ INGGRIS = [
     "January",
     "required",
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _pulihkan_sesudahnya(django_db_blocker):
-    """A live-server test flushes the database when it ends; the tests that
-    run after it still get the seed and the role groups."""
-    yield
-    with django_db_blocker.unblock():
-        pulihkan_basis_data()
 
 
 @pytest.fixture

@@ -5,32 +5,19 @@ and by e-mail, of each transition."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from lakip.models import Notifikasi, UnitKerja
-from lakip.services import buat_akun_demo
+from lakip.models import Notifikasi
 from laporan.lampiran.terbit import daftar_dokumen
 from realisasi.models import RealisasiIndikator, StatusEntri
-from realisasi.services import atur_periode_entri
 from tests.bantuan import isian_formulir
+from tests.realisasi import conftest as realisasi_conftest
 
-
-@pytest.fixture
-def akun(instansi):
-    buat_akun_demo(instansi)
-    return {u.username: u for u in get_user_model().objects.all()}
-
-
-@pytest.fixture
-def hi(instansi):
-    return UnitKerja.objects.get(instansi=instansi, kode="bidang-hi")
-
-
-@pytest.fixture
-def tw1_dibuka(instansi, akun):
-    return atur_periode_entri(akun["perencanaan"], instansi, 2024, 1, True)
+# The realisasi tests' fixtures: demo accounts, Bidang HI, TW I 2024 open.
+akun = realisasi_conftest.akun
+hi = realisasi_conftest.hi
+tw1_dibuka = realisasi_conftest.tw1_dibuka
 
 
 def tugas(client, akun, username):
