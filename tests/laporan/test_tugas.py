@@ -181,3 +181,11 @@ def test_tugas_saya_through_the_whole_workflow(
         aksi(client, hi, "buka_kunci", "Koreksi angka")
     buka = Notifikasi.objects.get(penerima=akun["kadis"], judul__endswith="kuncinya")
     assert "Catatan: Koreksi angka" in buka.pesan
+
+
+def test_the_apps_register_their_providers():
+    from lakip import tugas as registri
+    from laporan.tugas import tugas_laporan
+    from realisasi.tugas import tugas_realisasi
+
+    assert registri._PENYEDIA[:2] == [tugas_realisasi, tugas_laporan]
