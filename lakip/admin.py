@@ -3,9 +3,11 @@ from django.contrib import admin
 
 from lakip.admin_lingkup import AdminHanyaLihat, AdminInstansi
 from lakip.akses import instansi_pengguna
+from lakip.logo import FormInstansi
 from lakip.models import (
     Instansi,
     KeanggotaanInstansi,
+    Notifikasi,
     Pegawai,
     RiwayatOrganisasi,
     UnitKerja,
@@ -21,6 +23,7 @@ from lakip.services import (
 @admin.register(Instansi)
 class InstansiAdmin(AdminInstansi):
     jalur_instansi = "pk"
+    form = FormInstansi
     list_display = ["nama", "kode", "pemda", "kota", "kode_urusan"]
     search_fields = ["nama", "kode", "pemda"]
 
@@ -162,3 +165,14 @@ class RiwayatOrganisasiAdmin(AdminHanyaLihat):
     list_display = ["pada", "aksi", "objek", "nilai_lama", "nilai_baru", "oleh"]
     list_filter = ["aksi", "instansi"]
     search_fields = ["objek"]
+
+
+@admin.register(Notifikasi)
+class NotifikasiAdmin(AdminHanyaLihat):
+    """Notifications are written by the workflow (lakip.notifikasi): view only,
+    the user's agency's recipients only."""
+
+    jalur_instansi = "penerima__keanggotaan__instansi"
+    list_display = ["judul", "penerima", "dibuat_pada", "dibaca_pada"]
+    list_filter = ["dibaca_pada"]
+    search_fields = ["judul", "penerima__username"]

@@ -8,6 +8,8 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
+
 from lakip.galat import LakipTidakValid
 from lakip.perhitungan import bulatkan, desimal, terhitung
 
@@ -80,6 +82,18 @@ def format_tanggal(tanggal):
     if isinstance(tanggal, datetime.datetime):
         tanggal = tanggal.date()
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def format_waktu(waktu):
+    """``6 Desember 2026 09.45``: a moment in the local time zone (an aware
+    datetime is converted first); a plain date prints as ``format_tanggal``."""
+    if waktu is None:
+        return KOSONG
+    if not isinstance(waktu, datetime.datetime):
+        return format_tanggal(waktu)
+    if timezone.is_aware(waktu):
+        waktu = timezone.localtime(waktu)
+    return f"{format_tanggal(waktu)} {format_jam(waktu)}"
 
 
 def format_hari_tanggal(tanggal):

@@ -48,6 +48,10 @@ class Instansi(models.Model):
         blank=True,
         help_text="Pengganti X.XX pada kode Program Penunjang, mis. 2.07.",
     )
+    # The agency's logo as stored bytes (PNG, bounded by lakip.logo), so every
+    # app server and the PDF renderer read it from the database.
+    logo = models.BinaryField("logo", blank=True, null=True, editable=False)
+    logo_tipe = models.CharField("jenis berkas logo", max_length=40, blank=True)
 
     class Meta:
         verbose_name = "instansi"
@@ -60,6 +64,14 @@ class Instansi(models.Model):
     @property
     def baris_kop(self):
         return [b.strip() for b in self.kop.splitlines() if b.strip()]
+
+    @property
+    def logo_data_url(self):
+        """The logo as a ``data:`` URL (embedded in pages and PDFs); the neutral
+        default when none was uploaded."""
+        from lakip.logo import data_url_logo
+
+        return data_url_logo(self)
 
 
 class UnitKerja(models.Model):
@@ -315,3 +327,29 @@ class RiwayatOrganisasi(models.Model):
 
     def __str__(self):
         return f"{self.aksi}: {self.objek}"
+
+
+class Notifikasi(models.Model):
+    """A message to one user about something that happened (a workflow
+    transition); read when ``dibaca_pada`` is set."""
+
+    penerima = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifikasi",
+        verbose_name="penerima",
+    )
+    judul = models.CharField("judul", max_length=200)
+    pesan = models.TextField("pesan", blank=True)
+    url = models.CharField("tautan", max_length=500, blank=True)
+    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+    dibaca_pada = models.DateTimeField("dibaca pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
+        ordering = ["-dibuat_pada", "-pk"]
+        indexes = [models.Index(fields=["penerima", "dibaca_pada"])]
+
+    def __str__(self):
+        return self.judul

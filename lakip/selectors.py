@@ -96,3 +96,20 @@ def pk_unit_dan_turunan(unit, semua_unit):
         hasil |= baru
         bertambah = bool(baru)
     return hasil
+
+
+def pengguna_berperan(instansi, *peran):
+    """The active users who belong to ``instansi`` (their membership) and hold
+    one of ``peran``, with their staff record."""
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            keanggotaan__instansi=instansi,
+            groups__name__in=[p.value for p in peran],
+        )
+        .select_related("pegawai")
+        .distinct()
+    )

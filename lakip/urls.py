@@ -37,6 +37,11 @@ urlpatterns = [
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
     path("sehat/", views.sehat, name="sehat"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("notifikasi/dibaca/", views.notifikasi_dibaca, name="notifikasi_dibaca_semua"),
+    path(
+        "notifikasi/<int:pk>/dibaca/", views.notifikasi_dibaca, name="notifikasi_dibaca"
+    ),
     path("", include("laporan.urls_publik")),
     path("", views.beranda, name="beranda"),
 ]

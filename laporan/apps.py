@@ -9,3 +9,9 @@ class LaporanConfig(AppConfig):
         from laporan import dokumen
 
         dokumen.muat_bawaan()
+
+        # "Tugas saya": the documents waiting for a user's signature.
+        from lakip.tugas import daftarkan
+        from laporan.tugas import tugas_laporan
+
+        daftarkan(tugas_laporan)

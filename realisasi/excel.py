@@ -207,7 +207,7 @@ def _periksa_meta(wb, lembar):
             raise BerkasDitolak(
                 f"Berkas ini untuk {kunci} “{meta.get(kunci)}”, bukan “{nilai}”: "
                 f"unggah lembar entri {lembar.unit.nama} tahun {lembar.tahun} "
-                f"triwulan {lembar.triwulan}."
+                f"triwulan {format_triwulan(lembar.triwulan)}."
             )
     return meta.get("versi")
 

@@ -88,9 +88,33 @@ class FormulirEntri(forms.Form):
         return hasil
 
     def tambah_kesalahan(self, kesalahan):
+        """Attach the service's errors to their inputs (marked ``is-invalid``)."""
         for kunci, pesan in kesalahan.items():
             nama = nama_field(kunci)
+            if nama in self.fields:
+                attrs = self.fields[nama].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
             self.add_error(nama if nama in self.fields else None, pesan)
+
+    def label_kesalahan(self, kunci):
+        """The input an error key names, in words: the indicator (and its
+        component), the sub kegiatan's budget, or the expenditure line."""
+        jenis, pk, kolom = kunci
+        if jenis == "indikator":
+            for b in self.lembar.semua_indikator():
+                if b.indikator.pk == int(pk):
+                    ind = b.indikator
+                    if kolom in ("pembilang", "penyebut"):
+                        komponen = getattr(ind, f"label_{kolom}", "") or kolom
+                        return f"{ind.nama} ({komponen})"
+                    return ind.nama + (" (keterangan)" if kolom == "keterangan" else "")
+        for blok in self.lembar.blok:
+            if jenis == "anggaran" and blok.sub_kegiatan.pk == int(pk):
+                return f"Realisasi anggaran {blok.sub_kegiatan.nama}"
+            for rincian, _ in blok.rincian:
+                if jenis == "belanja" and rincian.pk == int(pk):
+                    return f"Rincian {rincian.kode_rekening} {rincian.uraian}"
+        return "Isian"
 
     def tampilan(self):
         """Rows for the template: each indicator with its bound inputs and its

@@ -215,3 +215,43 @@ def jumlah_sampai(per_tw, triwulan):
         if per_tw.get(t) is not None:
             return per_tw[t]
     return None
+
+
+def perubahan_terakhir(entri, lembar):
+    """What the last change of a unit's quarter was, in words: who, when, and
+    what (the fields of the last save, or the workflow transition), e.g.
+    ``("CHAERUDDIN", <datetime>, "unggahan Excel: 2 isian (Besaran …: 5 → 6)")``;
+    None when the entry was never changed."""
+    from datetime import timedelta
+
+    from django.db.models import Q
+
+    from realisasi.models import JejakAudit
+
+    if not entri.pk or entri.diubah_pada is None:
+        return None
+    oleh = entri.diubah_oleh
+    nama = (oleh.get_full_name() or oleh.username) if oleh else "pengguna lain"
+    status = entri.riwayat.order_by("-pada", "-pk").first()
+    jejak = list(
+        JejakAudit.objects.filter(
+            Q(sub_kegiatan__in=[b.sub_kegiatan for b in lembar.blok])
+            | Q(indikator__in=[b.indikator for b in lembar.semua_indikator()]),
+            tahun=entri.tahun,
+            triwulan=entri.triwulan,
+            oleh=oleh,
+            pada__gte=entri.diubah_pada - timedelta(minutes=1),
+        ).select_related("indikator", "sub_kegiatan", "rincian")
+    )
+    if status is not None and (not jejak or status.pada >= jejak[0].pada):
+        apa = f"status {status.get_aksi_display().lower()}"
+        return nama, status.pada, apa
+    if not jejak:
+        return nama, entri.diubah_pada, "perubahan isian"
+    pertama = jejak[0]
+    sumber = "unggahan Excel" if pertama.sumber == "excel" else "formulir entri"
+    objek = pertama.indikator or pertama.rincian or pertama.sub_kegiatan
+    contoh = f"{getattr(objek, 'nama', None) or getattr(objek, 'uraian', '')}"
+    contoh = contoh[:60] + ("…" if len(contoh) > 60 else "")
+    rincian = f"{contoh}: {pertama.nilai_lama or '-'} → {pertama.nilai_baru or '-'}"
+    return nama, pertama.pada, f"{sumber}: {len(jejak)} isian ({rincian})"

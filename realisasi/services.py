@@ -9,7 +9,8 @@ Guarantees of this module:
   every changed field is recorded in ``JejakAudit``.
 - ``ubah_status`` is the one function that moves an entry through the workflow;
   it checks role, unit and state, requires the notes the rules require, and
-  records every transition in ``RiwayatStatus``.
+  records every transition in ``RiwayatStatus`` and notifies those concerned
+  (``realisasi.tugas.beri_tahu_transisi``).
 """
 
 from dataclasses import dataclass, field
@@ -17,10 +18,16 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from lakip import perhitungan as hitung
-from lakip.format import AngkaTidakValid, format_angka, format_uang, parse_angka
+from lakip.format import (
+    AngkaTidakValid,
+    format_angka,
+    format_triwulan,
+    format_uang,
+    format_waktu,
+    parse_angka,
+)
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import PeriodeTidakValid, periksa_periode
 from realisasi.akses import boleh_mengisi
@@ -34,7 +41,8 @@ from realisasi.models import (
     RiwayatStatus,
     StatusEntri,
 )
-from realisasi.selectors import lembar_entri
+from realisasi.selectors import lembar_entri, perubahan_terakhir
+from realisasi.tugas import beri_tahu_transisi
 
 
 class GagalEntri(Exception):
@@ -197,7 +205,8 @@ def periksa_boleh_mengubah(user, unit, tahun, triwulan, entri=None):
         instansi_id=unit.instansi_id, tahun=tahun, triwulan=triwulan, dibuka=True
     ).exists():
         raise GagalEntri(
-            f"Triwulan {triwulan} tahun {tahun} belum dibuka atau sudah ditutup "
+            f"Triwulan {format_triwulan(triwulan)} tahun {tahun} belum dibuka atau "
+            "sudah ditutup "
             "untuk entri."
         )
     if entri is not None and entri.status != StatusEntri.DRAF:
@@ -225,15 +234,9 @@ def simpan_realisasi(user, unit, tahun, triwulan, isian, versi, sumber="formulir
         unit=unit, tahun=tahun, triwulan=triwulan
     )
     periksa_boleh_mengubah(user, unit, tahun, triwulan, entri)
-    if versi is not None and int(versi) != entri.versi:
-        oleh = entri.diubah_oleh
-        nama = oleh.get_full_name() or oleh.username if oleh else "pengguna lain"
-        waktu = timezone.localtime(entri.diubah_pada).strftime("%d-%m-%Y %H:%M")
-        raise KonflikPerubahan(
-            f"Data unit ini telah diubah oleh {nama} pada {waktu} sejak formulir "
-            "Anda buka. Tidak ada yang disimpan; muat ulang halaman lalu isi kembali."
-        )
     lembar = lembar_entri(unit, tahun, triwulan)
+    if versi is not None and int(versi) != entri.versi:
+        raise KonflikPerubahan(_pesan_konflik(user, entri, lembar, sumber))
     kesalahan, rencana = {}, []
     baris_indikator = {b.indikator.pk: b for b in lembar.semua_indikator()}
     for ind_id, nilai in (isian.get("indikator") or {}).items():
@@ -279,6 +282,31 @@ def simpan_realisasi(user, unit, tahun, triwulan, isian, versi, sumber="formulir
         entri.diubah_oleh = user
         entri.save()
     return hasil
+
+
+def _pesan_konflik(user, entri, lembar, sumber):
+    """Why a stale form or sheet is refused: the change that came in between
+    (who, when, what; "Anda sendiri" when it was the same user) and the
+    remedy (download a fresh sheet, or reload the form)."""
+    terakhir = perubahan_terakhir(entri, lembar)
+    if terakhir is None:
+        perubahan = "data unit ini telah berubah"
+    else:
+        nama, pada, apa = terakhir
+        if entri.diubah_oleh_id == user.pk:
+            nama = f"Anda sendiri ({nama})"
+        perubahan = f"data unit ini telah diubah oleh {nama} pada {format_waktu(pada)}"
+        perubahan += f" ({apa})"
+    if sumber == "excel":
+        return (
+            f"Lembar Excel ini sudah usang: {perubahan} sesudah lembar ini diunduh. "
+            "Tidak ada yang disimpan. Unduh lembar entri yang baru, salin isian Anda "
+            "ke lembar itu, lalu unggah kembali."
+        )
+    return (
+        f"{perubahan[0].upper()}{perubahan[1:]} sejak formulir Anda buka. Tidak ada "
+        "yang disimpan; muat ulang halaman lalu isi kembali."
+    )
 
 
 def _jejak(user, sumber, tahun, triwulan, **kwargs):
@@ -475,6 +503,7 @@ def ubah_status(user, unit, tahun, triwulan, aksi, catatan=""):
     entri.diubah_oleh = user
     entri.versi += 1
     entri.save()
+    beri_tahu_transisi(user, entri, aksi, entri.catatan)
     return entri
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lakip.akses import instansi_pengguna, peran_diperlukan
+from lakip.format import format_triwulan
 from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import periode_atau_404
@@ -98,6 +99,15 @@ def _konteks_entri(request, unit, tahun, triwulan, form=None):
     bisa_ubah = True
     try:
         periksa_boleh_mengubah(request.user, unit, tahun, triwulan, lembar.entri)
+    except AksesDitolak:
+        # A reviewer (or a unit head of another unit) reads; nothing is wrong.
+        bisa_ubah, alasan = (
+            False,
+            (
+                "Anda membuka entri ini untuk dibaca; pengisian dilakukan oleh "
+                "Operator dan Kepala unit yang bersangkutan."
+            ),
+        )
     except GagalEntri as exc:
         bisa_ubah, alasan = False, str(exc)
     else:
@@ -123,8 +133,12 @@ def _konteks_entri(request, unit, tahun, triwulan, form=None):
 
 @login_required
 def entri_unit(request, unit_id, tahun, triwulan):
-    """The entry page: GET shows, POST saves (all or nothing)."""
+    """The entry page: GET shows, POST saves (all or nothing). A GET with
+    ``tahun``/``triwulan`` (the quarter selector) goes to that quarter."""
     unit = _unit(request, unit_id)
+    if request.method == "GET" and "tahun" in request.GET:
+        tahun_baru, tw_baru = _tahun_triwulan(request, unit.instansi)
+        return redirect("realisasi:unit", unit.pk, tahun_baru, tw_baru)
     if request.method == "POST":
         if not boleh_mengisi(request.user, unit):
             raise PermissionDenied("Anda tidak berhak mengisi realisasi unit ini.")
@@ -142,7 +156,11 @@ def entri_unit(request, unit_id, tahun, triwulan):
                 )
             except IsianTidakValid as exc:
                 form.tambah_kesalahan(exc.kesalahan)
-                messages.error(request, str(exc))
+                daftar = "; ".join(
+                    f"{form.label_kesalahan(k)}: {pesan}"
+                    for k, pesan in exc.kesalahan.items()
+                )
+                messages.error(request, f"{exc} Periksa: {daftar}")
             except GagalEntri as exc:
                 messages.error(request, str(exc))
             else:
@@ -236,7 +254,9 @@ def atur_periode(request):
         messages.error(request, str(exc))
     else:
         keadaan = "dibuka" if dibuka else "ditutup"
-        messages.success(request, f"Triwulan {triwulan} tahun {tahun} {keadaan}.")
+        messages.success(
+            request, f"Triwulan {format_triwulan(triwulan)} tahun {tahun} {keadaan}."
+        )
     return redirect(f"{reverse('realisasi:status')}?tahun={tahun}&triwulan={triwulan}")
 
 

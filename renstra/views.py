@@ -128,7 +128,9 @@ def _form_objek(request, objek, kelas_form, judul, tahun_kembali, jangkar=""):
 
 
 def _tahun_periode(periode):
-    if periode.pk is None:  # a new period has no programs yet
+    """The latest budget year of a saved period's programs, else its first year
+    (None for a period not saved yet)."""
+    if not periode.pk:
         return periode.tahun_awal
     daftar = Program.objects.filter(periode=periode).values_list("tahun", flat=True)
     return max(daftar, default=periode.tahun_awal)

@@ -12,8 +12,11 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
-@pytest.fixture
-def peramban():
+def _buka(bahasa=None):
+    """A headless Debian Chromium (and its profile directory). With ``bahasa``
+    (e.g. ``"en-US"``) the browser asks for that language, as Chromium does by
+    default on an English system; the console log is kept for
+    ``driver.get_log("browser")``."""
     if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
         pytest.skip("Debian chromium/chromium-driver tidak terpasang")
     from selenium import webdriver
@@ -35,11 +38,46 @@ def peramban():
         f"--user-data-dir={profil}",
     ]:
         opsi.add_argument(argumen)
+    if bahasa:
+        opsi.add_argument(f"--lang={bahasa}")
+        opsi.add_experimental_option(
+            "prefs", {"intl.accept_languages": f"{bahasa},{bahasa.split('-')[0]}"}
+        )
+    opsi.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
     driver.implicitly_wait(5)
-    yield driver
+    return driver, profil
+
+
+def _tutup(driver, profil):
     driver.quit()
     shutil.rmtree(profil, ignore_errors=True)
+
+
+@pytest.fixture
+def peramban():
+    driver, profil = _buka()
+    yield driver
+    _tutup(driver, profil)
+
+
+@pytest.fixture(scope="module")
+def peramban_inggris():
+    """One Chromium asking for English (en-US) for a whole test module."""
+    driver, profil = _buka("en-US")
+    yield driver
+    _tutup(driver, profil)
+
+
+@pytest.fixture(scope="module")
+def pulihkan_sesudahnya(django_db_blocker):
+    """A live-server test flushes the database when it ends; the tests that
+    run after the module still get the seed and the role groups."""
+    yield
+    from tests.bantuan import pulihkan_basis_data
+
+    with django_db_blocker.unblock():
+        pulihkan_basis_data()
 
 
 def masuk(driver, live_server, username, password):

@@ -17,6 +17,7 @@ HANYA_LIHAT = {
     "realisasi.RiwayatStatus",
     "realisasi.JejakAudit",
     "lakip.RiwayatOrganisasi",
+    "lakip.Notifikasi",  # written by the workflow (lakip.notifikasi)
 }
 
 

@@ -18,7 +18,11 @@ LEBAR = {UANG: 18, PERSEN: 12, ANGKA: 12}
 
 
 def _nama_lembar(judul, dipakai):
-    nama = re.sub(r"[\[\]:*?/\\]", " ", judul)[:31].strip() or "Tabel"
+    """A unique sheet name of at most 31 characters, cut at a word boundary."""
+    nama = re.sub(r"[\[\]:*?/\\]", " ", judul).strip()
+    if len(nama) > 31:
+        nama = nama[:32].rsplit(" ", 1)[0].strip()
+    nama = nama[:31] or "Tabel"
     dasar, n = nama, 2
     while nama.lower() in dipakai:
         akhiran = f" ({n})"
@@ -40,7 +44,7 @@ def buku_kerja(judul, keterangan, tabel_tabel):
     wb.remove(wb.active)
     dipakai = set()
     for tabel in tabel_tabel:
-        ws = wb.create_sheet(_nama_lembar(tabel.judul, dipakai))
+        ws = wb.create_sheet(_nama_lembar(tabel.lembar or tabel.judul, dipakai))
         ws.append([f"{judul}: {tabel.judul}"])
         ws["A1"].font = Font(bold=True, size=12)
         ws.append([keterangan])

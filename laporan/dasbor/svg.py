@@ -127,15 +127,13 @@ def grafik_batang(judul, kelompok, seri, format_nilai=uang_ringkas, acuan=None):
             f'<text class="label" font-weight="600"><title>{escape(k.label)}</title>'
             f"{tspan}</text>"
         )
-        if k.url:
-            label = f'<a href="{escape(k.url)}">{label}</a>'
-        bagian.append(label)
+        isi = [label]
         y += TINGGI_LABEL * len(baris)
         for i, s in enumerate(seri):
             nilai = k.nilai[i] if i < len(k.nilai) else None
             teks = k.teks[i] if i < len(k.teks) else format_nilai(nilai)
             lebar = _persen_lebar(nilai, maks)
-            bagian.append(
+            isi.append(
                 f'<rect x="0" y="{y}" width="{lebar}%" height="{TINGGI_BATANG}" '
                 f'fill="{s.warna}"><title>{escape(s.nama)}: {escape(teks)}</title>'
                 "</rect>"
@@ -144,14 +142,19 @@ def grafik_batang(judul, kelompok, seri, format_nilai=uang_ringkas, acuan=None):
                 posisi = f'x="{lebar}%" dx="-4" text-anchor="end" fill="{s.warna_teks}"'
             else:
                 posisi = f'x="{lebar}%" dx="4" fill="{WARNA_TEKS}"'
-            bagian.append(f'<text {posisi} y="{y + 11}">{escape(teks)}</text>')
+            isi.append(f'<text {posisi} y="{y + 11}">{escape(teks)}</text>')
             y += TINGGI_BATANG + JARAK_BATANG
         if k.keterangan:
-            bagian.append(
+            isi.append(
                 f'<text y="{y + 10}" font-size="11" fill="#495057">'
                 f"{escape(k.keterangan)}</text>"
             )
             y += TINGGI_KETERANGAN
+        # The whole group (label, bars, values) is one link: a tap on a bar opens
+        # it too.
+        if k.url:
+            isi = [f'<a href="{escape(k.url)}">', *isi, "</a>"]
+        bagian.extend(isi)
         y += JARAK_KELOMPOK
 
     if acuan is not None and maks > 0:

@@ -51,6 +51,7 @@ class Tabel:
     baris: list = field(default_factory=list)
     catatan: str = ""
     grafik: str = ""  # SVG of a chart whose numbers this table holds
+    lembar: str = ""  # Excel sheet name (at most 31 characters) when judul is longer
 
     @property
     def baris_html(self):
@@ -370,6 +371,7 @@ def tabel_kelengkapan(kelengkapan):
     tabel = Tabel(
         kode="kelengkapan",
         judul="Kelengkapan entri dan status per unit",
+        lembar="Kelengkapan entri per unit",
         kolom=[
             Kolom("Unit"),
             Kolom("Indikator sub kegiatan", ANGKA),

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lakip.akses import pegawai_pengguna
+from lakip.format import format_waktu
 from lakip.peran import Peran, peran_pengguna
 from laporan import pdf
 from laporan.dokumen import jenis_dokumen, semua_jenis
@@ -101,7 +102,7 @@ def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
     if dok.terbit is not None:
         raise TandaTanganTidakValid(
             "Dokumen ini sudah ditandatangani pada "
-            f"{timezone.localtime(dok.terbit.ditandatangani_pada):%d-%m-%Y %H:%M}."
+            f"{format_waktu(dok.terbit.ditandatangani_pada)}."
         )
     if dok.penanda is None or dok.html is None:
         raise TandaTanganTidakValid(

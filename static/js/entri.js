@@ -36,10 +36,14 @@
     sel.innerHTML = persen(kas && r !== null ? (r / kas) * 100 : null) + ' <span class="small text-body-secondary">dari kas</span><br>' +
       persen(pagu && r !== null ? (r / pagu) * 100 : null) + ' <span class="small text-body-secondary">dari pagu</span>';
   }
+  // After a refused save the page shows what was typed: recompute from it.
+  var ulang = document.querySelector("form[data-hitung-ulang]") !== null;
   document.querySelectorAll("tr[data-indikator]").forEach(function (tr) {
     tr.addEventListener("input", function () { hitungIndikator(tr); });
+    if (ulang) hitungIndikator(tr);
   });
   document.querySelectorAll("tr[data-anggaran]").forEach(function (tr) {
     tr.addEventListener("input", function () { hitungAnggaran(tr); });
+    if (ulang) hitungAnggaran(tr);
   });
 })();

@@ -96,3 +96,31 @@ def test_format_hari_tanggal_and_jam():
     assert f.format_jam(time(13, 0)) == "13.00"
     assert f.format_jam(time(9, 5)) == "09.05"
     assert f.format_jam(None) == "-"
+
+
+def test_format_waktu_one_format_in_local_time():
+    from datetime import UTC
+
+    # 01.45 UTC is 09.45 in Makassar (WITA, the settings' time zone).
+    assert f.format_waktu(datetime(2026, 12, 6, 1, 45, tzinfo=UTC)) == (
+        "6 Desember 2026 09.45"
+    )
+    assert f.format_waktu(datetime(2024, 4, 25, 16, 0)) == "25 April 2024 16.00"
+    assert f.format_waktu(date(2024, 4, 25)) == "25 April 2024"
+    assert f.format_waktu(None) == "-"
+    html = Template("{% load angka %}{{ t|waktu }}|{{ kosong|waktu }}").render(
+        Context({"t": datetime(2024, 12, 1, 0, 5, tzinfo=UTC)})
+    )
+    assert html == "1 Desember 2024 08.05|-"
+
+
+def test_angka_teks_formats_stored_numbers_only():
+    t = Template(
+        "{% load angka %}{{ a|angka_teks }} {{ b|angka_teks }} {{ c|angka_teks }}"
+    )
+    assert t.render(Context({"a": "5250000", "b": "63.57", "c": "PP baru"})) == (
+        "5.250.000 63,57 PP baru"
+    )
+    assert Template("{% load angka %}{{ x|angka_teks }}").render(
+        Context({"x": ""})
+    ) == ("-")

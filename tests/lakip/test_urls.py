@@ -13,14 +13,22 @@ PUBLIK = {
     "masuk",
     "sehat",
     "verifikasi",
+    "favicon",
     "sandi_reset",
     "sandi_reset_terkirim",
     "sandi_reset_konfirmasi",
     "sandi_reset_selesai",
 }
-# Open to every signed-in user: the home page explains a missing role or agency;
-# logout; changing one's own password.
-SEMUA_PENGGUNA = {"beranda", "keluar", "sandi_ganti", "sandi_ganti_selesai"}
+# Open to every signed-in user: the home page explains a missing role or agency
+# and lists the user's tasks and notifications; logout; changing one's own password.
+SEMUA_PENGGUNA = {
+    "beranda",
+    "keluar",
+    "sandi_ganti",
+    "sandi_ganti_selesai",
+    "notifikasi_dibaca",
+    "notifikasi_dibaca_semua",
+}
 
 _CONTOH = {
     "int": "1",

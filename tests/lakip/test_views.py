@@ -60,3 +60,42 @@ def test_role_decorator(rf, instansi):
     request.user = get_user_model().objects.get(username="operator.hi")
     with pytest.raises(PermissionDenied):
         view(request)
+
+
+# An English browser (Chromium's default) must not change the language.
+INGGRIS = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+KATA_INGGRIS = ["Username", "Password", "Please enter", "Not Found", "December"]
+
+
+def test_indonesian_whatever_the_browser_asks(client, instansi):
+    halaman = client.get(reverse("masuk"), **INGGRIS).content.decode()
+    assert "Nama pengguna" in halaman and "Sandi" in halaman
+    gagal = client.post(
+        reverse("masuk"), {"username": "x", "password": "salah"}, **INGGRIS
+    ).content.decode()
+    assert "Masukkan nama pengguna" in gagal and "sandi yang benar" in gagal
+    hilang = client.get("/tidak-ada/", **INGGRIS)
+    assert hilang.status_code == 404
+    teks = hilang.content.decode()
+    assert "Halaman tidak ditemukan" in teks and 'rel="icon"' in teks
+    for kata in KATA_INGGRIS:
+        assert kata not in halaman + gagal + teks, kata
+    buat_akun_demo(instansi)
+    client.login(username="perencanaan", password=PASSWORD_DEMO)
+    admin = client.get("/admin/", **INGGRIS).content.decode()
+    assert "Tindakan terbaru" in admin
+    assert "Recent actions" not in admin and "Log out" not in admin
+
+
+def test_server_error_page_is_indonesian_in_the_apps_layout(client, db):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Terjadi kesalahan pada server" in html and "navbar" in html
+
+
+def test_favicon_is_served(client, db):
+    respons = client.get("/favicon.ico")
+    assert respons.status_code == 200
+    assert respons["Content-Type"] == "image/x-icon"
+    assert b"".join(respons.streaming_content)[:4] == b"\x00\x00\x01\x00"

@@ -113,3 +113,34 @@ def test_files_that_are_not_the_units_sheet_are_refused(
     respons = unggah(client, hi, unduh(client, hi))
     assert "terlalu besar" in respons.content.decode()
     assert not JejakAudit.objects.exists()
+
+
+def test_a_stale_sheet_asks_for_a_fresh_one_and_names_the_change(
+    client, akun, hi, sub, tw1_dibuka
+):
+    """Upload a sheet, fix a cell in the same file, upload again: refused, with
+    the change in between (the uploader's own upload, said so) and the remedy
+    (download a fresh sheet), not "reload the page"."""
+    client.force_login(akun["operator.hi"])
+    wb = unduh(client, hi)
+    ws = wb["Entri"]
+    r = baris_dengan(ws, f"a:{sub.pk}")
+    ws[f"H{r}"] = "2.600.000"
+    assert unggah(client, hi, wb).status_code == 302
+    ws[f"H{r}"] = "2.700.000"
+    respons = unggah(client, hi, wb)
+    assert respons.status_code == 400
+    teks = respons.content.decode()
+    nama = akun["operator.hi"].get_full_name()
+    assert f"diubah oleh Anda sendiri ({nama}) pada " in teks
+    assert "unggahan Excel: 1 isian" in teks
+    assert "2000000 → 2600000" in teks
+    assert "Unduh lembar entri yang baru" in teks
+    assert "muat ulang" not in teks
+    assert RealisasiAnggaran.objects.get(sub_kegiatan=sub, triwulan=1).jumlah == (
+        2_600_000
+    )
+    # Someone else's change in between is named with his name.
+    client.force_login(akun["kabid.hi"])
+    respons = unggah(client, hi, wb)
+    assert f"diubah oleh {nama} pada " in respons.content.decode()

@@ -1,6 +1,8 @@
 """The entry pages driven as the users would: every role through the flow,
 and the permission matrix of roles × actions × own/other unit."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -97,7 +99,9 @@ def test_every_role_through_the_flow(client, akun, hi):
     # The audit trail shows both edits with old and new values.
     riwayat = client.get(reverse("realisasi:riwayat", args=[sub.pk])).content.decode()
     assert riwayat.count(akun["operator.hi"].get_full_name()) >= 2
-    assert "2000000" in riwayat and "2750000" in riwayat and "3000000" in riwayat
+    # Amounts print Indonesian style in the history, as everywhere else.
+    assert "2.000.000" in riwayat and "2.750.000" in riwayat and "3.000.000" in riwayat
+    assert "2000000" not in riwayat
     assert JejakAudit.objects.filter(sub_kegiatan=sub).count() == 2
 
 
@@ -274,3 +278,69 @@ def test_units_of_another_agency_are_invisible(client, akun, hi):
     )
     client.force_login(akun["perencanaan"])
     assert client.get(url_unit(unit)).status_code == 404
+
+
+def test_invalid_inputs_are_marked_and_named(client, akun, hi, tw1_dibuka):
+    """A negative value: the input gets ``is-invalid`` with the message under
+    it, the banner names the indicator, and the typed value stays for the
+    capaian to be recomputed (the form is marked for it)."""
+    from renstra.models import Indikator
+
+    sub = SubKegiatan.objects.get(kode="2.07.05.2.01.0001")
+    ind = Indikator.objects.get(sub_kegiatan=sub)
+    client.force_login(akun["operator.hi"])
+    data = isian_formulir(client.get(url_unit(hi)).content.decode(), "form-entri")
+    data[f"i{ind.pk}_nilai"] = "-3"
+    respons = client.post(url_unit(hi), data)
+    assert respons.status_code == 400
+    html = respons.content.decode()
+    masukan = re.search(rf'<input[^>]*name="i{ind.pk}_nilai"[^>]*>', html).group(0)
+    assert "is-invalid" in masukan and 'value="-3"' in masukan
+    assert 'aria-invalid="true"' in masukan
+    setelah = html[html.index(masukan) :]
+    assert setelah.index("Nilai tidak boleh negatif.") < setelah.index("</td>")
+    assert f"1 isian tidak valid; tidak ada yang disimpan. Periksa: {ind.nama}: " in (
+        html
+    )
+    assert "data-hitung-ulang" in html
+    # The other inputs are not marked.
+    assert html.count("is-invalid") == 1
+
+
+def test_reviewers_see_a_neutral_read_only_notice(client, akun, hi, tw1_dibuka):
+    for nama in ["perencanaan", "kadis", "pemeriksa"]:
+        client.force_login(akun[nama])
+        respons = client.get(url_unit(hi))
+        html = respons.content.decode()
+        assert respons.status_code == 200, nama
+        assert "tidak berhak" not in html, nama
+        assert 'alert alert-light border py-2" id="catatan-baca"' in html, nama
+        assert "untuk dibaca" in html, nama
+    # Those who fill it see no notice; a closed quarter still says why.
+    client.force_login(akun["operator.hi"])
+    assert "catatan-baca" not in client.get(url_unit(hi)).content.decode()
+    html = client.get(reverse("realisasi:unit", args=[hi.pk, 2024, 2])).content
+    assert "Triwulan II tahun 2024 belum dibuka" in html.decode()
+
+
+def test_the_entry_page_has_a_quarter_selector(client, akun, hi, tw1_dibuka):
+    client.force_login(akun["operator.hi"])
+    html = client.get(url_unit(hi)).content.decode()
+    assert '<select class="form-select" name="triwulan"' in html
+    respons = client.get(url_unit(hi), {"tahun": "2024", "triwulan": "3"})
+    assert respons.status_code == 302
+    assert respons.url == reverse("realisasi:unit", args=[hi.pk, 2024, 3])
+    assert client.get(url_unit(hi), {"tahun": "x", "triwulan": "3"}).status_code == 404
+    assert client.get(url_unit(hi), {"tahun": "2024", "triwulan": "5"}).status_code == (
+        404
+    )
+
+
+def test_quarter_messages_use_roman_numerals(client, akun, tw1_dibuka):
+    client.force_login(akun["perencanaan"])
+    respons = client.post(
+        reverse("realisasi:periode"),
+        {"tahun": 2024, "triwulan": 2, "dibuka": "1"},
+        follow=True,
+    )
+    assert "Triwulan II tahun 2024 dibuka." in respons.content.decode()

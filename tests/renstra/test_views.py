@@ -287,3 +287,19 @@ def test_perjanjian_kinerja_screens(perencanaan, client, akun):
     assert "JONI PATABI, S.Sos" in halaman
     assert reverse("laporan:pk_pdf", args=[pk.pk]) in halaman
     assert "Buat Perjanjian Kinerja" not in halaman
+
+
+def test_add_renstra_period_opens_its_form_and_saves(perencanaan, instansi):
+    respons = perencanaan.get(reverse("renstra:periode_tambah"))
+    assert respons.status_code == 200
+    html = respons.content.decode()
+    assert "Periode Renstra baru" in html and 'name="tahun_awal"' in html
+    respons = perencanaan.post(
+        reverse("renstra:periode_tambah"),
+        {"nama": "Renstra 2027-2031", "tahun_awal": 2027, "tahun_akhir": 2031},
+    )
+    assert respons.status_code == 302
+    assert respons.url == reverse("renstra:pohon") + "?tahun=2027"
+    assert PeriodeRenstra.objects.filter(
+        instansi=instansi, nama="Renstra 2027-2031"
+    ).exists()

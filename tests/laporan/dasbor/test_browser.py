@@ -10,18 +10,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 from lakip.models import Instansi
 from lakip.services import PASSWORD_DEMO, buat_akun_demo
 from tests.bantuan import pulihkan_basis_data
-from tests.peramban import masuk, peramban  # noqa: F401
+from tests.peramban import masuk, peramban, pulihkan_sesudahnya  # noqa: F401
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _pulihkan_sesudahnya(django_db_blocker):
-    """A live-server test flushes the database when it ends; the tests that
-    run after it still get the seed and the role groups."""
-    yield
-    with django_db_blocker.unblock():
-        pulihkan_basis_data()
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pulihkan_sesudahnya")]
 
 
 def _terlihat(driver, elemen):

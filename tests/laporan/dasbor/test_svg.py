@@ -77,3 +77,17 @@ def test_short_money():
     assert uang_ringkas(770_000) == "Rp 770 rb"
     assert uang_ringkas(0) == "Rp 0"
     assert uang_ringkas(None) == "-"
+
+
+def test_a_linked_group_is_clickable_as_a_whole():
+    svg = grafik_batang(
+        "Anggaran",
+        [Kelompok("A", [1000, 250], url="/a/"), Kelompok("B", [500, 0])],
+        SERI,
+    )
+    tautan = re.search(r'<a href="/a/">(.*?)</a>', svg).group(1)
+    # The label, both bars and both values of group A are inside its link.
+    assert tautan.count("<rect") == 2 and "<tspan" in tautan
+    assert tautan.count("<text") == 3
+    # Group B has no link.
+    assert svg.count("<a ") == 1

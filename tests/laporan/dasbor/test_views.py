@@ -170,7 +170,7 @@ def test_excel_holds_the_same_figures(kadis, data_tw1):
         "Anggaran per unit kerja",
         "Sub kegiatan tertinggal",
         "Efisiensi per program",
-        "Kelengkapan entri dan status pe",
+        "Kelengkapan entri per unit",
         "Tren serapan anggaran",
         "Tren capaian IKU",
     ]
@@ -434,3 +434,23 @@ def test_sekretaris_is_a_kepala_unit_of_the_sekretariat(client, akun):
     UnitKerja.objects.filter(jenis="sekretariat").update(kepala=kabid.pegawai)
     client.force_login(kabid)
     assert client.get(URL).status_code == 200  # now heads the Sekretariat
+
+
+def test_no_inline_style_the_csp_would_block(kadis):
+    """The page's own CSP forbids inline styles: the sub-units' indentation
+    comes from the stylesheet."""
+    html = kadis.get(URL).content.decode()
+    assert "style=" not in html
+    assert "indentasi-1" in html
+
+
+def test_sheet_names_are_cut_at_a_word():
+    from laporan.dasbor.excel import _nama_lembar
+
+    dipakai = set()
+    assert _nama_lembar("Realisasi anggaran per sub kegiatan dan unit", dipakai) == (
+        "Realisasi anggaran per sub"
+    )
+    assert _nama_lembar("Realisasi anggaran per sub kegiatan lain", dipakai) == (
+        "Realisasi anggaran per sub (2)"
+    )

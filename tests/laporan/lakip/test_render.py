@@ -224,3 +224,18 @@ def test_fonts_are_the_shipped_ones(pdf_seed):
             nama.add(str(font.get_object()["/BaseFont"]))
     # Only the @font-face families of fonts.css (shipped files), no system font.
     assert nama and all("+Dokumen-" in n for n in nama), nama
+
+
+def test_the_cover_carries_the_agencys_logo(instansi):
+    from laporan.lakip.dokumen import susun_dokumen
+    from laporan.lakip.render import render_html
+
+    html = render_html(susun_dokumen(instansi, 2024, 1))
+    sampul = html[html.index('<div class="sampul">') :]
+    assert sampul.index('class="logo-sampul" src="data:image/svg+xml;base64,') < (
+        sampul.index("LAPORAN AKUNTABILITAS")
+    )
+    instansi.logo, instansi.logo_tipe = b"\x89PNG", "image/png"
+    instansi.save()
+    html = render_html(susun_dokumen(instansi, 2024, 1))
+    assert 'class="logo-sampul" src="data:image/png;base64,iVBORw==' in html

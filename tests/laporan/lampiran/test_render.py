@@ -52,3 +52,30 @@ def test_evaluasi_signed_by_the_official(pdf_evaluasi):
     assert len(arfah) == 1
     assert "MUH. ARFAH TAUFIEK, S.Pi" in arfah[0].split("Malili, Maret 2024")[-1]
     assert "NIP. 19850203 201404 1 001" in arfah[0]
+
+
+def test_the_agencys_logo_is_on_the_letterhead(instansi):
+    """An uploaded logo is printed in the kop of the attachments' PDF."""
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from laporan import pdf
+    from laporan.lampiran.render import html_halaman
+    from laporan.lampiran.susun import susun_lampiran
+
+    lamp = susun_lampiran(instansi, 2024, 1)
+    assert 'class="logo-kop" src="data:image/svg+xml;base64,' in html_halaman(
+        lamp, "Pernyataan", pernyataan=lamp.pernyataan[:1]
+    )
+    keluaran = io.BytesIO()
+    Image.new("RGB", (120, 140), (0, 90, 160)).save(keluaran, format="PNG")
+    instansi.logo, instansi.logo_tipe = keluaran.getvalue(), "image/png"
+    instansi.save()
+    lamp = susun_lampiran(instansi, 2024, 1)
+    html = html_halaman(lamp, "Pernyataan", pernyataan=lamp.pernyataan[:1])
+    assert 'class="logo-kop" src="data:image/png;base64,' in html
+    halaman = PdfReader(io.BytesIO(pdf.render_pdf(html))).pages
+    assert len(halaman[0].images) == 1
+    assert halaman[0].images[0].image.size == (120, 140)

@@ -1,0 +1,80 @@
+"""What the quarter's documents ask of a user ("Tugas saya"): signatures and
+missing signers. Registered with ``lakip.tugas`` in ``LaporanConfig``.
+
+Signing follows approval, so only the latest quarter with an approved
+(Disahkan) entry is looked at."""
+
+from django.urls import reverse
+
+from lakip.akses import instansi_pengguna, pegawai_pengguna
+from lakip.format import format_triwulan
+from lakip.peran import Peran, peran_pengguna
+from lakip.tugas import Tugas
+from laporan.lampiran.terbit import daftar_dokumen
+from realisasi.models import EntriTriwulan, StatusEntri
+
+# Roles that open the signing page (laporan.lampiran.views.tanda_tangan).
+PERAN_TANDA_TANGAN = {
+    Peran.PERENCANAAN,
+    Peran.PIMPINAN,
+    Peran.PEMERIKSA,
+    Peran.KEPALA_UNIT,
+}
+
+
+def _triwulan_disahkan(instansi):
+    return (
+        EntriTriwulan.objects.filter(
+            unit__instansi=instansi, status=StatusEntri.DISAHKAN
+        )
+        .order_by("-tahun", "-triwulan")
+        .values_list("tahun", "triwulan")
+        .first()
+    )
+
+
+def _ringkas(dokumen):
+    judul = ", ".join(d.judul for d in dokumen[:3])
+    return judul + (" …" if len(dokumen) > 3 else "")
+
+
+def tugas_laporan(user):
+    """The unsigned documents of the latest approved quarter whose signer is
+    the user, and (Perencanaan) the documents without a recorded signer."""
+    peran = peran_pengguna(user)
+    pegawai = pegawai_pengguna(user)
+    if not peran & PERAN_TANDA_TANGAN:
+        return []
+    perencanaan = Peran.PERENCANAAN in peran
+    if pegawai is None and not perencanaan:
+        return []
+    instansi = instansi_pengguna(user)
+    periode = _triwulan_disahkan(instansi) if instansi else None
+    if periode is None:
+        return []
+    tahun, triwulan = periode
+    belum = [d for d in daftar_dokumen(instansi, tahun, triwulan) if d.terbit is None]
+    url = reverse("laporan:tanda_tangan", args=[tahun, triwulan])
+    label = f"Triwulan {format_triwulan(triwulan)} tahun {tahun}"
+    hasil = []
+    milik = [d for d in belum if pegawai and d.penanda and d.penanda.pk == pegawai.pk]
+    if milik:
+        hasil.append(
+            Tugas(
+                "Tandatangani",
+                f"Tandatangani {len(milik)} dokumen lampiran {label}",
+                url,
+                _ringkas(milik),
+            )
+        )
+    tanpa = [d for d in belum if d.penanda is None]
+    if perencanaan and tanpa:
+        hasil.append(
+            Tugas(
+                "Lengkapi",
+                f"Lengkapi penanda tangan {len(tanpa)} dokumen lampiran {label}",
+                reverse("admin:lakip_pegawai_changelist"),
+                _ringkas(tanpa),
+            )
+        )
+    return hasil
