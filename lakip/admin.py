@@ -3,7 +3,7 @@ from django.contrib import admin
 
 from lakip.admin_lingkup import AdminHanyaLihat, AdminInstansi
 from lakip.akses import instansi_pengguna
-from lakip.logo import FormInstansi
+from lakip.forms import FormInstansi
 from lakip.models import (
     Instansi,
     KeanggotaanInstansi,

@@ -5,10 +5,7 @@ import base64
 import io
 from functools import cache
 
-from django import forms
 from django.contrib.staticfiles import finders
-
-from lakip.models import Instansi
 
 # An upload larger than this is refused; a stored logo is at most SISI_MAKS
 # pixels on its longer side (re-encoded as PNG).
@@ -57,54 +54,3 @@ def data_url_logo(instansi):
         return _logo_netral()
     isi = base64.b64encode(bytes(instansi.logo)).decode()
     return f"data:{instansi.logo_tipe or 'image/png'};base64,{isi}"
-
-
-class FormInstansi(forms.ModelForm):
-    """The agency's admin form with the logo upload (and a box to remove it)."""
-
-    berkas_logo = forms.FileField(
-        label="Logo",
-        required=False,
-        help_text=(
-            "Gambar PNG/JPEG, maksimal 1 MB; dicetak pada sampul LAKIP dan kop "
-            "dokumen. Kosongkan untuk mempertahankan logo yang ada."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-    )
-    hapus_logo = forms.BooleanField(
-        label="Hapus logo (pakai lambang netral)", required=False
-    )
-
-    class Meta:
-        model = Instansi
-        fields = [
-            "kode",
-            "nama",
-            "singkatan",
-            "pemda",
-            "alamat",
-            "kota",
-            "kode_pos",
-            "kop",
-            "kode_urusan",
-        ]
-
-    def clean_berkas_logo(self):
-        berkas = self.cleaned_data.get("berkas_logo")
-        if not berkas:
-            return None
-        try:
-            return baca_logo(berkas)
-        except LogoTidakValid as galat:
-            raise forms.ValidationError(str(galat)) from None
-
-    def save(self, commit=True):
-        instansi = super().save(commit=False)
-        if self.cleaned_data.get("berkas_logo"):
-            instansi.logo = self.cleaned_data["berkas_logo"]
-            instansi.logo_tipe = "image/png"
-        elif self.cleaned_data.get("hapus_logo"):
-            instansi.logo, instansi.logo_tipe = None, ""
-        if commit:
-            instansi.save()
-        return instansi

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from lakip.logo import LOGO_MAKS_BYTE, SISI_MAKS, FormInstansi, data_url_logo
+from lakip.forms import FormInstansi
+from lakip.logo import LOGO_MAKS_BYTE, SISI_MAKS, data_url_logo
 
 
 def png(lebar=900, tinggi=600):
