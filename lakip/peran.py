@@ -11,6 +11,7 @@ class Peran(models.TextChoices):
     PERENCANAAN = "Perencanaan", "Perencanaan (Kasubag Perencanaan)"
     PIMPINAN = "Pimpinan", "Pimpinan (Kepala Dinas)"
     PEMERIKSA = "Pemeriksa", "Pemeriksa (hanya baca)"
+    EVALUATOR = "Evaluator", "Evaluator (Inspektorat)"
 
 
 def peran_pengguna(user):

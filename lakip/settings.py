@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "renstra",
     "realisasi",
     "laporan",
+    "evaluasi",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -166,7 +167,15 @@ LAKIP_MENU = [
         "Rapat evaluasi",
         ["Perencanaan", "Pimpinan", "Kepala unit", "Pemeriksa"],
     ),
+    (
+        "evaluasi:indeks",
+        "Evaluasi SAKIP",
+        ["Perencanaan", "Pimpinan", "Pemeriksa", "Evaluator"],
+    ),
 ]
+
+# Evaluasi SAKIP (evaluasi): the largest evidence file accepted per upload.
+LAKIP_BUKTI_MAKS = 5 * 1024 * 1024
 
 # Apps whose models the role groups get admin permissions on (lakip.services).
 LAKIP_APP_DATA = ["lakip", "renstra", "realisasi"]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("rencana/", include("renstra.urls")),
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
+    path("evaluasi/", include("evaluasi.urls")),
     path("sehat/", views.sehat, name="sehat"),
     path("verifikasi/<str:kode>/", verifikasi, name="verifikasi"),
     path("", views.beranda, name="beranda"),

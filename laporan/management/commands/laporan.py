@@ -24,6 +24,7 @@ from django.core.management.base import BaseCommand, CommandError
 from lakip.models import Instansi
 from laporan.data import bangun_data_laporan
 from laporan.ekspor_json import teks_json
+from laporan.perintah import SUBPERINTAH
 
 LAMPIRAN = {
     "evaluasi": "Tabel Evaluasi Kinerja per unit dan per pejabat (PDF)",
@@ -144,8 +145,15 @@ class Command(BaseCommand):
                 help=f"berkas PDF (bawaan: {jenis.upper()}-TAHUN-TWn-INSTANSI.pdf)",
             )
 
+        for nama, sub_perintah in SUBPERINTAH.items():
+            parser_tambahan = sub.add_parser(nama, help=sub_perintah.bantuan)
+            parser_tambahan.add_argument("--instansi", default="", help="kode instansi")
+            sub_perintah.tambah_argumen(parser_tambahan)
+
     def handle(self, *args, **options):
         instansi = pilih_instansi(options["instansi"])
+        if options["jenis"] in SUBPERINTAH:
+            return SUBPERINTAH[options["jenis"]].jalankan(self, instansi, options)
         if options["jenis"] == "lakip":
             return self.lakip(instansi, options)
         if options["jenis"] == "subkegiatan":
