@@ -80,7 +80,7 @@ def _sumber(instansi, tahun):
     rencana = reverse("renstra:pohon") + f"?tahun={tahun}"
     periode = periode_untuk_tahun(instansi, tahun)
     sumber = {
-        "renstra": [Usulan(f"Renstra {periode}", rencana)] if periode else [],
+        "renstra": [Usulan(f"Dokumen Renstra: {periode}", rencana)] if periode else [],
         "rencana_tahun": [
             Usulan(
                 f"Rencana {tahun}: program, kegiatan, sub kegiatan, target "
