@@ -44,7 +44,7 @@ def _akun(username, peran, pegawai, staff, peran_tambahan=()):
         user.first_name = pegawai.nama_lengkap[:150]
     user.save()
     user.groups.set(
-        Group.objects.filter(name__in=[p.value for p in (peran, *peran_tambahan)])
+        Group.objects.get_or_create(name=p.value)[0] for p in (peran, *peran_tambahan)
     )
     if pegawai is not None and pegawai.user_id != user.pk:
         Pegawai.objects.filter(user=user).update(user=None)
@@ -62,7 +62,8 @@ def buat_akun_demo(instansi: Instansi):
     Dinas (Pimpinan), the Kasubag Perencanaan (Perencanaan, and Kepala unit of
     the Subbagian that enters the IKU), the Sekretaris and
     the Kepala Bidang HI (Kepala unit), a mediator of Bidang HI (Operator unit),
-    and an inspector without a staff record (Pemeriksa).
+    an inspector without a staff record (Pemeriksa), and an Inspektorat
+    evaluator of the SAKIP (Evaluator).
     """
     atur_izin_peran()
     kadis = (
@@ -93,6 +94,7 @@ def buat_akun_demo(instansi: Instansi):
         ("kabid.hi", Peran.KEPALA_UNIT, kepala_hi, False),
         ("operator.hi", Peran.OPERATOR_UNIT, operator_hi, False),
         ("pemeriksa", Peran.PEMERIKSA, None, True),
+        ("evaluator", Peran.EVALUATOR, None, False),
     ]
     return [
         (username, peran, pegawai)
