@@ -33,6 +33,8 @@ def isi(apps, schema_editor):
                 defaults={"uraian": p["uraian"], "nilai": Decimal(p["nilai"]), "urutan": i},
             )
     for tahun in TAHUN:
+        if Komponen.objects.filter(tahun=tahun).exists():
+            continue
         for i, k in enumerate(data["komponen"]):
             komponen = Komponen.objects.create(
                 tahun=tahun, kode=k["kode"], nama=k["nama"], bobot=Decimal(k["bobot"]), urutan=i

@@ -1,5 +1,7 @@
 """Fixtures of the evaluation's tests: users per role and a filled LKE."""
 
+from importlib import import_module
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,6 +10,16 @@ from evaluasi import services
 from evaluasi.bukti import usulan_bukti
 from evaluasi.models import KriteriaLke
 from lakip.peran import Peran
+
+
+@pytest.fixture(autouse=True)
+def struktur_lke(db):
+    """The seeded LKE structure and the Evaluator group, given back if a
+    live-server test elsewhere flushed the database."""
+    from django.apps import apps
+
+    isi = import_module("evaluasi.migrations.0002_lke_88_2021").isi
+    isi(apps, None)
 
 
 @pytest.fixture
