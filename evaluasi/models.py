@@ -7,22 +7,11 @@ The structure (komponen → sub komponen → kriteria, answer scales) is edited 
 the system administrator in the admin; everything else is written only through
 ``evaluasi.services``."""
 
-from django.conf import settings
 from django.db import models
 
 from lakip.models import Instansi
 from lakip.triwulan import TRIWULAN_CHOICES
-
-
-def _pengguna(verbose_name):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=verbose_name,
-    )
+from laporan.models import _pengguna
 
 
 class SkalaJawaban(models.Model):

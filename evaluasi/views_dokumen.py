@@ -62,14 +62,17 @@ def pohon(request, tahun):
     )
 
 
-@baca_evaluasi
-def pohon_pdf(request, tahun):
+def _pdf(request, tahun, susun, nama):
+    """``susun(instansi, tahun)`` of the user's agency as a PDF download."""
     instansi = instansi_aktif(request)
     return _berkas(
-        dokumen.pdf_pohon(instansi, tahun),
-        JENIS["pdf"],
-        f"pohon-kinerja-{tahun}-{instansi.kode}.pdf",
+        susun(instansi, tahun), JENIS["pdf"], f"{nama}-{tahun}-{instansi.kode}.pdf"
     )
+
+
+@baca_evaluasi
+def pohon_pdf(request, tahun):
+    return _pdf(request, tahun, dokumen.pdf_pohon, "pohon-kinerja")
 
 
 # The Manual IK page is its PDF's standalone HTML with the print styles
@@ -84,19 +87,11 @@ def manual_ik(request, tahun):
 
 @baca_evaluasi
 def manual_ik_pdf(request, tahun):
-    instansi = instansi_aktif(request)
-    return _berkas(
-        dokumen.pdf_iku(instansi, tahun, manual=True),
-        JENIS["pdf"],
-        f"manual-ik-{tahun}-{instansi.kode}.pdf",
+    return _pdf(
+        request, tahun, lambda i, t: dokumen.pdf_iku(i, t, manual=True), "manual-ik"
     )
 
 
 @baca_evaluasi
 def iku_pdf(request, tahun):
-    instansi = instansi_aktif(request)
-    return _berkas(
-        dokumen.pdf_iku(instansi, tahun),
-        JENIS["pdf"],
-        f"dokumen-iku-{tahun}-{instansi.kode}.pdf",
-    )
+    return _pdf(request, tahun, dokumen.pdf_iku, "dokumen-iku")

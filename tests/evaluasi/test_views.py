@@ -153,7 +153,10 @@ def test_unduh_xlsx_pdf_dan_dokumen(masuk, pimpinan):
     manual = c.get("/evaluasi/manual-ik/2024/").content.decode()
     assert "MANUAL INDIKATOR KINERJA" in manual
     assert "Persentase Warga Transmigran Mandiri" in manual
-    assert c.get("/evaluasi/iku/2024/pdf/")["Content-Type"] == "application/pdf"
+    for url in ["iku/2024/pdf/", "pohon/2024/pdf/", "manual-ik/2024/pdf/"]:
+        r = c.get(f"/evaluasi/{url}")
+        assert r["Content-Type"] == "application/pdf" and r.content[:5] == b"%PDF-"
+        assert r["Content-Disposition"].endswith('-2024-disnakertrans-lutim.pdf"')
 
 
 def test_instansi_lain_tidak_melihat_lke_kita(
