@@ -1,7 +1,7 @@
 """The LKE structure per evaluation year is edited here by the system
 administrator; assessments are only viewed (they change through the screens)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from evaluasi.models import (
     KomponenLke,
@@ -11,6 +11,7 @@ from evaluasi.models import (
     SkalaJawaban,
     SubKomponenLke,
 )
+from evaluasi.services import GagalLke, salin_struktur
 
 
 class PilihanInline(admin.TabularInline):
@@ -35,6 +36,20 @@ class KomponenAdmin(admin.ModelAdmin):
     list_display = ["tahun", "kode", "nama", "bobot"]
     list_filter = ["tahun"]
     inlines = [SubKomponenInline]
+    actions = ["salin_ke_tahun_berikutnya"]
+
+    @admin.action(description="Salin struktur LKE tahun itu ke tahun berikutnya")
+    def salin_ke_tahun_berikutnya(self, request, queryset):
+        for tahun in sorted(set(queryset.values_list("tahun", flat=True))):
+            try:
+                jumlah = salin_struktur(tahun, tahun + 1)
+            except GagalLke as galat:
+                self.message_user(request, str(galat), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"Struktur LKE {tahun} disalin ke {tahun + 1} ({jumlah} kriteria).",
+                )
 
 
 class KriteriaInline(admin.TabularInline):

@@ -71,8 +71,12 @@ def jalankan_iku(command, instansi, options):
 
 def panel_lke(request, instansi):
     """The latest LKE score and the open follow-ups, on the dashboard."""
+    from evaluasi.akses import PERAN_BACA
     from evaluasi.selectors import ringkasan_dasbor
+    from lakip.peran import peran_pengguna
 
+    if not peran_pengguna(request.user) & set(PERAN_BACA):
+        return None  # e.g. the Sekretaris: the evaluation pages are not theirs
     ringkasan = ringkasan_dasbor(instansi)
     if ringkasan is None:
         return None

@@ -48,6 +48,33 @@ def _catat(penilaian, user, aksi, uraian=""):
     RiwayatLke.objects.create(penilaian=penilaian, oleh=user, aksi=aksi, uraian=uraian)
 
 
+@transaction.atomic
+def salin_struktur(dari, ke):
+    """Copy the LKE structure of year ``dari`` (components, sub components,
+    criteria) to year ``ke``, which must have none yet; returns the number of
+    criteria copied."""
+    if KomponenLke.objects.filter(tahun=ke).exists():
+        raise GagalLke(f"Struktur LKE tahun {ke} sudah ada.")
+    jumlah = 0
+    for km in KomponenLke.objects.filter(tahun=dari).prefetch_related(
+        "sub_komponen__kriteria"
+    ):
+        sub_lama = list(km.sub_komponen.all())
+        km.pk, km.tahun = None, ke
+        km.save()
+        for sub in sub_lama:
+            kriteria = list(sub.kriteria.all())
+            sub.pk, sub.komponen = None, km
+            sub.save()
+            for k in kriteria:
+                k.pk, k.sub_komponen = None, sub
+            KriteriaLke.objects.bulk_create(kriteria)
+            jumlah += len(kriteria)
+    if not jumlah:
+        raise GagalLke(f"Struktur LKE tahun {dari} belum ada.")
+    return jumlah
+
+
 def buka_penilaian(instansi, tahun):
     """The agency's LKE of ``tahun``, created as a draft on first use; a year
     without an LKE structure is refused."""

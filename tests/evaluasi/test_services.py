@@ -148,3 +148,17 @@ def test_tautan_bukti_hanya_ke_aplikasi(draf, perencanaan):
     with pytest.raises(services.GagalLke, match="Judul bukti wajib"):
         services.tambah_bukti(perencanaan, draf, k, " ", "/rencana/")
     assert not BuktiKriteria.objects.exists()
+
+
+def test_salin_struktur_ke_tahun_baru(instansi):
+    assert services.salin_struktur(2024, 2025) == 80
+    data = hitung(None, 2025)
+    assert [k.komponen.bobot for k in data.komponen] == [30, 30, 15, 25]
+    assert data.komponen[0].sub_komponen[0].kriteria[2].kriteria.uraian == (
+        "Terdapat dokumen perencanaan kinerja jangka menengah."
+    )
+    assert len(hitung(None, 2024).semua_kriteria) == 80  # the source is untouched
+    with pytest.raises(services.GagalLke, match="tahun 2025 sudah ada"):
+        services.salin_struktur(2024, 2025)
+    with pytest.raises(services.GagalLke, match="tahun 2010 belum ada"):
+        services.salin_struktur(2010, 2011)

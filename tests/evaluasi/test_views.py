@@ -11,6 +11,7 @@ from evaluasi import services
 from evaluasi.models import BuktiKriteria, JawabanKriteria, PenilaianLke
 from lakip.models import Pegawai
 from lakip.peran import Peran
+from lakip.services import PASSWORD_DEMO, buat_akun_demo
 
 from .conftest import kriteria
 
@@ -92,7 +93,7 @@ def test_peran_unit_tidak_membuka_evaluasi(masuk, buat_pengguna, peran):
 
 
 def test_alur_layar_sampai_final(
-    masuk, lke_terisi, pimpinan, evaluator, perencanaan, instansi
+    client, masuk, lke_terisi, pimpinan, evaluator, perencanaan, instansi
 ):
     c = masuk(pimpinan)
     assert "Setujui LKE" in c.get("/evaluasi/lke/2024/").content.decode()
@@ -135,6 +136,12 @@ def test_alur_layar_sampai_final(
     assert "Evaluasi SAKIP" in dasbor
     assert "LKE 2024 (Final (direviu Evaluator)): nilai" in dasbor
     assert "Lengkapi Manual IK." in dasbor
+    # The Sekretaris sees the dashboard but not the evaluation panel.
+    buat_akun_demo(instansi)
+    client.logout()
+    assert client.login(username="sekretaris", password=PASSWORD_DEMO)
+    dasbor = client.get("/laporan/dasbor/").content.decode()
+    assert "Dasbor kinerja" in dasbor and "Evaluasi SAKIP" not in dasbor
 
 
 def test_unduh_xlsx_pdf_dan_dokumen(masuk, pimpinan):
