@@ -59,13 +59,14 @@
         s.label + (s.kode ? " " + s.kode : "") + (s.lintas ? " · lintas unit (" + s.unit.length + ")" : "");
       var wadah = g;
       if (s.url) wadah = el("a", { href: s.url }, g);
-      el("text", { x: 8, y: 26, "class": "nama" }, wadah).textContent = potong(s.nama, 52);
+      el("title", {}, g).textContent = s.nama;
+      el("text", { x: 8, y: 26, "class": "nama" }, wadah).textContent = potong(s.nama, 44);
       var baris = 40;
       s.indikator.slice(0, 4).forEach(function (i) {
-        el("text", { x: 12, y: baris, "class": "ind" }, g).textContent = potong("• " + i.nama + ": " + i.target + " " + i.satuan, 58);
+        el("text", { x: 12, y: baris, "class": "ind" }, g).textContent = potong("• " + i.nama + ": " + i.target + " " + i.satuan, 54);
         baris += 13;
       });
-      if (s.pejabat.length) el("text", { x: 12, y: baris, "class": "ind" }, g).textContent = potong("PJ: " + s.pejabat.join("; "), 58);
+      if (s.pejabat.length) el("text", { x: 12, y: baris, "class": "ind" }, g).textContent = potong("PJ: " + s.pejabat.join("; "), 54);
       if (s.anak.length) {
         var t = el("text", { x: LEBAR - 16, y: 14, "class": "lipat", role: "button", tabindex: 0 }, g);
         t.textContent = terlipat[s.id] ? "▸" : "▾";
