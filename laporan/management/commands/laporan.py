@@ -15,7 +15,10 @@ list or recommendations): the documents of the evaluation meeting.
 ``python manage.py laporan paket --tahun 2024 --triwulan 1 --output FILE.pdf
 [--bagian lakip,evaluasi,pernyataan-2] [--pekerja N] [--tanpa-cache]``: the LAKIP
 and its attachments bound into one PDF (``laporan.paket``); ``--daftar`` lists
-the parts and their keys, ``--pangkas-cache`` prunes the part cache."""
+the parts and their keys, ``--pangkas-cache`` prunes the part cache.
+
+Apps above laporan add their own subcommands through ``laporan.perintah``
+(e.g. ``laporan lke|pohon|iku`` of ``evaluasi``)."""
 
 from pathlib import Path
 
