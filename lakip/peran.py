@@ -14,6 +14,7 @@ class Peran(models.TextChoices):
     # Manages the agency's logins: links them to staff records, names unit heads
     # and superiors, issues one-time password reset links (lakip.services).
     ADMIN_INSTANSI = "Admin instansi", "Admin instansi"
+    EVALUATOR = "Evaluator", "Evaluator (Inspektorat)"
 
 
 def peran_pengguna(user):

@@ -82,7 +82,7 @@ def _akun(instansi, username, peran, pegawai, staff, peran_tambahan=()):
         user.first_name = pegawai.nama_lengkap[:150]
     user.save()
     user.groups.set(
-        Group.objects.filter(name__in=[p.value for p in (peran, *peran_tambahan)])
+        Group.objects.get_or_create(name=p.value)[0] for p in (peran, *peran_tambahan)
     )
     jadikan_anggota(user, instansi)
     if pegawai is not None and pegawai.user_id != user.pk:
@@ -101,8 +101,9 @@ def buat_akun_demo(instansi: Instansi):
     Dinas (Pimpinan), the Kasubag Perencanaan (Perencanaan, and Kepala unit of
     the Subbagian that enters the IKU), the Sekretaris and
     the Kepala Bidang HI (Kepala unit), a mediator of Bidang HI (Operator unit),
-    the Kasubag Umum dan Kepegawaian (Admin instansi), and an inspector without a
-    staff record (Pemeriksa). Every account belongs to ``instansi``.
+    the Kasubag Umum dan Kepegawaian (Admin instansi), an inspector without a
+    staff record (Pemeriksa), and an Inspektorat evaluator of the SAKIP
+    (Evaluator). Every account belongs to ``instansi``.
     """
     atur_izin_peran()
     kadis = (
@@ -139,6 +140,7 @@ def buat_akun_demo(instansi: Instansi):
             True,
         ),
         ("pemeriksa", Peran.PEMERIKSA, None, True),
+        ("evaluator", Peran.EVALUATOR, None, False),
     ]
     return [
         (username, peran, pegawai)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "renstra",
     "realisasi",
     "laporan",
+    "evaluasi",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -174,7 +175,15 @@ LAKIP_MENU = [
         ["Perencanaan", "Pimpinan", "Kepala unit", "Pemeriksa"],
     ),
     ("akun_instansi", "Akun instansi", ["Admin instansi"]),
+    (
+        "evaluasi:indeks",
+        "Evaluasi SAKIP",
+        ["Perencanaan", "Pimpinan", "Pemeriksa", "Evaluator"],
+    ),
 ]
+
+# Evaluasi SAKIP (evaluasi): the largest evidence file accepted per upload.
+LAKIP_BUKTI_MAKS = 5 * 1024 * 1024
 
 # Apps whose models the role groups get admin permissions on (lakip.services).
 LAKIP_APP_DATA = ["lakip", "renstra", "realisasi"]

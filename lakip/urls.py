@@ -36,6 +36,7 @@ urlpatterns = [
     path("rencana/", include("renstra.urls")),
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
+    path("evaluasi/", include("evaluasi.urls")),
     path("sehat/", views.sehat, name="sehat"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("notifikasi/dibaca/", views.notifikasi_dibaca, name="notifikasi_dibaca_semua"),

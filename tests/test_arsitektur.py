@@ -10,7 +10,7 @@ import pytest
 
 AKAR = Path(__file__).resolve().parent.parent
 # Lower to higher: an app may import only from itself and the apps before it.
-# ``evaluasi`` (coming) sits above ``laporan``.
+# ``evaluasi`` sits above ``laporan``.
 LAPISAN = ["lakip", "renstra", "realisasi", "laporan", "evaluasi"]
 # Wiring that may name every app.
 KABEL = {"lakip.settings", "lakip.urls", "lakip.wsgi", "lakip.asgi"}

@@ -14,6 +14,7 @@ from laporan.dasbor import selectors as sel
 from laporan.dasbor.akses import akses_dasbor
 from laporan.dasbor.excel import buku_kerja
 from laporan.dasbor.forms import PilihPeriodeForm
+from laporan.dasbor.panel import panel_dasbor
 
 NAMA_URL = {
     "sasaran": "laporan:dasbor_sasaran",
@@ -96,6 +97,7 @@ def dasbor(request):
     instansi = _instansi(request)
     tahun, triwulan, form = _periode(request, instansi)
     halaman = hl.dasbor(instansi, tahun, triwulan, _pembuat_tautan(tahun, triwulan))
+    halaman.konteks["panel_tambahan"] = panel_dasbor(request, instansi)
     return _tanggapi(
         request, halaman, "laporan/dasbor/dasbor.html", instansi, form, "dasbor"
     )

@@ -13,7 +13,10 @@ or recommendations), written through the package builder.
 ``python manage.py laporan paket --tahun 2024 --triwulan 1 --output FILE.pdf
 [--bagian lakip,evaluasi,pernyataan-2] [--pekerja N] [--tanpa-cache]``: the LAKIP
 and its attachments bound into one PDF (``laporan.paket``); ``--daftar`` lists
-the parts and their keys, ``--pangkas-cache`` prunes the part cache."""
+the parts and their keys, ``--pangkas-cache`` prunes the part cache.
+
+Apps above laporan add their own subcommands through ``laporan.perintah``
+(e.g. ``laporan lke|pohon|iku`` of ``evaluasi``)."""
 
 from pathlib import Path
 
@@ -33,6 +36,7 @@ from laporan.paket.bagian import (
     susun_konteks,
 )
 from laporan.paket.rakit import rakit_paket
+from laporan.perintah import SUBPERINTAH
 
 
 class _Contoh:
@@ -143,8 +147,15 @@ class Command(BaseCommand):
                 + ")",
             )
 
+        for nama, sub_perintah in SUBPERINTAH.items():
+            parser_tambahan = sub.add_parser(nama, help=sub_perintah.bantuan)
+            parser_tambahan.add_argument("--instansi", default="", help="kode instansi")
+            sub_perintah.tambah_argumen(parser_tambahan)
+
     def handle(self, *args, **options):
         instansi = pilih_instansi(options["instansi"])
+        if options["jenis"] in SUBPERINTAH:
+            return SUBPERINTAH[options["jenis"]].jalankan(self, instansi, options)
         if options["jenis"] == "lakip":
             return self.lakip(instansi, options)
         if options["jenis"] == "paket":

@@ -13,7 +13,7 @@ from laporan.lampiran.terbit import daftar_dokumen
 from laporan.paket.bagian import daftar_bagian, susun_konteks
 
 AKAR = Path(__file__).resolve().parents[3]
-APP = ("lakip", "renstra", "realisasi", "laporan")
+APP = ("lakip", "renstra", "realisasi", "laporan", "evaluasi")
 
 pytestmark = pytest.mark.django_db
 

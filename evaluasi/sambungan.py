@@ -1,0 +1,99 @@
+"""Wiring of evaluasi into laporan's extension points (``AppConfig.ready``):
+the ``laporan lke|pohon|iku`` subcommands and the dashboard panel."""
+
+from pathlib import Path
+
+from django.core.management.base import CommandError
+from django.template.loader import render_to_string
+
+from laporan.dasbor.panel import daftarkan_panel
+from laporan.perintah import daftarkan_subperintah
+
+
+def _tahun(parser):
+    parser.add_argument("--tahun", type=int, required=True)
+
+
+def _output(parser, wajib):
+    parser.add_argument("--output", default="", required=wajib, help="berkas keluaran")
+
+
+def _argumen_lke(parser):
+    _tahun(parser)
+    parser.add_argument("--format", choices=["json", "xlsx", "pdf"], default="json")
+    _output(parser, False)
+
+
+def _argumen_dokumen(parser):
+    _tahun(parser)
+    _output(parser, True)
+
+
+def _tulis(command, output, isi):
+    tujuan = Path(output)
+    if not tujuan.parent.is_dir():
+        raise CommandError(f"Folder “{tujuan.parent}” tidak ada.")
+    tujuan.write_bytes(isi)
+    command.stdout.write(f"Ditulis ke {tujuan}")
+
+
+def jalankan_lke(command, instansi, options):
+    from evaluasi import dokumen, ekspor
+    from evaluasi.selectors import hasil_lke
+
+    hasil = hasil_lke(instansi, options["tahun"])
+    if hasil is None:
+        raise CommandError(f"Struktur LKE tahun {options['tahun']} belum ditetapkan.")
+    if options["format"] == "json":
+        teks = ekspor.teks_json(hasil)
+        if options["output"]:
+            return _tulis(command, options["output"], teks.encode("utf-8"))
+        return command.stdout.write(teks)
+    if options["format"] == "xlsx":
+        isi = ekspor.xlsx_lke(hasil, instansi)
+    else:
+        isi = dokumen.pdf_lke(instansi, hasil)
+    bawaan = f"LKE-{options['tahun']}-{instansi.kode}.{options['format']}"
+    _tulis(command, options["output"] or bawaan, isi)
+
+
+def jalankan_pohon(command, instansi, options):
+    from evaluasi.dokumen import pdf_pohon
+
+    _tulis(command, options["output"], pdf_pohon(instansi, options["tahun"]))
+
+
+def jalankan_iku(command, instansi, options):
+    from evaluasi.dokumen import pdf_iku
+
+    _tulis(command, options["output"], pdf_iku(instansi, options["tahun"]))
+
+
+def panel_lke(request, instansi):
+    """The latest LKE score and the open follow-ups, on the dashboard."""
+    from evaluasi.akses import PERAN_BACA
+    from evaluasi.selectors import ringkasan_dasbor
+    from lakip.peran import peran_pengguna
+
+    if not peran_pengguna(request.user) & set(PERAN_BACA):
+        return None  # e.g. the Sekretaris: the evaluation pages are not theirs
+    ringkasan = ringkasan_dasbor(instansi)
+    if ringkasan is None:
+        return None
+    return render_to_string("evaluasi/_panel_dasbor.html", ringkasan, request)
+
+
+def pasang():
+    daftarkan_subperintah(
+        "lke",
+        "Lembar Kerja Evaluasi SAKIP (JSON, xlsx, atau PDF)",
+        _argumen_lke,
+        jalankan_lke,
+    )
+    daftarkan_subperintah(
+        "pohon", "Pohon kinerja tahun itu (PDF)", _argumen_dokumen, jalankan_pohon
+    )
+    daftarkan_subperintah(
+        "iku", "Dokumen Indikator Kinerja Utama (PDF)", _argumen_dokumen, jalankan_iku
+    )
+    daftarkan_panel(panel_lke)
