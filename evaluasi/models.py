@@ -11,7 +11,7 @@ from django.db import models
 
 from lakip.models import Instansi
 from lakip.triwulan import TRIWULAN_CHOICES
-from laporan.models import _pengguna
+from laporan.models import kolom_pengguna
 
 
 class SkalaJawaban(models.Model):
@@ -144,9 +144,9 @@ class PenilaianLke(models.Model):
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.DRAF
     )
-    disetujui_oleh = _pengguna("disetujui oleh")
+    disetujui_oleh = kolom_pengguna("disetujui oleh")
     disetujui_pada = models.DateTimeField("disetujui pada", null=True, blank=True)
-    difinalkan_oleh = _pengguna("difinalkan oleh")
+    difinalkan_oleh = kolom_pengguna("difinalkan oleh")
     difinalkan_pada = models.DateTimeField("difinalkan pada", null=True, blank=True)
 
     class Meta:
@@ -181,7 +181,7 @@ class JawabanKriteria(models.Model):
         related_name="+",
     )
     catatan = models.TextField("catatan", blank=True)
-    diubah_oleh = _pengguna("diubah oleh")
+    diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
     reviu_setuju = models.BooleanField("evaluator setuju", null=True, blank=True)
     jawaban_evaluator = models.ForeignKey(
@@ -193,7 +193,7 @@ class JawabanKriteria(models.Model):
         verbose_name="jawaban evaluator",
     )
     catatan_evaluator = models.TextField("catatan evaluator", blank=True)
-    direviu_oleh = _pengguna("direviu oleh")
+    direviu_oleh = kolom_pengguna("direviu oleh")
     direviu_pada = models.DateTimeField("direviu pada", null=True, blank=True)
 
     class Meta:
@@ -232,7 +232,7 @@ class BuktiKriteria(models.Model):
     nama_berkas = models.CharField("nama berkas", max_length=200, blank=True)
     tipe_berkas = models.CharField("tipe berkas", max_length=100, blank=True)
     isi = models.BinaryField("isi berkas", null=True, blank=True)
-    dibuat_oleh = _pengguna("ditambahkan oleh")
+    dibuat_oleh = kolom_pengguna("ditambahkan oleh")
     dibuat_pada = models.DateTimeField("ditambahkan pada", auto_now_add=True)
 
     class Meta:
@@ -252,7 +252,7 @@ class RiwayatLke(models.Model):
     )
     aksi = models.CharField("aksi", max_length=40)
     uraian = models.TextField("uraian", blank=True)
-    oleh = _pengguna("oleh")
+    oleh = kolom_pengguna("oleh")
     pada = models.DateTimeField("pada", auto_now_add=True)
 
     class Meta:
@@ -273,7 +273,7 @@ class RekomendasiLhe(models.Model):
     urutan = models.PositiveSmallIntegerField("nomor", default=0)
     teks = models.TextField("rekomendasi")
     selesai = models.BooleanField("selesai ditindaklanjuti", default=False)
-    dibuat_oleh = _pengguna("dicatat oleh")
+    dibuat_oleh = kolom_pengguna("dicatat oleh")
     dibuat_pada = models.DateTimeField("dicatat pada", auto_now_add=True)
 
     class Meta:
@@ -295,7 +295,7 @@ class TindakLanjut(models.Model):
     triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
     uraian = models.TextField("uraian tindak lanjut")
     selesai = models.BooleanField("tuntas", default=False)
-    dibuat_oleh = _pengguna("dicatat oleh")
+    dibuat_oleh = kolom_pengguna("dicatat oleh")
     dibuat_pada = models.DateTimeField("dicatat pada", auto_now_add=True)
 
     class Meta:

@@ -14,7 +14,7 @@ from lakip.triwulan import TRIWULAN_CHOICES
 from renstra.models import Indikator, Sasaran, SubKegiatan
 
 
-def _pengguna(verbose_name):
+def kolom_pengguna(verbose_name):
     """Who did something (kept if the account is deleted: set to null)."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -40,9 +40,9 @@ class Laporan(models.Model):
         blank=True,
         help_text="Tanggal di atas tanda tangan Kepala Dinas.",
     )
-    dibuat_oleh = _pengguna("dibuat oleh")
+    dibuat_oleh = kolom_pengguna("dibuat oleh")
     dibuat_pada = models.DateTimeField("dibuat pada", null=True, blank=True)
-    diubah_oleh = _pengguna("diubah oleh")
+    diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -111,7 +111,7 @@ class TeksLaporan(models.Model):
     bagian = models.CharField("bagian", max_length=30, choices=Bagian.choices)
     kode = models.CharField("kode sasaran/program/kegiatan", max_length=40, blank=True)
     teks = models.TextField("teks", blank=True)
-    diubah_oleh = _pengguna("diubah oleh")
+    diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -157,7 +157,7 @@ class DataDukung(models.Model):
     baris = models.JSONField("baris", default=list)
     keterangan = models.CharField("keterangan/sumber", max_length=300, blank=True)
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
-    diubah_oleh = _pengguna("diubah oleh")
+    diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -218,7 +218,7 @@ class BerkasLaporan(models.Model):
     ukuran = models.PositiveIntegerField("ukuran (bita)", default=0)
     jumlah_halaman = models.PositiveIntegerField("jumlah halaman", default=0)
     pesan = models.TextField("pesan galat", blank=True)
-    diminta_oleh = _pengguna("diminta oleh")
+    diminta_oleh = kolom_pengguna("diminta oleh")
     diminta_pada = models.DateTimeField("diminta pada")
     selesai_pada = models.DateTimeField("selesai pada", null=True, blank=True)
 
@@ -280,7 +280,7 @@ class DokumenTerbit(models.Model):
     kode = models.CharField("kode verifikasi", max_length=12, unique=True)
     sha256 = models.CharField("SHA-256 PDF", max_length=64)
     isi = models.BinaryField("PDF yang diterbitkan")
-    ditandatangani_oleh = _pengguna("dicatat oleh")
+    ditandatangani_oleh = kolom_pengguna("dicatat oleh")
     ditandatangani_pada = models.DateTimeField("ditandatangani pada")
 
     class Meta:
@@ -322,7 +322,7 @@ class UraianSubKegiatan(models.Model):
     lokasi = models.TextField(
         "lokasi pelaksanaan", blank=True, help_text="Satu lokasi per baris."
     )
-    diubah_oleh = _pengguna("diubah oleh")
+    diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -415,7 +415,7 @@ class UndanganRapat(models.Model):
     kegiatan = models.CharField(
         "kegiatan (daftar hadir)", max_length=200, default=UNDANGAN_KEGIATAN
     )
-    diubah_oleh = _pengguna("diubah oleh")
+    diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
@@ -495,7 +495,7 @@ class RekomendasiEvaluasi(models.Model):
     )
     pembuka = models.TextField("pembuka", default=REKOMENDASI_PEMBUKA)
     penutup = models.TextField("penutup", default=REKOMENDASI_PENUTUP)
-    diubah_oleh = _pengguna("diubah oleh")
+    diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:

@@ -5,6 +5,7 @@ no agency page. Covers URLs and admin models added later automatically."""
 
 import datetime
 import functools
+import io
 from unittest import mock
 
 import pytest
@@ -142,13 +143,36 @@ def dua_instansi(instansi):
 BERKAS_PUBLIK = {"favicon"}
 
 
+def _teks_respons(respons, keterangan):
+    """The text a person would read in ``respons``: the page, the JSON, every
+    page of a PDF or every cell of a workbook (the user's own agency's
+    documents are downloads too)."""
+    jenis = respons.get("Content-Type", "")
+    isi = b"".join(respons) if respons.streaming else respons.content
+    if jenis.startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        return "\n".join(h.extract_text() for h in PdfReader(io.BytesIO(isi)).pages)
+    if jenis.startswith("application/vnd.openxmlformats"):
+        from openpyxl import load_workbook
+
+        wb = load_workbook(io.BytesIO(isi), read_only=True)
+        return "\n".join(
+            str(sel)
+            for ws in wb.worksheets
+            for baris in ws.iter_rows(values_only=True)
+            for sel in baris
+            if sel is not None
+        )
+    assert jenis.startswith(("text/html", "application/json")), keterangan
+    return isi.decode()
+
+
 def _tanpa_data_a(respons, keterangan):
     assert respons.status_code < 500, keterangan
     if respons.status_code != 200 or keterangan[0] in BERKAS_PUBLIK:
         return
-    jenis = respons.get("Content-Type", "")
-    assert jenis.startswith(("text/html", "application/json")), keterangan
-    teks = respons.content.decode()
+    teks = _teks_respons(respons, keterangan)
     for ciri in CIRI_A:
         assert ciri not in teks, (keterangan, ciri)
 

@@ -9,7 +9,9 @@ from django.contrib.auth.models import Group
 from evaluasi import services
 from evaluasi.bukti import usulan_bukti
 from evaluasi.models import KriteriaLke
+from lakip.models import Instansi
 from lakip.peran import Peran
+from lakip.services import jadikan_anggota
 
 
 @pytest.fixture(autouse=True)
@@ -24,9 +26,14 @@ def struktur_lke(db):
 
 @pytest.fixture
 def buat_pengguna(db):
-    def buat(nama, peran):
+    def buat(nama, peran, instansi=None):
+        """A login with ``peran`` belonging to ``instansi`` (the seed agency by
+        default)."""
         user = get_user_model().objects.create_user(nama, password="sandi-uji")
         user.groups.add(Group.objects.get_or_create(name=peran.value)[0])
+        jadikan_anggota(
+            user, instansi or Instansi.objects.get(kode="disnakertrans-lutim")
+        )
         return user
 
     return buat

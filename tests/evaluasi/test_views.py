@@ -169,7 +169,7 @@ def test_unduh_xlsx_pdf_dan_dokumen(masuk, pimpinan):
 def test_instansi_lain_tidak_melihat_lke_kita(
     masuk, lke_terisi, instansi_kosong, buat_pengguna, perencanaan
 ):
-    tamu = buat_pengguna("uji.lain", Peran.PERENCANAAN)
+    tamu = buat_pengguna("uji.lain", Peran.PERENCANAAN, instansi_kosong)
     Pegawai.objects.create(
         instansi=instansi_kosong, nama="Pegawai Lain", jabatan="Kasubag", user=tamu
     )
