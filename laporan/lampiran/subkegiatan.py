@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 
 from lakip import format as fmt
 from laporan import pdf
-from laporan.data import bangun_belanja, bangun_data_laporan
+from laporan.data import bangun_belanja
+from laporan.data_tersimpan import data_laporan
 from laporan.lakip.render import HasilPdf
 from laporan.lampiran.susun import Penanda, PeriodeDokumen
 from laporan.lampiran.uraian import uraian
@@ -95,7 +96,7 @@ def susun_laporan_sub_kegiatan(instansi, tahun, triwulan, kode, data=None):
     )
     if sub is None:
         raise ValueError(f"Sub kegiatan {kode} tidak ada pada tahun {tahun}.")
-    data = data or bangun_data_laporan(instansi, tahun, triwulan)
+    data = data or data_laporan(instansi, tahun, triwulan)
     return LaporanSubKegiatan(
         instansi=instansi,
         tahun=tahun,

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from lakip import format as fmt
 from lakip.models import Pegawai, UnitKerja
-from laporan.data import TINGKAT_URUT, bangun_data_laporan
+from laporan.data import TINGKAT_URUT
+from laporan.data_tersimpan import data_laporan
 from laporan.models import DokumenTerbit
 
 JUDUL_TINGKAT = {
@@ -273,7 +274,7 @@ def susun_lampiran(instansi, tahun, triwulan, data=None):
     pages of ``instansi`` for ``tahun``/``triwulan``. A pernyataan already signed
     prints as it was signed (frozen persons, verification code). ``terbit`` of
     the result holds every signed document of the quarter."""
-    data = data or bangun_data_laporan(instansi, tahun, triwulan)
+    data = data or data_laporan(instansi, tahun, triwulan)
     semua_unit = list(
         UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
     )

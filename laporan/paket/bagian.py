@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lakip.models import UnitKerja
-from laporan.data import bangun_data_laporan
+from laporan.data_tersimpan import data_laporan
 from laporan.lakip.dokumen import susun_dokumen
 from laporan.lakip.render import render_html as html_lakip
 from laporan.lampiran import rapat
@@ -425,7 +425,7 @@ def susun_konteks(instansi, tahun, triwulan, data=None):
         instansi=instansi,
         tahun=tahun,
         triwulan=triwulan,
-        data=data or bangun_data_laporan(instansi, tahun, triwulan),
+        data=data or data_laporan(instansi, tahun, triwulan),
     )
 
 

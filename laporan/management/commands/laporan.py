@@ -22,7 +22,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from lakip.models import Instansi
-from laporan.data import bangun_data_laporan
+from laporan.data_tersimpan import data_laporan
 from laporan.ekspor_json import teks_json
 
 LAMPIRAN = {
@@ -156,7 +156,7 @@ class Command(BaseCommand):
             return self.rapat(instansi, options)
         if options["jenis"] == "paket":
             return self.paket(instansi, options)
-        data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
+        data = data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
 
     def lakip(self, instansi, options):
