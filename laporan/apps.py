@@ -15,3 +15,8 @@ class LaporanConfig(AppConfig):
         from laporan.tugas import tugas_laporan
 
         daftarkan(tugas_laporan)
+
+        # Report data computed once per change (laporan.data_tersimpan).
+        from laporan.data_tersimpan import pasang_sinyal
+
+        pasang_sinyal()

@@ -20,6 +20,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("loaddata", str(SEED), verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _cache_kosong():
+    """Every test starts with an empty cache: rows a rolled-back test wrote may
+    come back with the same ids, so no cached figure may outlive its test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def instansi(db):
     return Instansi.objects.get(kode="disnakertrans-lutim")

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from lakip.models import UnitKerja
 from lakip.triwulan import triwulan_tanggal
-from laporan.data import bangun_data_laporan, bangun_data_laporan_tahun
+from laporan.data_tersimpan import data_laporan, data_laporan_tahun
 from realisasi import selectors as realisasi_sel
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
 from renstra import selectors as renstra_sel
@@ -87,13 +87,14 @@ def entri_triwulan(instansi, tahun, triwulan):
 
 def data_tahun(instansi, tahun, triwulan):
     """The report data of TW I up to ``triwulan`` of ``tahun``, the chosen
-    quarter last (``bangun_data_laporan_tahun``: one reading for all quarters)."""
-    return bangun_data_laporan_tahun(instansi, tahun, triwulan)
+    quarter last (``bangun_data_laporan_tahun``: one reading for all quarters),
+    computed once per change of the agency's data."""
+    return data_laporan_tahun(instansi, tahun, triwulan)
 
 
 def data_tahun_lalu(instansi, tahun, triwulan):
     """The report data of the same quarter one year earlier."""
-    return bangun_data_laporan(instansi, tahun - 1, triwulan)
+    return data_laporan(instansi, tahun - 1, triwulan)
 
 
 # Drill-down: objects of the user's agency only (404 otherwise) ----------------------

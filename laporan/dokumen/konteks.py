@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from lakip.models import UnitKerja
-from laporan.data import bangun_data_laporan
+from laporan.data_tersimpan import data_laporan
 from laporan.lampiran import rapat
 from laporan.lampiran.susun import pejabat_dievaluasi, susun_lampiran, terbit_periode
 
@@ -26,9 +26,7 @@ class Konteks:
 
     @cached_property
     def data(self):
-        return self.data_awal or bangun_data_laporan(
-            self.instansi, self.tahun, self.triwulan
-        )
+        return self.data_awal or data_laporan(self.instansi, self.tahun, self.triwulan)
 
     @cached_property
     def terbit(self):

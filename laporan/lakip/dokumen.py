@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lakip.format import format_tanggal, format_triwulan
 from lakip.triwulan import akhir_triwulan
-from laporan.data import bangun_data_laporan
+from laporan.data_tersimpan import data_laporan
 from laporan.lakip.teks import teks_html
 from laporan.models import DataDukung, Laporan, TeksLaporan
 
@@ -200,7 +200,7 @@ def susun_dokumen(instansi, tahun, triwulan, data=None):
     the latest earlier report when the quarter has none yet. The number of
     database queries does not depend on the amount of data.
     """
-    data = data or bangun_data_laporan(instansi, tahun, triwulan)
+    data = data or data_laporan(instansi, tahun, triwulan)
     laporan = laporan_sumber(instansi, tahun, triwulan)
     teks = {}
     data_dukung = []

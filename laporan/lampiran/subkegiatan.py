@@ -10,7 +10,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from lakip import format as fmt
-from laporan.data import bangun_belanja, bangun_data_laporan
+from laporan.data import bangun_belanja
+from laporan.data_tersimpan import data_laporan
 from laporan.lampiran.susun import Penanda, PeriodeDokumen
 from laporan.lampiran.uraian import uraian
 from renstra.models import SubKegiatan
@@ -93,7 +94,7 @@ def susun_laporan_sub_kegiatan(instansi, tahun, triwulan, kode, data=None):
     )
     if sub is None:
         raise ValueError(f"Sub kegiatan {kode} tidak ada pada tahun {tahun}.")
-    data = data or bangun_data_laporan(instansi, tahun, triwulan)
+    data = data or data_laporan(instansi, tahun, triwulan)
     return LaporanSubKegiatan(
         instansi=instansi,
         tahun=tahun,

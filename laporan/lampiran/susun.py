@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from lakip import format as fmt
 from lakip.models import Pegawai, UnitKerja
 from lakip.selectors import pk_unit_dan_turunan
-from laporan.data import TINGKAT_URUT, bangun_data_laporan
+from laporan.data import TINGKAT_URUT
+from laporan.data_tersimpan import data_laporan
 from laporan.dokumen.kunci import EVALUASI_PEJABAT, EVALUASI_UNIT, PERNYATAAN, kunci
 from laporan.models import DokumenTerbit
 
@@ -271,7 +272,7 @@ def susun_lampiran(instansi, tahun, triwulan, data=None, terbit=None):
     prints as it was signed (frozen persons, verification code). ``terbit`` of
     the result holds every signed document of the quarter (``terbit``: as read
     by ``terbit_periode`` when the caller has it)."""
-    data = data or bangun_data_laporan(instansi, tahun, triwulan)
+    data = data or data_laporan(instansi, tahun, triwulan)
     semua_unit = list(
         UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
     )

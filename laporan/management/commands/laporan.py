@@ -23,7 +23,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from lakip.models import Instansi
-from laporan.data import bangun_data_laporan
+from laporan.data_tersimpan import data_laporan
 from laporan.dokumen import grup_jenis, jenis_dokumen
 from laporan.dokumen.kunci import LAKIP
 from laporan.ekspor_json import teks_json
@@ -162,7 +162,7 @@ class Command(BaseCommand):
             return self.paket(instansi, options)
         if options["jenis"] in grup_jenis():
             return self.dokumen(instansi, options)
-        data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
+        data = data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
 
     def lakip(self, instansi, options):
