@@ -8,10 +8,11 @@ The version is a random token per agency. Every write to a model of ``lakip``,
 ``renstra`` or ``realisasi`` (a save, a delete, a many-to-many change: entry
 saves, workflow transitions, plan edits, imports, budget revisions, the admin,
 ``loaddata``) replaces the token of the agencies it belongs to at once and
-again when its transaction has committed; a write whose agency cannot be told replaces the
-global token, which is part of every key. A reader takes the version before it
-computes, so data computed from rows older than a write is never stored under
-a version taken after that write: a write is never followed by stale figures.
+again when its transaction has committed; a write whose agency cannot be told
+replaces the global token, which is part of every key. A reader takes the
+version before it computes, so data computed from rows older than a write is
+never stored under a version taken after that write: a write is never
+followed by stale figures.
 """
 
 import hashlib
@@ -160,7 +161,7 @@ def pasang_sinyal():
     ``LaporanConfig.ready``)."""
     for label in APLIKASI_DATA:
         for model in apps.get_app_config(label).get_models():
-            uid = f"lakip-versi-data-{model._meta.label}"
+            uid = f"versi-data:{model._meta.label}"
             post_save.connect(_setelah_tulis, sender=model, dispatch_uid=uid + "-s")
             post_delete.connect(_setelah_tulis, sender=model, dispatch_uid=uid + "-d")
             for f in model._meta.local_many_to_many:

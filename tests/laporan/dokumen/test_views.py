@@ -65,7 +65,7 @@ def test_a_document_reads_only_what_it_prints(masuk, monkeypatch):
         raise AssertionError("tidak perlu dibaca")
 
     client = masuk("kadis")
-    monkeypatch.setattr(konteks, "bangun_data_laporan", tidak_perlu)
+    monkeypatch.setattr(konteks, "data_laporan", tidak_perlu)
     respons = client.get(_url("undangan"))
     assert "300.2.12/793/Transnaker/2024" in _teks(respons)
     monkeypatch.undo()
