@@ -76,6 +76,6 @@ def test_the_agencys_logo_is_on_the_letterhead(instansi):
     lamp = susun_lampiran(instansi, 2024, 1)
     html = html_halaman(lamp, "Pernyataan", pernyataan=lamp.pernyataan[:1])
     assert 'class="logo-kop" src="data:image/png;base64,' in html
-    halaman = PdfReader(io.BytesIO(pdf.render_pdf(html))).pages
+    halaman = PdfReader(io.BytesIO(pdf.pdf_html(html, pakai_cache=False)[0])).pages
     assert len(halaman[0].images) == 1
     assert halaman[0].images[0].image.size == (120, 140)
