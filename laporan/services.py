@@ -355,19 +355,21 @@ def _kerjakan(berkas_id, buat):
 
 def kerjakan_berkas(berkas_id):
     """The background job of the LAKIP: compute, lay out and store its PDF."""
-    from laporan import pdf
+    from laporan import draf, pdf
     from laporan.lakip.dokumen import susun_dokumen
     from laporan.lakip.render import nama_berkas, render_html
 
     def buat(berkas, kemajuan):
         laporan = berkas.laporan
         dok = susun_dokumen(laporan.instansi, laporan.tahun, laporan.triwulan)
+        belum = draf.unit_draf(laporan.instansi, laporan.tahun, laporan.triwulan)
         kemajuan("Menyusun HTML", 15)
-        html = render_html(dok)
+        html = draf.html_cetak(render_html(dok), belum)
         kemajuan("Menata halaman (WeasyPrint)", 25)
         dokumen = pdf.render_dokumen(html)
         kemajuan(f"Menulis PDF ({len(dokumen.pages)} halaman)", 85)
-        return dokumen.write_pdf(), len(dokumen.pages), nama_berkas(dok)
+        nama = draf.nama_berkas(nama_berkas(dok), belum)
+        return dokumen.write_pdf(), len(dokumen.pages), nama
 
     _kerjakan(berkas_id, buat)
 

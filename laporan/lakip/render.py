@@ -13,7 +13,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from laporan import pdf
+from laporan import draf, pdf
 from laporan.lakip.dokumen import susun_dokumen
 
 BELUM_DIISI = mark_safe('<p class="belum-diisi">(belum diisi)</p>')
@@ -53,12 +53,14 @@ def nama_berkas(dok):
 
 
 def render_pdf(dok):
-    """Lay the document out and write it: a ``HasilPdf``."""
-    dokumen = pdf.render_dokumen(render_html(dok))
+    """Lay the document out and write it: a ``HasilPdf``, watermarked DRAF
+    (and its file name so prefixed) while a unit's quarter is not Disahkan."""
+    belum = draf.unit_draf(dok.instansi, dok.tahun, dok.triwulan)
+    dokumen = pdf.render_dokumen(draf.html_cetak(render_html(dok), belum))
     return HasilPdf(
         isi=dokumen.write_pdf(),
         jumlah_halaman=len(dokumen.pages),
-        nama_berkas=nama_berkas(dok),
+        nama_berkas=draf.nama_berkas(nama_berkas(dok), belum),
     )
 
 

@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from lakip import format as fmt
 from lakip.selectors import kepala_instansi
 from lakip.triwulan import akhir_triwulan
+from laporan import draf as tanda_draf
 from laporan import pdf
 from laporan.lakip.render import HasilPdf
 from laporan.lakip.teks import teks_html
@@ -438,8 +439,10 @@ def nama_berkas(jenis, dok, unit=None):
     return f"{jenis}-{dok.tahun}-TW{dok.triwulan}{tengah}-{dok.instansi.kode}.pdf"
 
 
-def render_pdf(html, nama):
-    dokumen = pdf.render_dokumen(html)
+def render_pdf(html, nama, draf=False):
+    """``html`` as PDF named ``nama``; watermarked DRAF when ``draf`` (the
+    units of the quarter not yet Disahkan)."""
+    dokumen = pdf.render_dokumen(tanda_draf.html_cetak(html, draf))
     return HasilPdf(
         isi=dokumen.write_pdf(), jumlah_halaman=len(dokumen.pages), nama_berkas=nama
     )

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from lakip import format as fmt
-from laporan import pdf
+from laporan import draf, pdf
 from laporan.data import bangun_belanja, bangun_data_laporan
 from laporan.lakip.render import HasilPdf
 from laporan.lampiran.susun import Penanda, PeriodeDokumen
@@ -147,9 +147,12 @@ def nama_berkas(lap):
 
 
 def render_pdf(lap):
-    dokumen = pdf.render_dokumen(render_html(lap))
+    """The unsigned report as PDF, watermarked DRAF while a unit's quarter is
+    not Disahkan."""
+    belum = draf.unit_draf(lap.instansi, lap.tahun, lap.triwulan)
+    dokumen = pdf.render_dokumen(draf.html_cetak(render_html(lap), belum))
     return HasilPdf(
         isi=dokumen.write_pdf(),
         jumlah_halaman=len(dokumen.pages),
-        nama_berkas=nama_berkas(lap),
+        nama_berkas=draf.nama_berkas(nama_berkas(lap), belum),
     )

@@ -31,6 +31,9 @@ class Penanda:
     pangkat: str = ""
     golongan: str = ""
     nip: str = ""
+    # "Plh." / "Plt." when an acting official signed for the office holder:
+    # ``jabatan`` is then the office, the rest the acting official.
+    kuasa: str = ""
 
     @classmethod
     def dari_pegawai(cls, pegawai):
@@ -44,7 +47,17 @@ class Penanda:
 
     @classmethod
     def dari_terbit(cls, terbit):
-        """The signer frozen in a ``DokumenTerbit``."""
+        """The signer frozen in a ``DokumenTerbit``: under a delegation the
+        office named on the document with the acting official who signed."""
+        if terbit.kuasa:
+            return cls(
+                nama=terbit.pelaksana_nama,
+                jabatan=terbit.penanda_jabatan,
+                pangkat=terbit.pelaksana_pangkat,
+                golongan=terbit.pelaksana_golongan,
+                nip=terbit.pelaksana_nip,
+                kuasa=terbit.kuasa,
+            )
         return cls(
             nama=terbit.penanda_nama,
             jabatan=terbit.penanda_jabatan,
@@ -288,6 +301,8 @@ def susun_lampiran(instansi, tahun, triwulan, data=None):
     for t in tabel:
         if t.jumlah_indikator:
             t.terbit = terbit.get((Jenis.EVALUASI, t.kunci))
+            if t.terbit is not None:  # prints the signer it was signed by
+                t.penanda = Penanda.dari_terbit(t.terbit)
             lampiran.tabel.append(t)
     # Signed pages not yet placed.
     sisa = {k: t for k, t in terbit.items() if k[0] == Jenis.PERNYATAAN}

@@ -5,9 +5,12 @@ Signable are the invitation to the evaluation meeting (signed by the Kepala
 Dinas), the pernyataan telah dievaluasi pages (signed by the evaluator), the
 evaluation tables (signed by the official or the unit head), the units'
 recommendations (signed by the unit head) and the sub kegiatan reports (signed
-by the PPTK). The signer, their superior (the
-evaluator) or the Kepala Dinas (role Pimpinan) records the signature. The
-persons are frozen as text, a short verification code is drawn, the document is
+by the PPTK). Only the signer records their signature, or an acting
+official (Plh./Plt.) under a delegation (``lakip.Delegasi``) valid on the
+signing day: the document then names the office holder's office with "Plh." /
+"Plt." and the acting official's name and NIP. There is no other way to sign
+for someone. The persons (the named signer, the acting official, who pressed
+the button) are frozen as text, a short verification code is drawn, the document is
 rendered as issued with the code printed on it, and the PDF and its SHA-256 are
 stored; all or nothing. From then on the issued PDF is the document.
 """
@@ -22,10 +25,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lakip.akses import pegawai_pengguna
-from lakip.models import Pegawai
-from lakip.peran import Peran, peran_pengguna
+from lakip.delegasi import delegasi_pelaksana
+from lakip.models import Delegasi, Pegawai
 from lakip.selectors import kepala_instansi
 from laporan import pdf
+from laporan.draf import nama_unit, unit_draf
 from laporan.lampiran import rapat, subkegiatan
 from laporan.lampiran.render import JUDUL, html_halaman
 from laporan.lampiran.susun import Penanda, Pernyataan, susun_lampiran
@@ -35,6 +39,10 @@ from renstra.models import SubKegiatan
 ABJAD_KODE = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 PANJANG_KODE = 10
 Jenis = DokumenTerbit.Jenis
+# Documents that print the quarter's realisations or attest to them: signed only
+# once every unit's quarter is Disahkan (a signature freezes the figures). The
+# invitation and the recommendations print none.
+JENIS_BERDATA = frozenset({Jenis.PERNYATAAN, Jenis.EVALUASI, Jenis.SUB_KEGIATAN})
 
 
 class TandaTanganTidakValid(Exception):
@@ -82,15 +90,38 @@ def buat_kode():
     return "".join(secrets.choice(ABJAD_KODE) for _ in range(PANJANG_KODE))
 
 
-def boleh_menandatangani(user, penanda):
-    """The signer themself, the signer's superior (evaluator) or the Kepala
-    Dinas may record a signature of ``penanda``."""
-    if Peran.PIMPINAN in peran_pengguna(user):
-        return True
-    if penanda is None:
-        return False
-    pegawai = pegawai_pengguna(user)
-    return pegawai is not None and pegawai.pk in (penanda.pk, penanda.atasan_id)
+@dataclasses.dataclass(frozen=True)
+class Kuasa:
+    """Who signs a document for its named signer: the staff record of the user
+    pressing the button, and the delegation used (None when signing as
+    themself)."""
+
+    pelaksana: Pegawai
+    delegasi: Delegasi | None = None
+
+
+def penanda_efektif(user, penanda, tanggal, delegasi=None):
+    """The ``Kuasa`` under which ``user`` signs for ``penanda`` on ``tanggal``:
+    as themself when their staff record is ``penanda``, else as acting
+    official under a delegation of ``penanda``'s office valid that day; None
+    when the user may not sign. ``delegasi`` (``{pejabat_id: Delegasi}`` from
+    ``lakip.delegasi.delegasi_pelaksana``) saves the query for many documents."""
+    pegawai = pegawai_pengguna(user) if user is not None else None
+    if pegawai is None or penanda is None:
+        return None
+    if pegawai.pk == penanda.pk:
+        return Kuasa(pegawai)
+    if delegasi is None:
+        delegasi = delegasi_pelaksana(pegawai, tanggal)
+    d = delegasi.get(penanda.pk)
+    return Kuasa(pegawai, d) if d is not None else None
+
+
+def boleh_menandatangani(user, penanda, tanggal=None, delegasi=None):
+    """Only the signer themself, or an acting official under a delegation
+    valid on ``tanggal`` (today by default), may sign for ``penanda``."""
+    tanggal = tanggal or timezone.localdate()
+    return penanda_efektif(user, penanda, tanggal, delegasi) is not None
 
 
 def _dokumen_pernyataan(lamp):
@@ -122,7 +153,9 @@ def _dokumen_evaluasi(lamp):
     for t in lamp.tabel:
 
         def html(terbit, t=t):
-            tabel = dataclasses.replace(t, terbit=terbit)
+            tabel = dataclasses.replace(
+                t, terbit=terbit, penanda=Penanda.dari_terbit(terbit)
+            )
             return html_halaman(lamp, JUDUL["evaluasi"], tabel=[tabel])
 
         pegawai = t.pegawai
@@ -247,26 +280,59 @@ def cari_dokumen(instansi, tahun, triwulan, jenis, kunci):
     )
 
 
+def _isian_kuasa(kuasa):
+    """The ``DokumenTerbit`` fields of who pressed the button and, under a
+    delegation, of the acting official and the decree."""
+    p = kuasa.pelaksana
+    isian = {"pencatat": p, "pencatat_nama": p.nama_lengkap, "pencatat_nip": p.nip}
+    d = kuasa.delegasi
+    if d is not None:
+        isian.update(
+            kuasa=d.get_jenis_display(),
+            delegasi=d,
+            pelaksana_nama=p.nama_lengkap,
+            pelaksana_jabatan=p.jabatan,
+            pelaksana_pangkat=p.pangkat,
+            pelaksana_golongan=p.golongan,
+            pelaksana_nip=p.nip,
+            delegasi_nomor_sk=d.nomor_sk,
+            delegasi_tanggal_sk=d.tanggal_sk,
+        )
+    return isian
+
+
 @transaction.atomic
 def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
     """Mark the document ``jenis``/``kunci`` of the quarter as signed; returns
     its ``DokumenTerbit``. Raises ``PermissionDenied`` for a user who may not
-    record the signature and ``TandaTanganTidakValid`` when the document does
-    not exist, has no signer, or is already signed. Nothing is written then."""
+    sign it (``penanda_efektif``), ``TandaTanganTidakValid`` for a document
+    of ``JENIS_BERDATA`` while a unit's quarter is not Disahkan, and when the
+    document does not exist, has no signer, or is already signed. Nothing is
+    written then."""
     dok = cari_dokumen(instansi, tahun, triwulan, jenis, kunci)
-    if user is None or not boleh_menandatangani(user, dok.penanda):
+    if dok.penanda is None or dok.html is None:
+        raise TandaTanganTidakValid(
+            "Penanda tangan dokumen ini belum tercatat pada data pegawai."
+        )
+    sekarang = timezone.now()
+    kuasa = penanda_efektif(user, dok.penanda, timezone.localdate(sekarang))
+    if kuasa is None:
         raise PermissionDenied(
-            "Hanya penanda tangan, atasannya (evaluator), atau Kepala Dinas yang "
-            "boleh mencatat tanda tangan dokumen ini."
+            f"Hanya {dok.penanda.nama_lengkap} sendiri, atau pelaksana tugas "
+            "(Plh./Plt.) yang tercatat untuk jabatannya pada hari ini, yang boleh "
+            "menandatangani dokumen ini."
         )
     if dok.terbit is not None:
         raise TandaTanganTidakValid(
             "Dokumen ini sudah ditandatangani pada "
             f"{timezone.localtime(dok.terbit.ditandatangani_pada):%d-%m-%Y %H:%M}."
         )
-    if dok.penanda is None or dok.html is None:
+    belum = unit_draf(instansi, tahun, triwulan) if jenis in JENIS_BERDATA else []
+    if belum:
         raise TandaTanganTidakValid(
-            "Penanda tangan dokumen ini belum tercatat pada data pegawai."
+            "Dokumen ini memuat capaian triwulan yang belum disahkan "
+            f"({nama_unit(belum)}); tanda tangan dapat dicatat setelah semua "
+            "unit Disahkan."
         )
     penanda = Penanda.dari_pegawai(dok.penanda)
     terbit = DokumenTerbit(
@@ -285,9 +351,10 @@ def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
         penanda_pangkat=penanda.pangkat,
         penanda_golongan=penanda.golongan,
         penanda_nip=penanda.nip,
+        **_isian_kuasa(kuasa),
         kode=buat_kode(),
         ditandatangani_oleh=user,
-        ditandatangani_pada=timezone.now(),
+        ditandatangani_pada=sekarang,
     )
     terbit.isi = pdf.render_pdf(dok.html(terbit))
     terbit.sha256 = hashlib.sha256(terbit.isi).hexdigest()

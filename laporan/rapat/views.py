@@ -14,6 +14,7 @@ from lakip.format import format_triwulan
 from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import periode_atau_404
+from laporan.draf import unit_draf
 from laporan.lampiran import rapat as dokumen
 from laporan.lampiran.terbit import pdf_terbit
 from laporan.lampiran.views import _instansi
@@ -219,7 +220,9 @@ def undangan_pdf(request, tahun, triwulan):
     terbit = pdf_terbit(surat.instansi, tahun, triwulan, "undangan", surat.kunci)
     if terbit is not None:  # signed: the issued document
         return _pdf(terbit, nama)
-    return _pdf(dokumen.render_pdf(dokumen.html_undangan(surat), nama).isi, nama)
+    belum = unit_draf(surat.instansi, tahun, triwulan)
+    html = dokumen.html_undangan(surat)
+    return _pdf(dokumen.render_pdf(html, nama, draf=belum).isi, nama)
 
 
 @peran_diperlukan(*PESERTA)
@@ -232,7 +235,9 @@ def daftar_hadir_pdf(request, tahun, triwulan, unit_id=None):
     if not daftar:
         raise Http404("Belum ada jadwal rapat.")
     nama = dokumen.nama_berkas("DAFTARHADIR", daftar[0], unit)
-    return _pdf(dokumen.render_pdf(dokumen.html_daftar_hadir(daftar), nama).isi, nama)
+    belum = unit_draf(daftar[0].instansi, tahun, triwulan)
+    html = dokumen.html_daftar_hadir(daftar)
+    return _pdf(dokumen.render_pdf(html, nama, draf=belum).isi, nama)
 
 
 def _boleh_unduh_rekomendasi(user, unit):
@@ -257,4 +262,6 @@ def rekomendasi_pdf(request, tahun, triwulan, unit_id):
     terbit = pdf_terbit(unit.instansi, tahun, triwulan, "rekomendasi", rek[0].kunci)
     if terbit is not None:  # signed: the issued document
         return _pdf(terbit, nama)
-    return _pdf(dokumen.render_pdf(dokumen.html_rekomendasi(rek), nama).isi, nama)
+    belum = unit_draf(unit.instansi, tahun, triwulan)
+    html = dokumen.html_rekomendasi(rek)
+    return _pdf(dokumen.render_pdf(html, nama, draf=belum).isi, nama)
