@@ -21,6 +21,7 @@ from lakip.format import format_triwulan
 from lakip.peran import Peran
 from lakip.triwulan import periode_atau_404
 from laporan import services
+from laporan.draf import unit_draf
 from laporan.forms import DataDukungForm, PeriodeForm, TeksForm, daftar_grup
 from laporan.lakip.dokumen import susun_dokumen
 from laporan.lakip.render import render_html
@@ -107,6 +108,7 @@ def lakip(request, tahun, triwulan):
             else [],
             "data_dukung": list(laporan.data_dukung.all()) if laporan else [],
             "boleh_menyunting": services.boleh_menyunting(request.user),
+            "unit_draf": unit_draf(instansi, tahun, triwulan),
         },
     )
 
@@ -266,6 +268,7 @@ def paket(request, tahun, triwulan):
             "kelompok": kelompok,
             "jenis": label_jenis(),
             "jumlah": len(semua),
+            "unit_draf": unit_draf(instansi, tahun, triwulan),
             "berkas": BerkasLaporan.objects.filter(
                 laporan__instansi=instansi,
                 laporan__tahun=tahun,

@@ -131,10 +131,8 @@ def test_documents_with_figures_wait_for_approval(client, instansi, kamal, joni)
     assert not DokumenTerbit.objects.exists()
     client.force_login(user)
     isi = client.get(reverse("laporan:tanda_tangan", args=[2024, 1])).content.decode()
-    assert (
-        "belum disahkan untuk: <b>Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja</b>"
-        in isi
-    )
+    hi = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
+    assert f"belum disahkan untuk: <b>{hi}</b>" in isi
     boleh = [
         d
         for d in daftar_dokumen(instansi, 2024, 1)
