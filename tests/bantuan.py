@@ -194,3 +194,13 @@ def sahkan_triwulan(instansi, tahun, triwulan, kecuali=()):
             triwulan=triwulan,
             defaults={"status": StatusEntri.DISAHKAN},
         )
+
+
+def teks_elemen(html, id_elemen):
+    """The text of the ``<div id="...">`` (up to its first ``</div>``), spaces
+    collapsed; None when the page has no such element."""
+    tanda = f'id="{id_elemen}"'
+    if tanda not in html:
+        return None
+    awal = html.index(tanda)
+    return " ".join(html[awal : html.index("</div>", awal)].split())

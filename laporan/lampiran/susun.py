@@ -49,21 +49,14 @@ class Penanda:
     def dari_terbit(cls, terbit):
         """The signer frozen in a ``DokumenTerbit``: under a delegation the
         office named on the document with the acting official who signed."""
-        if terbit.kuasa:
-            return cls(
-                nama=terbit.pelaksana_nama,
-                jabatan=terbit.penanda_jabatan,
-                pangkat=terbit.pelaksana_pangkat,
-                golongan=terbit.pelaksana_golongan,
-                nip=terbit.pelaksana_nip,
-                kuasa=terbit.kuasa,
-            )
+        orang = "pelaksana" if terbit.kuasa else "penanda"
         return cls(
-            nama=terbit.penanda_nama,
+            nama=getattr(terbit, f"{orang}_nama"),
             jabatan=terbit.penanda_jabatan,
-            pangkat=terbit.penanda_pangkat,
-            golongan=terbit.penanda_golongan,
-            nip=terbit.penanda_nip,
+            pangkat=getattr(terbit, f"{orang}_pangkat"),
+            golongan=getattr(terbit, f"{orang}_golongan"),
+            nip=getattr(terbit, f"{orang}_nip"),
+            kuasa=terbit.kuasa,
         )
 
     @property

@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from laporan.models import BerkasLaporan, DataDukung, Laporan
+from tests.bantuan import teks_elemen
 
 pytestmark = pytest.mark.django_db
 
@@ -44,10 +45,7 @@ LAKIP_TW1 = reverse("laporan:lakip", args=[2024, 1])
 
 
 def _peringatan(html):
-    if 'id="peringatan-draf"' not in html:
-        return None
-    awal = html.index('id="peringatan-draf"')
-    return " ".join(html[awal : html.index("</div>", awal)].split())
+    return teks_elemen(html, "peringatan-draf")
 
 
 def test_perencanaan_generates_the_pdf_and_downloads_it(masuk, settings):

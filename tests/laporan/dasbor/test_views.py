@@ -24,7 +24,12 @@ from renstra.models import (
     SubKegiatan,
     Tujuan,
 )
-from tests.bantuan import baca_tabel, gandakan_sub_kegiatan, sahkan_triwulan
+from tests.bantuan import (
+    baca_tabel,
+    gandakan_sub_kegiatan,
+    sahkan_triwulan,
+    teks_elemen,
+)
 
 URL = reverse("laporan:dasbor")
 
@@ -221,10 +226,7 @@ def test_units_entry_and_workflow(kadis):
 
 
 def _banner(html):
-    if 'id="banner-draf"' not in html:
-        return None
-    awal = html.index('id="banner-draf"')
-    return " ".join(html[awal : html.index("</div>", awal)].split())
+    return teks_elemen(html, "banner-draf")
 
 
 def test_a_banner_names_the_units_not_yet_approved(kadis, instansi):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from laporan.models import BerkasLaporan
+from tests.bantuan import teks_elemen
 
 from .conftest import penanda
 
@@ -39,8 +40,7 @@ def test_lakip_page_links_to_the_package(masuk):
 
 def test_every_part_is_offered_and_ticked(masuk):
     halaman = masuk("perencanaan").get(URL).content.decode()
-    awal = halaman.index('id="peringatan-draf"')
-    peringatan = " ".join(halaman[awal : halaman.index("</div>", awal)].split())
+    peringatan = teks_elemen(halaman, "peringatan-draf")
     assert "PDF yang dibuat sekarang adalah DRAF" in peringatan
     assert "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja (8 unit)" in (
         peringatan
