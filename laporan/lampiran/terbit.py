@@ -9,10 +9,12 @@ by the PPTK). Only the signer records their signature, or an acting
 official (Plh./Plt.) under a delegation (``lakip.Delegasi``) valid on the
 signing day: the document then names the office holder's office with "Plh." /
 "Plt." and the acting official's name and NIP. There is no other way to sign
-for someone. The persons (the named signer, the acting official, who pressed
-the button) are frozen as text, a short verification code is drawn, the document is
-rendered as issued with the code printed on it, and the PDF and its SHA-256 are
-stored; all or nothing. From then on the issued PDF is the document.
+for someone (``penanda_efektif``). The persons (the named signer, the acting
+official, who pressed the button) are frozen as text, a short verification code
+is drawn, the document is rendered as issued with the code printed on it, and
+the PDF and its SHA-256 are stored; all or nothing. From then on the issued PDF
+is the document. Documents with figures (``JENIS_BERDATA``) are signed only once
+the quarter is approved.
 """
 
 import dataclasses
@@ -115,13 +117,6 @@ def penanda_efektif(user, penanda, tanggal, delegasi=None):
         delegasi = delegasi_pelaksana(pegawai, tanggal)
     d = delegasi.get(penanda.pk)
     return Kuasa(pegawai, d) if d is not None else None
-
-
-def boleh_menandatangani(user, penanda, tanggal=None, delegasi=None):
-    """Only the signer themself, or an acting official under a delegation
-    valid on ``tanggal`` (today by default), may sign for ``penanda``."""
-    tanggal = tanggal or timezone.localdate()
-    return penanda_efektif(user, penanda, tanggal, delegasi) is not None
 
 
 def _dokumen_pernyataan(lamp):
