@@ -8,7 +8,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: run test lint fixture audit
+.PHONY: run test lint fixture audit bench
 
 $(VENV)/.terpasang: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,3 +33,6 @@ fixture: $(VENV)/.terpasang
 
 audit: $(VENV)/.terpasang
 	PY=$(PY) bash .ci/audit
+
+bench: $(VENV)/.terpasang
+	PY=$(PY) bash .ci/bench

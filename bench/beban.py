@@ -1,6 +1,12 @@
 """Load test: gunicorn + PostgreSQL on 127.0.0.1, simulated users for a bounded time.
 
-    python bench/beban.py [--durasi 120] [--pengguna 50] [--pekerja 5]
+    python bench/beban.py [--durasi 120] [--pengguna 50] [--dasar 2] [--pekerja 5]
+                          [--jeda 5] [--cepat]
+
+Two runs against one server: first a baseline of ``--dasar`` users (the unloaded
+time), then ``--pengguna`` users; each runs ``--durasi`` seconds and prints its
+table, and the last line gives the loaded run's overall p95 over the baseline's
+overall p50 (the goal: at most 4x for 50 users with 5 s think time).
 
 Half of the users are writers: each is the Operator unit of its own synthetic agency
 (the entry's stale-form guard refuses concurrent saves on the *same* unit, so every
@@ -18,7 +24,8 @@ the entry page), and a check that the last value each writer saved for each
 indicator is the one in the database (no lost update). The save POST is timed alone
 (its redirect is not followed). Logins happen before the clock starts.
 
-Uses its own database ``bench_beban`` (``DATABASE_URL`` to change) and port 8765.
+Uses its own database ``bench_beban`` (``DATABASE_URL`` to change) and a free port
+(``--port`` to choose).
 """
 
 import argparse
@@ -41,6 +48,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lakip.settings")
 os.environ.setdefault("DJANGO_CACHE", "db")  # as in production: shared
 
 import django  # noqa: E402
+
+from bench.lingkungan import tambah_opsi_cepat  # noqa: E402
 
 SANDI = "uji-beban-lakip-2024"
 TW = "?tahun=2024&triwulan=2"
@@ -159,7 +168,7 @@ def siapkan(n_penulis, n_pembaca):
 
     from lakip.models import Instansi, UnitKerja
     from lakip.peran import Peran
-    from lakip.services import atur_izin_peran
+    from lakip.services import atur_izin_peran, jadikan_anggota
     from laporan.sintetis import kode_instansi
     from realisasi.models import PeriodeEntri
     from renstra.models import Sasaran
@@ -179,6 +188,7 @@ def siapkan(n_penulis, n_pembaca):
         user.groups.set([Group.objects.get(name=peran)])
         pegawai.user = user
         pegawai.save(update_fields=["user"])
+        jadikan_anggota(user, pegawai.instansi)
 
     penulis, pembaca = [], []
     for i in range(1, n + 1):
@@ -223,9 +233,13 @@ def buat_basis_data():
 
 
 def jalankan(args):
+    """The baseline run (``args.dasar`` users) then the loaded run
+    (``args.pengguna`` users) against one gunicorn server; a ``_beban`` result
+    for each."""
     buat_basis_data()
     django.setup()
-    penulis, pembaca = siapkan(args.pengguna // 2, args.pengguna - args.pengguna // 2)
+    n = max(args.pengguna, args.dasar)
+    penulis, pembaca = siapkan(n // 2, n - n // 2)
     env = {
         **os.environ,
         "DJANGO_DEBUG": "0",
@@ -248,7 +262,11 @@ def jalankan(args):
                 break
             except OSError:
                 time.sleep(0.5)
-        return _beban(args, dasar, penulis, pembaca)
+        hasil = []
+        for jumlah in (args.dasar, args.pengguna):
+            k = jumlah // 2
+            hasil.append(_beban(args, dasar, penulis[:k], pembaca[: jumlah - k]))
+        return hasil
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -340,24 +358,22 @@ def persentil(urut, p):
     return urut[int(p / 100 * (len(urut) - 1))] if urut else 0.0
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--durasi", type=float, default=120, help="detik")
-    p.add_argument("--pengguna", type=int, default=50)
-    p.add_argument("--pekerja", type=int, default=5, help="proses gunicorn")
-    p.add_argument("--port", type=int, default=8765)
-    p.add_argument(
-        "--jeda",
-        type=float,
-        default=0,
-        help="detik berpikir tiap pengguna setelah tiap langkah (0: tanpa jeda)",
-    )
-    args = p.parse_args()
-    latensi, galat, tersimpan, lama = jalankan(args)
+def port_bebas():
+    """A TCP port free on 127.0.0.1 now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cetak(judul, args, jumlah, hasil):
+    """Print one run's table; ``(p50, p95, errors, lost updates, saved)``."""
+    latensi, galat, tersimpan, lama = hasil
     hilang = periksa(tersimpan)
-    n_tulis = args.pengguna // 2
+    n_tulis = jumlah // 2
     print(
-        f"{args.pengguna} pengguna ({n_tulis} penulis, {args.pengguna - n_tulis} "
+        f"{judul}: {jumlah} pengguna ({n_tulis} penulis, {jumlah - n_tulis} "
         f"pembaca), {lama:.0f} detik, gunicorn {args.pekerja} pekerja, "
         f"PostgreSQL 127.0.0.1, jeda berpikir {args.jeda:g} detik"
     )
@@ -378,7 +394,44 @@ def main():
     )
     for pk, nilai, di_db in hilang[:10]:
         print(f"    indikator {pk}: disimpan {nilai}, di basis data {di_db}")
-    sys.exit(1 if galat or hilang or not tersimpan else 0)
+    print()
+    return persentil(semua, 50), persentil(semua, 95), galat, hilang, tersimpan
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--durasi", type=float, default=120, help="detik tiap putaran")
+    p.add_argument("--pengguna", type=int, default=50)
+    p.add_argument(
+        "--dasar", type=int, default=2, help="pengguna putaran acuan (tanpa beban)"
+    )
+    p.add_argument("--pekerja", type=int, default=5, help="proses gunicorn")
+    p.add_argument("--port", type=int, default=0, help="0: port bebas mana saja")
+    p.add_argument(
+        "--jeda",
+        type=float,
+        default=0,
+        help="detik berpikir tiap pengguna setelah tiap langkah (0: tanpa jeda)",
+    )
+    tambah_opsi_cepat(p)
+    args = p.parse_args()
+    if not args.port:
+        args.port = port_bebas()
+    if args.cepat:
+        args.durasi, args.pengguna, args.dasar = 3, 4, 2
+        args.pekerja, args.jeda = 1, 0.2
+    acuan, beban = jalankan(args)
+    p50_acuan, _, galat_a, hilang_a, simpan_a = cetak("Acuan", args, args.dasar, acuan)
+    _, p95_beban, galat_b, hilang_b, simpan_b = cetak(
+        "Beban", args, args.pengguna, beban
+    )
+    rasio = p95_beban / p50_acuan if p50_acuan else float("inf")
+    print(
+        f"rasio p95 beban ({args.pengguna} pengguna) / p50 acuan ({args.dasar} "
+        f"pengguna): {p95_beban * 1000:.0f} / {p50_acuan * 1000:.0f} ms = {rasio:.2f}x"
+    )
+    gagal = galat_a or galat_b or hilang_a or hilang_b or not (simpan_a and simpan_b)
+    sys.exit(1 if gagal else 0)
 
 
 if __name__ == "__main__":

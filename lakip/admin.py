@@ -3,18 +3,107 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 
 from lakip import delegasi
-from lakip.akses import pegawai_pengguna
-from lakip.models import Delegasi, Instansi, Pegawai, UnitKerja
+from lakip.admin_lingkup import AdminHanyaLihat, AdminInstansi
+from lakip.akses import instansi_pengguna
+from lakip.models import (
+    Delegasi,
+    Instansi,
+    KeanggotaanInstansi,
+    Pegawai,
+    RiwayatOrganisasi,
+    UnitKerja,
+)
+from lakip.services import (
+    BIDANG_ISTIMEWA,
+    boleh_kelola_organisasi,
+    periksa_jabatan,
+    ubah_jabatan,
+)
 
 
 @admin.register(Instansi)
-class InstansiAdmin(admin.ModelAdmin):
+class InstansiAdmin(AdminInstansi):
+    jalur_instansi = "pk"
     list_display = ["nama", "kode", "pemda", "kota", "kode_urusan"]
     search_fields = ["nama", "kode", "pemda"]
 
+    # Agencies are created and removed by the system administrator only.
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+class FormJabatan(forms.ModelForm):
+    """Checks the privileged fields (login, superior, unit head) present in the
+    form with ``lakip.services.periksa_jabatan``."""
+
+    def clean(self):
+        data = super().clean()
+        nilai = {b: data[b] for b in BIDANG_ISTIMEWA[self._meta.model] if b in data}
+        objek = self.instance
+        if data.get("instansi") is not None:
+            objek.instansi = data["instansi"]
+        if nilai and objek.instansi_id is not None:
+            periksa_jabatan(objek, nilai)
+        return data
+
+
+class JabatanIstimewaAdmin(AdminInstansi):
+    """Linking a login, naming a superior or a unit head: read-only unless the user
+    is an Admin instansi of the record's agency or the system administrator; when
+    changed, written through ``lakip.services.ubah_jabatan`` (checked, recorded)."""
+
+    form = FormJabatan
+
+    def _boleh(self, request, obj):
+        instansi = obj.instansi if obj else instansi_pengguna(request.user)
+        return boleh_kelola_organisasi(request.user, instansi)
+
+    def get_readonly_fields(self, request, obj=None):
+        tetap = list(super().get_readonly_fields(request, obj))
+        if not self._boleh(request, obj):
+            tetap += [b for b in BIDANG_ISTIMEWA[self.model] if b not in tetap]
+        return tetap
+
+    def _memegang_jabatan(self, obj):
+        """True when deleting ``obj`` would undo a privileged link."""
+        if isinstance(obj, Pegawai):
+            return bool(
+                obj.user_id
+                or obj.bawahan.exists()
+                or UnitKerja.objects.filter(kepala=obj).exists()
+            )
+        return bool(obj.kepala_id)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not self._boleh(request, obj):
+            if self._memegang_jabatan(obj):
+                return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # The bulk delete would pass over the per-record check above.
+        aksi = super().get_actions(request)
+        if not self._boleh(request, None):
+            aksi.pop("delete_selected", None)
+        return aksi
+
+    def save_model(self, request, obj, form, change):
+        istimewa = [b for b in BIDANG_ISTIMEWA[self.model] if b in form.changed_data]
+        baru = {b: getattr(obj, b) for b in istimewa}
+        lama = type(obj).objects.get(pk=obj.pk) if change else None
+        for b in istimewa:
+            setattr(obj, b, getattr(lama, b) if lama else None)
+        super().save_model(request, obj, form, change)
+        if baru:
+            ubah_jabatan(request.user, obj, **baru)
+
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(admin.ModelAdmin):
+class UnitKerjaAdmin(JabatanIstimewaAdmin):
+    jalur_instansi = "instansi"
     list_display = ["nama", "jenis", "induk", "kepala", "instansi"]
     list_filter = ["instansi", "jenis"]
     search_fields = ["nama", "kode"]
@@ -22,7 +111,8 @@ class UnitKerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(admin.ModelAdmin):
+class PegawaiAdmin(JabatanIstimewaAdmin):
+    jalur_instansi = "instansi"
     list_display = [
         "nama_lengkap",
         "nip_cetak",
@@ -43,7 +133,9 @@ class PegawaiAdmin(admin.ModelAdmin):
         "aktif",
     ]
     search_fields = ["nama", "nip", "jabatan"]
-    autocomplete_fields = ["unit", "atasan", "user"]
+    # The login is a plain select of the agency's members (the user admin is the
+    # system administrator's).
+    autocomplete_fields = ["unit", "atasan"]
 
     @admin.display(description="NIP", ordering="nip")
     def nip_cetak(self, obj):
@@ -52,6 +144,27 @@ class PegawaiAdmin(admin.ModelAdmin):
     @admin.display(description="nama", ordering="nama")
     def nama_lengkap(self, obj):
         return obj.nama_lengkap
+
+
+@admin.register(KeanggotaanInstansi)
+class KeanggotaanInstansiAdmin(AdminInstansi):
+    """Which agency each login belongs to: set by the system administrator."""
+
+    jalur_instansi = "instansi"
+    list_display = ["user", "instansi"]
+    list_filter = ["instansi"]
+    search_fields = ["user__username", "user__first_name"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(RiwayatOrganisasi)
+class RiwayatOrganisasiAdmin(AdminHanyaLihat):
+    """The record of privileged changes: read only for everyone."""
+
+    jalur_instansi = "instansi"
+    list_display = ["pada", "aksi", "objek", "nilai_lama", "nilai_baru", "oleh"]
+    list_filter = ["aksi", "instansi"]
+    search_fields = ["objek"]
 
 
 class DelegasiForm(forms.ModelForm):
@@ -83,10 +196,12 @@ class DelegasiForm(forms.ModelForm):
 
 
 @admin.register(Delegasi)
-class DelegasiAdmin(admin.ModelAdmin):
-    """Plh./Plt. records: added by a superuser or the agency's Pimpinan through
-    ``lakip.delegasi.catat_delegasi``; never changed or deleted here."""
+class DelegasiAdmin(AdminInstansi):
+    """Plh./Plt. records: added by a superuser, the agency's Pimpinan or its
+    Admin instansi through ``lakip.delegasi.catat_delegasi``; never changed or
+    deleted here."""
 
+    jalur_instansi = "instansi"
     form = DelegasiForm
     list_display = [
         "jenis",
@@ -102,22 +217,10 @@ class DelegasiAdmin(admin.ModelAdmin):
     list_filter = ["jenis"]
     search_fields = ["pejabat__nama", "pelaksana__nama", "nomor_sk"]
 
-    def _instansi(self, request):
-        pegawai = pegawai_pengguna(request.user)
-        return pegawai.instansi if pegawai else None
-
-    def get_queryset(self, request):
-        qs = super().get_queryset(request).select_related("pejabat", "pelaksana")
-        if request.user.is_superuser:
-            return qs
-        return qs.filter(instansi=self._instansi(request))
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Active staff only; the base class narrows them to the user's agency.
         if db_field.name in ("pejabat", "pelaksana"):
-            qs = Pegawai.objects.filter(aktif=True)
-            if not request.user.is_superuser:
-                qs = qs.filter(instansi=self._instansi(request))
-            kwargs["queryset"] = qs
+            kwargs["queryset"] = Pegawai.objects.filter(aktif=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
@@ -125,8 +228,11 @@ class DelegasiAdmin(admin.ModelAdmin):
         form.pengguna = request.user
         return form
 
-    def has_add_permission(self, request):
+    def _boleh_catat(self, request):
         return delegasi.boleh_mencatat_delegasi(request.user)
+
+    def has_add_permission(self, request):
+        return self._boleh_catat(request)
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -135,12 +241,10 @@ class DelegasiAdmin(admin.ModelAdmin):
         return False
 
     def has_view_permission(self, request, obj=None):
-        return delegasi.boleh_mencatat_delegasi(
-            request.user
-        ) or super().has_view_permission(request, obj)
+        return self._boleh_catat(request) or super().has_view_permission(request, obj)
 
     def has_module_permission(self, request):
-        return self.has_view_permission(request)
+        return self._boleh_catat(request) or super().has_module_permission(request)
 
     def save_model(self, request, obj, form, change):
         baru = delegasi.catat_delegasi(

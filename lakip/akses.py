@@ -6,26 +6,43 @@ its roles (and, with a predicate path, for whom the predicate holds).
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
-from lakip.models import Instansi
-from lakip.peran import peran_pengguna
+from lakip.models import KeanggotaanInstansi
+from lakip.peran import Peran, peran_pengguna
 
 
 def pegawai_pengguna(user):
-    """The staff record linked to ``user``, or None."""
+    """The staff record linked to ``user`` within the user's own agency, or None."""
     if not user.is_authenticated:
         return None
-    return getattr(user, "pegawai", None)
+    pegawai = getattr(user, "pegawai", None)
+    instansi = instansi_pengguna(user)
+    if pegawai is None or instansi is None or pegawai.instansi_id != instansi.pk:
+        return None
+    return pegawai
 
 
 def instansi_pengguna(user):
-    """The agency the user works in: their staff record's, else the only one."""
-    pegawai = pegawai_pengguna(user)
-    if pegawai is not None:
-        return pegawai.instansi
-    return Instansi.objects.order_by("pk").first()
+    """The agency the user belongs to (their ``KeanggotaanInstansi``), or None: never
+    a guess. Pages other than the home page are refused to a user without one
+    (``lakip.middleware.WajibInstansi``)."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.keanggotaan.instansi
+    except ObjectDoesNotExist:
+        return None
+
+
+def anggota_instansi(instansi):
+    """The logins that belong to ``instansi``."""
+    return get_user_model().objects.filter(
+        pk__in=KeanggotaanInstansi.objects.filter(instansi=instansi).values("user")
+    )
 
 
 def menu_utama(request):
@@ -54,10 +71,13 @@ def konteks(request):
     if not request.user.is_authenticated:
         return {}
     peran = sorted(peran_pengguna(request.user), key=lambda p: p.label)
+    instansi = instansi_pengguna(request.user)
     return {
-        "instansi_aktif": instansi_pengguna(request.user),
+        "instansi_aktif": instansi,
         "peran_label": ", ".join(p.value for p in peran),
-        "menu_utama": menu_utama(request),
+        "menu_utama": menu_utama(request) if instansi else [],
+        "admin_instansi": instansi is not None
+        and Peran.ADMIN_INSTANSI in peran_pengguna(request.user),
     }
 
 

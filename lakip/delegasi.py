@@ -3,8 +3,9 @@ that records it, and which delegation lets an official sign for another on a
 given day.
 
 Recording is privileged: a superuser, or the agency's Pimpinan (Kepala Dinas)
-for staff of the agency. A delegation is never changed once recorded (it is
-the basis of signatures already issued); a mistake is fixed by a superuser.
+or Admin instansi for staff of the agency. A delegation is never changed once
+recorded (it is the basis of signatures already issued); a mistake is fixed by
+a superuser.
 """
 
 import datetime
@@ -13,25 +14,25 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lakip.akses import pegawai_pengguna
+from lakip.akses import instansi_pengguna
 from lakip.format import format_tanggal
 from lakip.models import Delegasi, Pegawai
 from lakip.peran import Peran, peran_pengguna
 
 
 def boleh_mencatat_delegasi(user, instansi=None):
-    """True for a superuser, and for a Pimpinan with a staff record (of
-    ``instansi`` when given)."""
+    """True for a superuser, and for a Pimpinan or an Admin instansi belonging to
+    an agency (to ``instansi`` when given)."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    if Peran.PIMPINAN not in peran_pengguna(user):
+    if not peran_pengguna(user) & {Peran.PIMPINAN, Peran.ADMIN_INSTANSI}:
         return False
-    pegawai = pegawai_pengguna(user)
-    if pegawai is None:
+    milik = instansi_pengguna(user)
+    if milik is None:
         return False
-    return instansi is None or pegawai.instansi_id == instansi.pk
+    return instansi is None or milik.pk == instansi.pk
 
 
 def periksa_delegasi(
@@ -44,8 +45,8 @@ def periksa_delegasi(
     and no other delegation of the same office overlapping the period."""
     if not boleh_mencatat_delegasi(user, pejabat.instansi if pejabat else None):
         raise PermissionDenied(
-            "Hanya Kepala Dinas (Pimpinan) instansi ini atau admin sistem yang "
-            "boleh mencatat pelaksana tugas (Plh./Plt.)."
+            "Hanya Kepala Dinas (Pimpinan) atau Admin instansi dari instansi ini, "
+            "atau admin sistem, yang boleh mencatat pelaksana tugas (Plh./Plt.)."
         )
     salah = []
     if pejabat is None or pelaksana is None:

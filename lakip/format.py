@@ -8,6 +8,7 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
+from lakip.galat import LakipTidakValid
 from lakip.perhitungan import bulatkan, desimal, terhitung
 
 KOSONG = "-"
@@ -135,7 +136,7 @@ def format_romawi(bilangan):
     return hasil
 
 
-class AngkaTidakValid(ValueError):
+class AngkaTidakValid(LakipTidakValid):
     """Raised by ``parse_angka`` with an Indonesian message."""
 
 

@@ -1,12 +1,17 @@
-"""Login with throttling: after ``LAKIP_MASUK_MAKS_GAGAL`` failed attempts for a
-user name or a client address, further attempts from it are refused for
-``LAKIP_MASUK_KUNCI_MENIT`` minutes, without checking the password at all.
+"""Login with throttling per (user name, client address) and growing delays.
 
-Counts live in the default cache (the database cache in production, shared by every
+The first ``LAKIP_MASUK_GAGAL_BEBAS`` failed attempts of a pair cost nothing; every
+further failure makes that pair wait ``LAKIP_MASUK_JEDA_AWAL`` seconds, doubling with
+each failure up to ``LAKIP_MASUK_JEDA_MAKS``. While a pair waits, its attempts are
+refused without checking the password. Nobody can lock an account for others: the
+same user name from another address is not slowed, and a success clears the pair.
+
+State lives in the default cache (the database cache in production, shared by every
 app server)."""
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -15,6 +20,9 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 log = logging.getLogger("lakip.masuk")
+
+# A pair's failures are forgotten after a day without one.
+_SIMPAN_DETIK = 24 * 3600
 
 
 def alamat_klien(request):
@@ -27,64 +35,84 @@ def alamat_klien(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _kunci(jenis, nilai):
-    ringkas = hashlib.sha256(nilai.lower().encode()).hexdigest()[:32]
-    return f"masuk-gagal:{jenis}:{ringkas}"
+def _sekarang():
+    return time.time()
 
 
-def _kunci_permintaan(request, username):
-    kunci = [_kunci("ip", alamat_klien(request))] if request is not None else []
-    if username:
-        kunci.append(_kunci("user", username))
-    return kunci
+def _kunci(request, username):
+    alamat = alamat_klien(request) if request is not None else ""
+    pasangan = f"{username.lower()}\n{alamat}"
+    return "masuk-gagal:" + hashlib.sha256(pasangan.encode()).hexdigest()[:40]
 
 
-def terkunci(request, username):
-    """True when the user name or the client address has reached the limit."""
-    batas = settings.LAKIP_MASUK_MAKS_GAGAL
-    nilai = cache.get_many(_kunci_permintaan(request, username))
-    return any(n >= batas for n in nilai.values())
+def jeda(gagal):
+    """Seconds a pair must wait after ``gagal`` consecutive failures."""
+    lebih = gagal - settings.LAKIP_MASUK_GAGAL_BEBAS
+    if lebih <= 0:
+        return 0
+    awal, maks = settings.LAKIP_MASUK_JEDA_AWAL, settings.LAKIP_MASUK_JEDA_MAKS
+    return min(maks, awal * 2 ** min(lebih - 1, 30))
+
+
+def sisa_tunggu(request, username):
+    """Whole seconds this (user name, address) pair must still wait; 0 if none."""
+    catatan = cache.get(_kunci(request, username))
+    if not catatan:
+        return 0
+    sisa = catatan["sampai"] - _sekarang()
+    return max(0, int(sisa + 0.999))
 
 
 def catat_gagal(request, username):
-    """Count one failed attempt for the user name and the client address."""
-    durasi = settings.LAKIP_MASUK_KUNCI_MENIT * 60
-    for kunci in _kunci_permintaan(request, username):
-        cache.add(kunci, 0, durasi)
-        try:
-            cache.incr(kunci)
-        except ValueError:  # expired between add and incr
-            cache.set(kunci, 1, durasi)
-        cache.touch(kunci, durasi)
+    """Count one failed attempt of the pair and set its waiting time."""
+    kunci = _kunci(request, username)
+    catatan = cache.get(kunci) or {"gagal": 0, "sampai": 0}
+    catatan["gagal"] += 1
+    catatan["sampai"] = _sekarang() + jeda(catatan["gagal"])
+    cache.set(kunci, catatan, _SIMPAN_DETIK)
     log.warning(
         "Gagal masuk",
-        extra={"username": username, "ip": request and alamat_klien(request)},
+        extra={
+            "username": username,
+            "ip": request and alamat_klien(request),
+            "gagal": catatan["gagal"],
+        },
     )
 
 
-def hapus_gagal(username):
-    """Forget the failed attempts of a user name (after a successful login)."""
-    cache.delete(_kunci("user", username))
+def hapus_gagal(request, username):
+    """Forget the pair's failures (after a successful login)."""
+    cache.delete(_kunci(request, username))
+
+
+def teks_durasi(detik):
+    """``45 detik``, ``2 menit``, ``1 jam``: the waiting time in Indonesian."""
+    if detik < 60:
+        return f"{detik} detik"
+    if detik < 3600:
+        return f"{-(-detik // 60)} menit"
+    return f"{-(-detik // 3600)} jam"
 
 
 class FormMasuk(AuthenticationForm):
-    """Django's login form, refusing throttled user names and addresses."""
+    """Django's login form, refusing a (user name, address) pair while it waits."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
         "terkunci": (
-            "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam "
-            "%(menit)s menit."
+            "Terlalu banyak percobaan masuk yang gagal untuk nama pengguna ini dari "
+            "alamat Anda. Coba lagi dalam %(durasi)s."
         ),
     }
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        if terkunci(self.request, username):
+        sisa = sisa_tunggu(self.request, username)
+        if sisa:
             raise ValidationError(
                 self.error_messages["terkunci"],
                 code="terkunci",
-                params={"menit": settings.LAKIP_MASUK_KUNCI_MENIT},
+                params={"durasi": teks_durasi(sisa)},
             )
         try:
             hasil = super().clean()
@@ -92,7 +120,7 @@ class FormMasuk(AuthenticationForm):
             if exc.code == "invalid_login":
                 catat_gagal(self.request, username)
             raise
-        hapus_gagal(username)
+        hapus_gagal(self.request, username)
         return hasil
 
 

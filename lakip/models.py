@@ -263,6 +263,60 @@ class Pegawai(models.Model):
         return format_nip(self.nip)
 
 
+class KeanggotaanInstansi(models.Model):
+    """The one agency a login belongs to. Every page of the app reads this; a login
+    without it sees no agency's data (including accounts without a staff record,
+    such as an inspector's)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="keanggotaan",
+        verbose_name="akun login",
+    )
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="anggota"
+    )
+
+    class Meta:
+        verbose_name = "keanggotaan instansi"
+        verbose_name_plural = "keanggotaan instansi"
+        ordering = ["instansi", "user__username"]
+
+    def __str__(self):
+        return f"{self.user} · {self.instansi}"
+
+
+class RiwayatOrganisasi(models.Model):
+    """One privileged change to the organisation (a login linked to a staff
+    record, a unit head or superior named, a reset link issued): who, when, what."""
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="riwayat_organisasi"
+    )
+    aksi = models.CharField("aksi", max_length=40)
+    objek = models.CharField("objek", max_length=300)
+    nilai_lama = models.CharField("nilai lama", max_length=300, blank=True)
+    nilai_baru = models.CharField("nilai baru", max_length=300, blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="oleh",
+    )
+    pada = models.DateTimeField("pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "riwayat organisasi"
+        verbose_name_plural = "riwayat organisasi"
+        ordering = ["instansi", "-pada", "-pk"]
+
+    def __str__(self):
+        return f"{self.aksi}: {self.objek}"
+
+
 class Delegasi(models.Model):
     """A recorded delegation of an office (Plh. or Plt.): during ``mulai`` to
     ``selesai`` the acting official (``pelaksana``) signs for the office holder

@@ -11,6 +11,9 @@ class Peran(models.TextChoices):
     PERENCANAAN = "Perencanaan", "Perencanaan (Kasubag Perencanaan)"
     PIMPINAN = "Pimpinan", "Pimpinan (Kepala Dinas)"
     PEMERIKSA = "Pemeriksa", "Pemeriksa (hanya baca)"
+    # Manages the agency's logins: links them to staff records, names unit heads
+    # and superiors, issues one-time password reset links (lakip.services).
+    ADMIN_INSTANSI = "Admin instansi", "Admin instansi"
 
 
 def peran_pengguna(user):

@@ -84,3 +84,15 @@ def kepala_instansi(instansi):
         .order_by("eselon", "pk")
         .first()
     )
+
+
+def pk_unit_dan_turunan(unit, semua_unit):
+    """The pks of ``unit`` and of every unit below it among ``semua_unit`` (the
+    agency's units, already read)."""
+    hasil = {unit.pk}
+    bertambah = True
+    while bertambah:
+        baru = {u.pk for u in semua_unit if u.induk_id in hasil} - hasil
+        hasil |= baru
+        bertambah = bool(baru)
+    return hasil

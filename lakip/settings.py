@@ -74,9 +74,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lakip.middleware.WajibInstansi",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "lakip.middleware.KebijakanIzin",
 ]
 
 ROOT_URLCONF = "lakip.urls"
@@ -166,6 +168,7 @@ LAKIP_MENU = [
         "Rapat evaluasi",
         ["Perencanaan", "Pimpinan", "Kepala unit", "Pemeriksa"],
     ),
+    ("akun_instansi", "Akun instansi", ["Admin instansi"]),
 ]
 
 # Apps whose models the role groups get admin permissions on (lakip.services).
@@ -249,12 +252,52 @@ if os.environ.get("DJANGO_CACHE", "locmem" if DEBUG else "db") == "db":
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Login throttling (lakip.masuk): after LAKIP_MASUK_MAKS_GAGAL failed logins for one
-# user name or one client address, logins from it are refused for
-# LAKIP_MASUK_KUNCI_MENIT minutes.
-LAKIP_MASUK_MAKS_GAGAL = 5
-LAKIP_MASUK_KUNCI_MENIT = 15
+# Login throttling (lakip.masuk), per (user name, client address): the first
+# LAKIP_MASUK_GAGAL_BEBAS failures cost nothing; each further failure makes the pair
+# wait LAKIP_MASUK_JEDA_AWAL seconds, doubling with every failure up to
+# LAKIP_MASUK_JEDA_MAKS. The count is forgotten after a success or a day of quiet.
+LAKIP_MASUK_GAGAL_BEBAS = 3
+LAKIP_MASUK_JEDA_AWAL = 30
+LAKIP_MASUK_JEDA_MAKS = 3600
 LAKIP_IP_DARI_PROXY = _env_bool("DJANGO_IP_DARI_PROXY", False)
+
+# Pages a signed-in user without an agency membership may still open
+# (lakip.middleware.WajibInstansi); every other page answers 403.
+LAKIP_TANPA_INSTANSI = {
+    "beranda",
+    "masuk",
+    "keluar",
+    "sehat",
+    "verifikasi",
+    "sandi_ganti",
+    "sandi_ganti_selesai",
+    "sandi_reset",
+    "sandi_reset_terkirim",
+    "sandi_reset_konfirmasi",
+    "sandi_reset_selesai",
+}
+
+# Browser features no page of the app uses (lakip.middleware.KebijakanIzin).
+LAKIP_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+
+# Password reset by e-mail (/sandi/reset/) is offered when an SMTP server is set
+# (DJANGO_EMAIL_HOST, DJANGO_EMAIL_PORT, DJANGO_EMAIL_USER, DJANGO_EMAIL_PASSWORD,
+# DJANGO_EMAIL_FROM); in development the mail is printed on the console. Without
+# it, the Admin instansi issues one-time reset links (lakip.services).
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = EMAIL_PORT == 587
+    DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_EMAIL_FROM", "lakip@localhost")
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+LAKIP_RESET_EMAIL = bool(EMAIL_HOST) or DEBUG
+# A one-time reset link is valid this long (Django's token generator).
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 
 # Logging: JSON lines on stdout in production (collected by the service manager).
 LOGGING = {

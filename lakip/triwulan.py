@@ -6,13 +6,15 @@ import datetime
 
 from django.http import Http404
 
+from lakip.galat import LakipTidakValid
+
 TRIWULAN_CHOICES = [(1, "I"), (2, "II"), (3, "III"), (4, "IV")]
 TRIWULAN = (1, 2, 3, 4)
 TAHUN_MIN = 2000
 TAHUN_MAX = 2100
 
 
-class PeriodeTidakValid(ValueError):
+class PeriodeTidakValid(LakipTidakValid):
     """A year or quarter outside the valid range; the message is Indonesian."""
 
 
@@ -45,6 +47,11 @@ def periode_atau_404(tahun, triwulan=None):
         return periksa_periode(tahun, triwulan)
     except PeriodeTidakValid as galat:
         raise Http404(str(galat)) from None
+
+
+def triwulan_tanggal(tanggal):
+    """The quarter (1-4) ``tanggal`` falls in."""
+    return (tanggal.month - 1) // 3 + 1
 
 
 def awal_triwulan(tahun, triwulan):

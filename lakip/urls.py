@@ -5,8 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from lakip import views
+from lakip import views_akun as akun
 from lakip.masuk import FormMasuk, FormMasukAdmin
-from laporan.lampiran.views import verifikasi
 
 admin.site.site_header = "LAKIP — Administrasi"
 admin.site.site_title = "LAKIP"
@@ -21,10 +21,22 @@ urlpatterns = [
         name="masuk",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
+    path("sandi/ganti/", akun.ganti_sandi, name="sandi_ganti"),
+    path("sandi/ganti/selesai/", akun.ganti_sandi_selesai, name="sandi_ganti_selesai"),
+    path("sandi/reset/", akun.reset_email, name="sandi_reset"),
+    path("sandi/reset/terkirim/", akun.reset_terkirim, name="sandi_reset_terkirim"),
+    path(
+        "sandi/reset/<uidb64>/<token>/",
+        akun.reset_konfirmasi,
+        name="sandi_reset_konfirmasi",
+    ),
+    path("sandi/reset/selesai/", akun.reset_selesai, name="sandi_reset_selesai"),
+    path("akun/", akun.daftar_akun, name="akun_instansi"),
+    path("akun/<int:pk>/tautan-reset/", akun.tautan_reset, name="akun_tautan_reset"),
     path("rencana/", include("renstra.urls")),
     path("realisasi/", include("realisasi.urls")),
     path("laporan/", include("laporan.urls")),
     path("sehat/", views.sehat, name="sehat"),
-    path("verifikasi/<str:kode>/", verifikasi, name="verifikasi"),
+    path("", include("laporan.urls_publik")),
     path("", views.beranda, name="beranda"),
 ]

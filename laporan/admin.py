@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from lakip.admin_lingkup import AdminInstansi, StackedInstansi, TabularInstansi
 from laporan.models import (
     BerkasLaporan,
     ButirRekomendasi,
@@ -14,7 +15,7 @@ from laporan.models import (
 )
 
 
-class TeksLaporanInline(admin.StackedInline):
+class TeksLaporanInline(StackedInstansi):
     model = TeksLaporan
     extra = 0
     fields = ["bagian", "kode", "teks", "diubah_oleh", "diubah_pada"]
@@ -22,7 +23,8 @@ class TeksLaporanInline(admin.StackedInline):
 
 
 @admin.register(Laporan)
-class LaporanAdmin(admin.ModelAdmin):
+class LaporanAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = ["__str__", "tahun", "triwulan", "tanggal", "diubah_pada"]
     list_filter = ["instansi", "tahun", "triwulan"]
     readonly_fields = ["dibuat_oleh", "dibuat_pada", "diubah_oleh", "diubah_pada"]
@@ -30,7 +32,8 @@ class LaporanAdmin(admin.ModelAdmin):
 
 
 @admin.register(DataDukung)
-class DataDukungAdmin(admin.ModelAdmin):
+class DataDukungAdmin(AdminInstansi):
+    jalur_instansi = "@laporan"
     list_display = ["judul", "laporan", "sasaran", "indikator", "urutan"]
     list_filter = ["laporan"]
     search_fields = ["judul"]
@@ -38,7 +41,8 @@ class DataDukungAdmin(admin.ModelAdmin):
 
 
 @admin.register(BerkasLaporan)
-class BerkasLaporanAdmin(admin.ModelAdmin):
+class BerkasLaporanAdmin(AdminInstansi):
+    jalur_instansi = "@laporan"
     list_display = [
         "laporan",
         "jenis",
@@ -68,7 +72,7 @@ class BerkasLaporanAdmin(admin.ModelAdmin):
 
 
 @admin.register(CacheBagianPdf)
-class CacheBagianPdfAdmin(admin.ModelAdmin):
+class CacheBagianPdfAdmin(AdminInstansi):
     """Read-only view of the part cache; deleting entries is harmless (they are
     laid out again when next needed)."""
 
@@ -92,10 +96,11 @@ class CacheBagianPdfAdmin(admin.ModelAdmin):
 
 
 @admin.register(DokumenTerbit)
-class DokumenTerbitAdmin(admin.ModelAdmin):
+class DokumenTerbitAdmin(AdminInstansi):
     """Read-only: a signed document is changed by nobody (it is the record the
     public verification page answers from)."""
 
+    jalur_instansi = "instansi"
     list_display = ["subjek_nama", "jenis", "tahun", "triwulan", "penanda_nama"]
     list_filter = ["jenis", "tahun", "triwulan"]
     search_fields = ["kode", "subjek_nama", "penanda_nama"]
@@ -108,27 +113,29 @@ class DokumenTerbitAdmin(admin.ModelAdmin):
         return False
 
 
-class JadwalRapatInline(admin.TabularInline):
+class JadwalRapatInline(TabularInstansi):
     model = JadwalRapat
     extra = 0
 
 
 @admin.register(UndanganRapat)
-class UndanganRapatAdmin(admin.ModelAdmin):
+class UndanganRapatAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = ["__str__", "instansi", "nomor", "tanggal", "diubah_pada"]
     list_filter = ["instansi", "tahun", "triwulan"]
     readonly_fields = ["diubah_oleh", "diubah_pada"]
     inlines = [JadwalRapatInline]
 
 
-class ButirRekomendasiInline(admin.TabularInline):
+class ButirRekomendasiInline(TabularInstansi):
     model = ButirRekomendasi
     extra = 0
     raw_id_fields = ["pegawai"]
 
 
 @admin.register(RekomendasiEvaluasi)
-class RekomendasiEvaluasiAdmin(admin.ModelAdmin):
+class RekomendasiEvaluasiAdmin(AdminInstansi):
+    jalur_instansi = "@unit"
     list_display = ["__str__", "unit", "tahun", "triwulan", "diubah_pada"]
     list_filter = ["tahun", "triwulan", "unit"]
     readonly_fields = ["diubah_oleh", "diubah_pada"]

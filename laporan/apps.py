@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class LaporanConfig(AppConfig):
     name = "laporan"
     verbose_name = "Laporan"
+
+    def ready(self):
+        from laporan import dokumen
+
+        dokumen.muat_bawaan()

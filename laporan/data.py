@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from lakip import perhitungan as hitung
 from lakip import selectors as lakip_sel
 from lakip.models import Instansi
+from lakip.triwulan import periksa_periode
 from realisasi import selectors as realisasi_sel
 from renstra import selectors as renstra_sel
 
@@ -144,9 +145,7 @@ class DataLaporan:
 def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
     anggaran = renstra_sel.anggaran_berlaku(sub)
     murni = renstra_sel.anggaran_murni(sub)
-    realisasi = [realisasi_per_tw.get(t) for t in range(triwulan, 0, -1)]
-    # Spending is cumulative: a quarter not yet entered keeps the last figure.
-    realisasi = next((r for r in realisasi if r is not None), 0)
+    realisasi = realisasi_sel.jumlah_sampai(realisasi_per_tw, triwulan) or 0
     return BarisAnggaran(
         tingkat="sub_kegiatan",
         kode=sub.kode,
@@ -276,8 +275,10 @@ def bangun_data_laporan_tahun(instansi, tahun, sampai_triwulan):
 
 def _bangun(instansi, tahun, triwulan_triwulan):
     triwulan_triwulan = list(triwulan_triwulan)
-    if not triwulan_triwulan or any(t not in (1, 2, 3, 4) for t in triwulan_triwulan):
+    if not triwulan_triwulan:
         raise ValueError("Triwulan harus 1, 2, 3, atau 4.")
+    for t in triwulan_triwulan:
+        periksa_periode(tahun, t)
     periode = renstra_sel.periode_untuk_tahun(instansi, tahun)
     program = renstra_sel.program_tahun(instansi, tahun)
     indikator = sorted(
@@ -324,8 +325,6 @@ def bangun_belanja(sub_kegiatan, triwulan):
     realisasi = realisasi_sel.realisasi_belanja(rincian)
     baris = []
     for r in rincian:
-        per_tw = realisasi.get(r.pk, {})
-        nilai = [per_tw.get(t) for t in range(triwulan, 0, -1)]
         baris.append(
             BarisAnggaran(
                 tingkat="rincian",
@@ -333,7 +332,8 @@ def bangun_belanja(sub_kegiatan, triwulan):
                 nama=r.uraian,
                 pagu=r.pagu or 0,
                 anggaran_kas=hitung.kas_kumulatif(r.kas_per_triwulan, triwulan),
-                realisasi=next((n for n in nilai if n is not None), 0),
+                realisasi=realisasi_sel.jumlah_sampai(realisasi.get(r.pk, {}), triwulan)
+                or 0,
                 objek=r,
             )
         )

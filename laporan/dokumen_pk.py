@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 
 from lakip.format import format_angka
 from laporan.data import bangun_anggaran
-from laporan.pdf import render_pdf
+from laporan.pdf import pdf_html
 from renstra import selectors as renstra_sel
 
 
@@ -122,4 +122,4 @@ def html_perjanjian_kinerja(perjanjian, layar=False):
 
 
 def pdf_perjanjian_kinerja(perjanjian):
-    return render_pdf(html_perjanjian_kinerja(perjanjian))
+    return pdf_html(html_perjanjian_kinerja(perjanjian))[0]

@@ -4,7 +4,7 @@ every PDF page.
 A quarter is approved when every unit's entries of it are Disahkan
 (``realisasi.selectors.unit_belum_disahkan``). The watermark is a style added
 to a document's complete HTML before it is laid out, so it is part of what a
-package part's cache key hashes (``laporan.paket.cache.kunci``): a draft part is
+package part's cache key hashes (``laporan.paket.cache.sidik``): a draft part is
 never served as a final one, nor the reverse. Signed documents are never
 watermarked: they are frozen as issued (``laporan.lampiran.terbit``).
 """

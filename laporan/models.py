@@ -256,7 +256,7 @@ class DokumenTerbit(models.Model):
     instansi = models.ForeignKey(
         Instansi, on_delete=models.CASCADE, related_name="dokumen_terbit"
     )
-    jenis = models.CharField("jenis dokumen", max_length=30, choices=Jenis.choices)
+    jenis = models.CharField("jenis dokumen", max_length=30)
     tahun = models.PositiveSmallIntegerField("tahun")
     triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
     kunci = models.CharField("kunci dokumen", max_length=60)

@@ -1,4 +1,5 @@
-"""Rendering HTML documents to PDF with WeasyPrint, with the app's own fonts.
+"""Rendering HTML documents to PDF with WeasyPrint, with the app's own fonts:
+the only module that lays a document out in the app process.
 
 One ``FontConfiguration`` is kept per process (re-used renders are much faster);
 the layout itself is ``laporan.paket.pekerja``, which the package's worker
@@ -6,22 +7,72 @@ processes run too. Documents declare their fonts with
 ``{% include "laporan/pdf/fonts.css" %}``-style ``@font-face`` rules pointing at
 files under ``static/fonts/``; ``BASE_URL`` makes those relative URLs resolve to
 the repository's static folder, so no network or system font is needed.
+
+Every PDF of a quarter's document comes from the package builder
+(``laporan.paket.rakit``), which lays parts out here or in its workers; other
+documents (the signed issue, the Perjanjian Kinerja) call ``pdf_html``.
 """
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from django.conf import settings
 
-from laporan.paket import pekerja
+from laporan.paket import cache, pekerja
 
 BASE_URL = (Path(settings.BASE_DIR) / "static").as_uri() + "/"
 
 
 def render_dokumen(html):
-    """Lay out ``html``; return the WeasyPrint ``Document`` (pages, bookmarks)."""
+    """Lay ``html`` out; return the WeasyPrint ``Document`` (pages, bookmarks)."""
     return pekerja.render_dokumen(html, BASE_URL)
 
 
 def render_pdf(html):
-    """``html`` (a complete document with its own CSS) as PDF bytes."""
-    return render_dokumen(html).write_pdf()
+    """``html`` (a complete document with its own CSS) as ``(PDF bytes, number
+    of pages)``, laid out in this process."""
+    return pekerja.render_bagian(html, BASE_URL)
+
+
+def pdf_html(html, pakai_cache=True):
+    """``html`` as ``(PDF bytes, number of pages)``, from the part cache when it
+    was laid out before (``pakai_cache=False``: always laid out, not stored)."""
+    k = cache.sidik(html)
+    if pakai_cache:
+        ada = cache.ambil([k]).get(k)
+        if ada is not None:
+            return ada
+    isi, halaman = render_pdf(html)
+    if pakai_cache:
+        cache.simpan(k, "", isi, halaman)
+    return isi, halaman
+
+
+def _konteks_proses():
+    """``forkserver`` where available (a warm server forks the workers), else
+    ``spawn``: never ``fork``, so no database connection is inherited."""
+    metode = multiprocessing.get_all_start_methods()
+    if "forkserver" in metode:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["laporan.paket.pekerja", "weasyprint"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def render_banyak(tugas, jumlah_pekerja, selesai):
+    """Lay out ``tugas`` (``[(kunci_cache, html)]``); call ``selesai(kunci_cache,
+    isi, halaman)`` for each as it finishes, in this process."""
+    if jumlah_pekerja <= 1 or len(tugas) <= 1:
+        for k, html in tugas:
+            selesai(k, *render_pdf(html))
+        return
+    urut = sorted(tugas, key=lambda t: len(t[1]), reverse=True)
+    with ProcessPoolExecutor(
+        max_workers=jumlah_pekerja, mp_context=_konteks_proses()
+    ) as pool:
+        berjalan = {
+            pool.submit(pekerja.render_bagian, html, BASE_URL): k for k, html in urut
+        }
+        for f in as_completed(berjalan):
+            selesai(berjalan[f], *f.result())

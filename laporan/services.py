@@ -1,13 +1,11 @@
 """Writes to the reports: preparing a quarter's report, editing its prose and its
-supporting tables, and generating its PDF in the background.
+supporting tables. The PDF jobs are ``laporan.permintaan`` (requesting) and
+``laporan.pekerjaan`` (doing).
 
 Every change checks the user's role (only Perencanaan writes), validates its
 input with an Indonesian message (``LaporanTidakValid``), changes nothing when it
 fails, and records who changed what and when.
 """
-
-import datetime
-import time
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -15,19 +13,13 @@ from django.utils import timezone
 
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import PeriodeTidakValid, periksa_periode
+from laporan.galat import LaporanTidakValid
 from laporan.lakip.dokumen import laporan_sumber, tanggal_bawaan
-from laporan.models import BerkasLaporan, DataDukung, Laporan, TeksLaporan
+from laporan.models import DataDukung, Laporan, TeksLaporan
 
 Bagian = TeksLaporan.Bagian
 BAGIAN_SASARAN = [b for b in Bagian if b.value.startswith("sasaran_")]
 BAGIAN_DOKUMEN = [b for b in Bagian if b not in BAGIAN_SASARAN and b != Bagian.NARASI]
-
-
-BATAS_JOB_BERJALAN = datetime.timedelta(minutes=10)
-
-
-class LaporanTidakValid(Exception):
-    """Bad input for a report; the message is Indonesian and shown to the user."""
 
 
 def boleh_menyunting(user):
@@ -35,12 +27,12 @@ def boleh_menyunting(user):
     return Peran.PERENCANAAN in peran_pengguna(user)
 
 
-def _pastikan_boleh(user):
+def pastikan_boleh(user):
     if user is None or not boleh_menyunting(user):
         raise PermissionDenied("Hanya Perencanaan yang boleh mengubah laporan.")
 
 
-def _periksa_periode(tahun, triwulan):
+def periksa_periode_laporan(tahun, triwulan):
     try:
         periksa_periode(tahun, triwulan)
     except PeriodeTidakValid as galat:
@@ -55,8 +47,8 @@ def siapkan_laporan(instansi, tahun, triwulan, oleh):
     and supporting tables are copied (placeholders such as ``{triwulan}`` then
     print the new quarter). Returns ``(laporan, dibuat)``.
     """
-    _pastikan_boleh(oleh)
-    _periksa_periode(tahun, triwulan)
+    pastikan_boleh(oleh)
+    periksa_periode_laporan(tahun, triwulan)
     laporan = (
         Laporan.objects.select_for_update()
         .filter(instansi=instansi, tahun=tahun, triwulan=triwulan)
@@ -119,7 +111,7 @@ def simpan_teks(laporan, perubahan, oleh, tanggal=None):
     signing date is set when ``tanggal`` is given. Returns the number of sections
     changed.
     """
-    _pastikan_boleh(oleh)
+    pastikan_boleh(oleh)
     sah = set(Bagian.values)
     for bagian, kode in perubahan:
         if bagian not in sah:
@@ -201,7 +193,7 @@ def simpan_data_dukung(
     """
     from renstra.models import Indikator, Sasaran
 
-    _pastikan_boleh(oleh)
+    pastikan_boleh(oleh)
     judul = (judul or "").strip()
     if not judul:
         raise LaporanTidakValid("Judul tabel wajib diisi.")
@@ -225,170 +217,7 @@ def simpan_data_dukung(
 
 @transaction.atomic
 def hapus_data_dukung(data_dukung, oleh):
-    _pastikan_boleh(oleh)
+    pastikan_boleh(oleh)
     laporan = data_dukung.laporan
     data_dukung.delete()
     _tandai_diubah(laporan, oleh, timezone.now())
-
-
-def _minta_berkas(instansi, tahun, triwulan, oleh, jenis, bagian, tugas):
-    """Record a request for a background document and queue ``tugas`` for it.
-
-    Prepares the report if needed; the request returns at once. While a job of
-    the same report, kind and selection is queued or running (requested less
-    than ``BATAS_JOB_BERJALAN`` ago) that job is returned instead of a new one,
-    so a second click follows the job already under way."""
-    laporan, _ = siapkan_laporan(instansi, tahun, triwulan, oleh)
-    berjalan = (
-        BerkasLaporan.objects.filter(
-            laporan=laporan,
-            jenis=jenis,
-            status__in=[BerkasLaporan.Status.ANTRE, BerkasLaporan.Status.PROSES],
-            diminta_pada__gte=timezone.now() - BATAS_JOB_BERJALAN,
-        )
-        .defer("isi")
-        .order_by("-diminta_pada")
-    )
-    for b in berjalan:
-        if b.bagian == bagian:
-            return b
-    berkas = BerkasLaporan.objects.create(
-        laporan=laporan,
-        jenis=jenis,
-        bagian=bagian,
-        tahap="Menunggu giliran",
-        diminta_oleh=oleh,
-        diminta_pada=timezone.now(),
-    )
-    hasil = tugas.enqueue(berkas.pk)
-    BerkasLaporan.objects.filter(pk=berkas.pk, id_tugas="").update(
-        id_tugas=str(hasil.id)
-    )
-    berkas.refresh_from_db()
-    return berkas
-
-
-def minta_pdf(instansi, tahun, triwulan, oleh):
-    """Start generating the quarter's LAKIP as PDF in the background; returns
-    the ``BerkasLaporan`` whose status the progress page follows."""
-    from laporan.tasks import buat_pdf_lakip
-
-    return _minta_berkas(
-        instansi, tahun, triwulan, oleh, BerkasLaporan.Jenis.LAKIP, [], buat_pdf_lakip
-    )
-
-
-def minta_paket(instansi, tahun, triwulan, oleh, bagian=None):
-    """Start binding the LAKIP and its attachments into one PDF in the
-    background (``laporan.paket``).
-
-    ``bagian`` lists the chosen parts' keys or kinds (empty or None: every
-    part); an unknown name raises ``LaporanTidakValid`` and nothing is queued.
-    Returns the ``BerkasLaporan`` whose status the progress page follows."""
-    from laporan.paket.bagian import (
-        PilihanTidakValid,
-        daftar_bagian,
-        pilih,
-        susun_konteks,
-    )
-    from laporan.tasks import buat_paket
-
-    _pastikan_boleh(oleh)
-    _periksa_periode(tahun, triwulan)
-    bagian = sorted({b.strip() for b in (bagian or []) if b and b.strip()})
-    if bagian:
-        semua = daftar_bagian(susun_konteks(instansi, tahun, triwulan))
-        try:
-            if len(pilih(semua, bagian)) == len(semua):
-                bagian = []  # everything chosen: the complete package
-        except PilihanTidakValid as exc:
-            raise LaporanTidakValid(str(exc)) from None
-    return _minta_berkas(
-        instansi, tahun, triwulan, oleh, BerkasLaporan.Jenis.PAKET, bagian, buat_paket
-    )
-
-
-def _kemajuan(berkas_id, tahap, persen, **lain):
-    BerkasLaporan.objects.filter(pk=berkas_id).update(
-        tahap=tahap[:100], persen=persen, **lain
-    )
-
-
-def _kerjakan(berkas_id, buat):
-    """Run ``buat(berkas, kemajuan)`` for a requested ``BerkasLaporan``, which
-    returns ``(PDF bytes, number of pages, file name)``; progress and the result
-    are stored on the record. A failure is recorded on the record (status
-    ``gagal``) and raised again for the queue."""
-    berkas = BerkasLaporan.objects.select_related("laporan__instansi").get(pk=berkas_id)
-    mulai = time.monotonic()
-
-    def kemajuan(tahap, persen):
-        _kemajuan(berkas_id, tahap, persen)
-
-    try:
-        _kemajuan(
-            berkas_id, "Menghitung data laporan", 2, status=BerkasLaporan.Status.PROSES
-        )
-        isi, jumlah_halaman, nama = buat(berkas, kemajuan)
-    except Exception as exc:
-        _kemajuan(
-            berkas_id,
-            "Gagal",
-            100,
-            status=BerkasLaporan.Status.GAGAL,
-            pesan=f"{type(exc).__name__}: {exc}",
-            selesai_pada=timezone.now(),
-        )
-        raise
-    _kemajuan(
-        berkas_id,
-        f"Selesai dalam {time.monotonic() - mulai:.0f} detik",
-        100,
-        status=BerkasLaporan.Status.SELESAI,
-        isi=isi,
-        ukuran=len(isi),
-        jumlah_halaman=jumlah_halaman,
-        nama_berkas=nama,
-        selesai_pada=timezone.now(),
-    )
-
-
-def kerjakan_berkas(berkas_id):
-    """The background job of the LAKIP: compute, lay out and store its PDF."""
-    from laporan import draf, pdf
-    from laporan.lakip.dokumen import susun_dokumen
-    from laporan.lakip.render import nama_berkas, render_html
-
-    def buat(berkas, kemajuan):
-        laporan = berkas.laporan
-        dok = susun_dokumen(laporan.instansi, laporan.tahun, laporan.triwulan)
-        belum = draf.unit_draf(laporan.instansi, laporan.tahun, laporan.triwulan)
-        kemajuan("Menyusun HTML", 15)
-        html = draf.html_cetak(render_html(dok), belum)
-        kemajuan("Menata halaman (WeasyPrint)", 25)
-        dokumen = pdf.render_dokumen(html)
-        kemajuan(f"Menulis PDF ({len(dokumen.pages)} halaman)", 85)
-        nama = draf.nama_berkas(nama_berkas(dok), belum)
-        return dokumen.write_pdf(), len(dokumen.pages), nama
-
-    _kerjakan(berkas_id, buat)
-
-
-def kerjakan_paket(berkas_id, pekerja=None):
-    """The background job of a package: its chosen parts laid out in parallel
-    (or taken from the cache) and joined; progress counts the parts."""
-    from laporan.paket.rakit import rakit_paket
-
-    def buat(berkas, kemajuan):
-        laporan = berkas.laporan
-        hasil = rakit_paket(
-            laporan.instansi,
-            laporan.tahun,
-            laporan.triwulan,
-            pilihan=berkas.bagian,
-            pekerja=pekerja,
-            kemajuan=kemajuan,
-        )
-        return hasil.isi, hasil.jumlah_halaman, hasil.nama_berkas
-
-    _kerjakan(berkas_id, buat)

@@ -1,15 +1,17 @@
 """Background jobs (django-tasks). Run a worker with ``python manage.py db_worker``;
-in tests the immediate backend runs them at once."""
+in tests the immediate backend runs them at once. Jobs are requested by
+``laporan.permintaan`` and done by ``laporan.pekerjaan``."""
 
 from django_tasks import task
 
-from laporan import services
+from laporan import pekerjaan
 
 
 @task()
 def buat_pdf_lakip(berkas_id: int) -> int:
-    """Generate the PDF of the ``BerkasLaporan`` ``berkas_id``; returns its id."""
-    services.kerjakan_berkas(berkas_id)
+    """Generate the LAKIP of the ``BerkasLaporan`` ``berkas_id`` (the package
+    with the LAKIP part alone); returns its id."""
+    pekerjaan.kerjakan_paket(berkas_id)
     return berkas_id
 
 
@@ -17,5 +19,5 @@ def buat_pdf_lakip(berkas_id: int) -> int:
 def buat_paket(berkas_id: int) -> int:
     """Bind the package of the ``BerkasLaporan`` ``berkas_id`` (the LAKIP and the
     chosen attachments) into one PDF; returns its id."""
-    services.kerjakan_paket(berkas_id)
+    pekerjaan.kerjakan_paket(berkas_id)
     return berkas_id

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from laporan import views, views_pk
+from laporan.dokumen import views as dokumen
 from laporan.lampiran import views as lampiran
 from laporan.lampiran import views_subkegiatan as subkegiatan
 from laporan.rapat import views as rapat
@@ -38,6 +39,12 @@ urlpatterns = [
     ),
     path("lakip/<tahun:tahun>/<tw:triwulan>/pdf/", views.buat_pdf, name="lakip_pdf"),
     path("lakip/<tahun:tahun>/<tw:triwulan>/paket/", views.paket, name="lakip_paket"),
+    # Every document of a quarter as PDF, by its key (laporan.dokumen).
+    path(
+        "dokumen/<tahun:tahun>/<tw:triwulan>/<str:kunci>/pdf/",
+        dokumen.pdf,
+        name="dokumen_pdf",
+    ),
     path("berkas/<int:pk>/", views.berkas, name="berkas"),
     path("berkas/<int:pk>/status/", views.berkas_status, name="berkas_status"),
     path("berkas/<int:pk>/unduh/", views.berkas_unduh, name="berkas_unduh"),
@@ -68,11 +75,6 @@ urlpatterns = [
         subkegiatan.ubah_uraian,
         name="subkegiatan_uraian",
     ),
-    path(
-        "lampiran/<tahun:tahun>/<tw:triwulan>/sub-kegiatan/<int:pk>/pdf/",
-        subkegiatan.pdf,
-        name="subkegiatan_pdf",
-    ),
     path("terbit/<str:kode>/unduh/", lampiran.unduh_terbit, name="terbit_unduh"),
     # Evaluation meeting (issue 5): invitation, attendance lists, recommendations.
     path("lampiran/rapat/", rapat.terkini, name="rapat_terkini"),
@@ -83,28 +85,8 @@ urlpatterns = [
         name="undangan",
     ),
     path(
-        "lampiran/<tahun:tahun>/<tw:triwulan>/undangan/pdf/",
-        rapat.undangan_pdf,
-        name="undangan_pdf",
-    ),
-    path(
-        "lampiran/<tahun:tahun>/<tw:triwulan>/daftar-hadir/pdf/",
-        rapat.daftar_hadir_pdf,
-        name="daftar_hadir_pdf",
-    ),
-    path(
-        "lampiran/<tahun:tahun>/<tw:triwulan>/daftar-hadir/<int:unit_id>/pdf/",
-        rapat.daftar_hadir_pdf,
-        name="daftar_hadir_unit_pdf",
-    ),
-    path(
         "lampiran/<tahun:tahun>/<tw:triwulan>/rekomendasi/<int:unit_id>/",
         rapat.rekomendasi,
         name="rekomendasi",
-    ),
-    path(
-        "lampiran/<tahun:tahun>/<tw:triwulan>/rekomendasi/<int:unit_id>/pdf/",
-        rapat.rekomendasi_pdf,
-        name="rekomendasi_pdf",
     ),
 ]

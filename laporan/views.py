@@ -16,26 +16,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from lakip.akses import instansi_pengguna, peran_diperlukan
+from lakip.akses import peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.peran import Peran
-from lakip.triwulan import periode_atau_404
-from laporan import services
+from lakip.triwulan import periode_atau_404, triwulan_tanggal
+from laporan import permintaan, services
+from laporan.akses import instansi_wajib as _instansi
+from laporan.dokumen import jenis_dokumen
+from laporan.dokumen.dasar import PEMBACA
 from laporan.draf import unit_draf
 from laporan.forms import DataDukungForm, PeriodeForm, TeksForm, daftar_grup
 from laporan.lakip.dokumen import susun_dokumen
 from laporan.lakip.render import render_html
 from laporan.models import BerkasLaporan, DataDukung, Laporan, TeksLaporan
 
-PEMBACA = (Peran.PERENCANAAN, Peran.PIMPINAN, Peran.PEMERIKSA)
 PENYUNTING = (Peran.PERENCANAAN,)
-
-
-def _instansi(request):
-    instansi = instansi_pengguna(request.user)
-    if instansi is None:
-        raise Http404("Belum ada instansi.")
-    return instansi
 
 
 def _periode(tahun, triwulan):
@@ -63,7 +58,7 @@ def daftar(request):
     sekarang = timezone.localdate()
     form = PeriodeForm(
         request.GET or None,
-        initial={"tahun": sekarang.year, "triwulan": (sekarang.month - 1) // 3 + 1},
+        initial={"tahun": sekarang.year, "triwulan": triwulan_tanggal(sekarang)},
     )
     if form.is_bound and form.is_valid():
         return redirect(
@@ -220,7 +215,7 @@ def hapus_data_dukung(request, tahun, triwulan, pk):
 def buat_pdf(request, tahun, triwulan):
     """Start the PDF job and go to its progress page; never waits for layout."""
     _periode(tahun, triwulan)
-    berkas = services.minta_pdf(_instansi(request), tahun, triwulan, request.user)
+    berkas = permintaan.minta_pdf(_instansi(request), tahun, triwulan, request.user)
     return redirect("laporan:berkas", berkas.pk)
 
 
@@ -240,7 +235,7 @@ def paket(request, tahun, triwulan):
             messages.error(request, "Pilih paling sedikit satu bagian.")
         else:
             try:
-                berkas = services.minta_paket(
+                berkas = permintaan.minta_paket(
                     instansi, tahun, triwulan, request.user, bagian=sorted(dipilih)
                 )
             except services.LaporanTidakValid as exc:
@@ -255,7 +250,7 @@ def paket(request, tahun, triwulan):
             {
                 "kunci": b.kunci,
                 "judul": b.judul,
-                "jenis": b.jenis,
+                "jenis": jenis_dokumen(b.jenis).nama_grup,
                 "dipilih": b.kunci in dipilih,
             }
         )

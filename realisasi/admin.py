@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from lakip.admin_lingkup import AdminHanyaLihat, AdminInstansi, TabularInstansi
 from realisasi.models import (
     EntriTriwulan,
     JejakAudit,
@@ -11,22 +12,14 @@ from realisasi.models import (
 )
 
 
-class HanyaLihat(admin.ModelAdmin):
+class HanyaLihat(AdminHanyaLihat):
     """Realisations change only through the entry pages and imports
     (``realisasi.services``), which check locks and write the audit trail."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RealisasiIndikator)
 class RealisasiIndikatorAdmin(HanyaLihat):
+    jalur_instansi = "@indikator"
     list_display = [
         "indikator",
         "tahun",
@@ -50,6 +43,7 @@ class RealisasiIndikatorAdmin(HanyaLihat):
 
 @admin.register(RealisasiAnggaran)
 class RealisasiAnggaranAdmin(HanyaLihat):
+    jalur_instansi = "@sub_kegiatan"
     list_display = ["sub_kegiatan", "triwulan", "jumlah", "diperbarui_pada"]
     list_filter = [
         "triwulan",
@@ -63,12 +57,13 @@ class RealisasiAnggaranAdmin(HanyaLihat):
 
 @admin.register(RealisasiBelanja)
 class RealisasiBelanjaAdmin(HanyaLihat):
+    jalur_instansi = "@rincian"
     list_display = ["rincian", "triwulan", "jumlah"]
     list_filter = ["triwulan"]
     raw_id_fields = ["rincian"]
 
 
-class RiwayatInline(admin.TabularInline):
+class RiwayatInline(TabularInstansi):
     model = RiwayatStatus
     extra = 0
     can_delete = False
@@ -80,6 +75,7 @@ class RiwayatInline(admin.TabularInline):
 
 @admin.register(EntriTriwulan)
 class EntriTriwulanAdmin(HanyaLihat):
+    jalur_instansi = "@unit"
     list_display = ["unit", "tahun", "triwulan", "status", "diubah_oleh", "diubah_pada"]
     list_filter = ["tahun", "triwulan", "status", "unit"]
     readonly_fields = ["status", "versi", "diubah_oleh", "diubah_pada"]
@@ -87,7 +83,8 @@ class EntriTriwulanAdmin(HanyaLihat):
 
 
 @admin.register(PeriodeEntri)
-class PeriodeEntriAdmin(admin.ModelAdmin):
+class PeriodeEntriAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = ["instansi", "tahun", "triwulan", "dibuka", "diubah_oleh"]
     list_filter = ["instansi", "tahun", "dibuka"]
     readonly_fields = ["diubah_oleh", "diubah_pada"]
@@ -95,12 +92,14 @@ class PeriodeEntriAdmin(admin.ModelAdmin):
 
 @admin.register(RiwayatStatus)
 class RiwayatStatusAdmin(HanyaLihat):
+    jalur_instansi = "@entri"
     list_display = ["entri", "aksi", "dari", "ke", "oleh", "pada"]
     list_filter = ["aksi"]
 
 
 @admin.register(JejakAudit)
 class JejakAuditAdmin(HanyaLihat):
+    jalur_instansi = ["@sub_kegiatan", "@indikator", "@rincian"]
     list_display = [
         "pada",
         "objek",

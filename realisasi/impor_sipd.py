@@ -24,6 +24,7 @@ from realisasi.models import (
     RealisasiBelanja,
     StatusEntri,
 )
+from realisasi.selectors import jumlah_sampai
 from renstra import selectors as renstra_sel
 from renstra.impor_sipd import (
     BARU,
@@ -187,10 +188,12 @@ class ImporRealisasi(Importir):
         )
 
     def _periksa_wajar(self, sub, triwulan, jumlah, lama, pratinjau):
-        sebelum = [
-            lama["anggaran"].get((sub.pk, t)) for t in range(triwulan - 1, 0, -1)
-        ]
-        sebelum = next((r.jumlah for r in sebelum if r is not None), None)
+        per_tw = {
+            t: r.jumlah
+            for t in range(1, triwulan)
+            if (r := lama["anggaran"].get((sub.pk, t))) is not None
+        }
+        sebelum = jumlah_sampai(per_tw, triwulan - 1)
         if sebelum is not None and jumlah < sebelum:
             pratinjau.galat.append(
                 Masalah(

@@ -183,7 +183,7 @@ def lembar_entri(unit, tahun, triwulan):
                 anggaran=a,
                 kas_kumulatif=kas_kumulatif(a.kas_per_triwulan, triwulan) if a else 0,
                 realisasi_anggaran=uang.get(sub.pk, {}).get(triwulan),
-                realisasi_lalu=_terakhir(uang.get(sub.pk, {}), triwulan - 1),
+                realisasi_lalu=jumlah_sampai(uang.get(sub.pk, {}), triwulan - 1),
                 rincian=[
                     (r, uang_rincian.get(r.pk, {}).get(triwulan))
                     for r in (a.rincian.all() if a else [])
@@ -209,9 +209,11 @@ def lembar_entri(unit, tahun, triwulan):
     )
 
 
-def _terakhir(per_tw, sampai):
-    """The latest cumulative amount entered for a quarter ≤ ``sampai``."""
-    for t in range(sampai, 0, -1):
+def jumlah_sampai(per_tw, triwulan):
+    """The latest cumulative amount entered for a quarter ≤ ``triwulan`` in
+    ``per_tw`` (``{triwulan: amount}``); ``None`` when none is. Money is entered
+    cumulative, so a quarter not yet entered keeps the last figure."""
+    for t in range(triwulan, 0, -1):
         if per_tw.get(t) is not None:
             return per_tw[t]
     return None

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from lakip.admin_lingkup import AdminInstansi, StackedInstansi, TabularInstansi
 from renstra.models import (
     AnggaranSubKegiatan,
     ImporSIPD,
@@ -19,43 +20,45 @@ from renstra.models import (
 )
 
 
-class MisiInline(admin.TabularInline):
+class MisiInline(TabularInstansi):
     model = Misi
     extra = 0
 
 
-class TujuanInline(admin.TabularInline):
+class TujuanInline(TabularInstansi):
     model = Tujuan
     extra = 0
     fields = ["kode", "nama", "misi", "urutan"]
 
 
 @admin.register(PeriodeRenstra)
-class PeriodeRenstraAdmin(admin.ModelAdmin):
+class PeriodeRenstraAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = ["nama", "instansi", "tahun_awal", "tahun_akhir"]
     list_filter = ["instansi"]
     inlines = [MisiInline, TujuanInline]
 
 
-class SasaranInline(admin.TabularInline):
+class SasaranInline(TabularInstansi):
     model = Sasaran
     extra = 0
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(AdminInstansi):
+    jalur_instansi = "@periode"
     list_display = ["kode", "nama", "misi", "periode"]
     list_filter = ["periode"]
     search_fields = ["nama"]
     inlines = [SasaranInline]
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(TabularInstansi):
     model = TargetIndikator
     extra = 0
 
 
-class IndikatorInline(admin.StackedInline):
+class IndikatorInline(StackedInstansi):
     model = Indikator
     extra = 0
     fields = ["nama", "satuan", "polaritas", "jenis", "pemilik", "target_renstra"]
@@ -64,7 +67,8 @@ class IndikatorInline(admin.StackedInline):
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(AdminInstansi):
+    jalur_instansi = "@tujuan"
     list_display = ["kode", "nama", "tujuan"]
     list_filter = ["tujuan__periode"]
     search_fields = ["nama"]
@@ -72,7 +76,8 @@ class SasaranAdmin(admin.ModelAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(AdminInstansi):
+    jalur_instansi = "@periode"
     list_display = ["kode", "nama", "tahun", "sasaran"]
     list_filter = ["tahun", "periode__instansi", "sasaran"]
     search_fields = ["kode", "nama"]
@@ -80,7 +85,8 @@ class ProgramAdmin(admin.ModelAdmin):
 
 
 @admin.register(Kegiatan)
-class KegiatanAdmin(admin.ModelAdmin):
+class KegiatanAdmin(AdminInstansi):
+    jalur_instansi = "@program"
     list_display = ["kode", "nama", "program", "pptk"]
     list_filter = ["program__tahun", "program"]
     search_fields = ["kode", "nama"]
@@ -88,14 +94,15 @@ class KegiatanAdmin(admin.ModelAdmin):
     inlines = [IndikatorInline]
 
 
-class AnggaranInline(admin.TabularInline):
+class AnggaranInline(TabularInstansi):
     model = AnggaranSubKegiatan
     extra = 0
     show_change_link = True
 
 
 @admin.register(SubKegiatan)
-class SubKegiatanAdmin(admin.ModelAdmin):
+class SubKegiatanAdmin(AdminInstansi):
+    jalur_instansi = "@kegiatan"
     list_display = ["kode", "nama", "kegiatan", "unit", "pptk", "pelaksana"]
     list_filter = ["kegiatan__program__tahun", "unit", "kegiatan__program"]
     search_fields = ["kode", "nama"]
@@ -104,7 +111,8 @@ class SubKegiatanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(admin.ModelAdmin):
+class IndikatorAdmin(AdminInstansi):
+    jalur_instansi = ["@sasaran", "@program", "@kegiatan", "@sub_kegiatan"]
     list_display = ["nama", "tingkat", "satuan", "polaritas", "jenis", "pemilik"]
     list_filter = [
         "tingkat",
@@ -119,13 +127,14 @@ class IndikatorAdmin(admin.ModelAdmin):
     inlines = [TargetInline]
 
 
-class RincianInline(admin.TabularInline):
+class RincianInline(TabularInstansi):
     model = RincianBelanja
     extra = 0
 
 
 @admin.register(AnggaranSubKegiatan)
-class AnggaranSubKegiatanAdmin(admin.ModelAdmin):
+class AnggaranSubKegiatanAdmin(AdminInstansi):
+    jalur_instansi = "@sub_kegiatan"
     list_display = ["sub_kegiatan", "versi", "pagu", "kas_tw1", "kas_tw2", "kas_tw3"]
     list_filter = ["versi", "sub_kegiatan__unit", "sub_kegiatan__kegiatan__program"]
     search_fields = ["sub_kegiatan__nama", "sub_kegiatan__kode"]
@@ -133,13 +142,15 @@ class AnggaranSubKegiatanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Misi)
-class MisiAdmin(admin.ModelAdmin):
+class MisiAdmin(AdminInstansi):
+    jalur_instansi = "@periode"
     list_display = ["nomor", "teks", "periode"]
     list_filter = ["periode"]
 
 
 @admin.register(TargetIndikator)
-class TargetIndikatorAdmin(admin.ModelAdmin):
+class TargetIndikatorAdmin(AdminInstansi):
+    jalur_instansi = "@indikator"
     list_display = [
         "indikator",
         "tahun",
@@ -155,7 +166,8 @@ class TargetIndikatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(RincianBelanja)
-class RincianBelanjaAdmin(admin.ModelAdmin):
+class RincianBelanjaAdmin(AdminInstansi):
+    jalur_instansi = "@anggaran"
     list_display = ["kode_rekening", "uraian", "pagu", "kas_tw1", "anggaran"]
     list_filter = ["anggaran__sub_kegiatan__unit"]
     search_fields = ["kode_rekening", "uraian", "anggaran__sub_kegiatan__nama"]
@@ -163,7 +175,8 @@ class RincianBelanjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = ["pihak_pertama", "tahun", "pihak_kedua", "tanggal"]
     list_filter = ["tahun", "instansi"]
     search_fields = ["pihak_pertama__nama", "pihak_pertama__nip"]
@@ -172,7 +185,8 @@ class PerjanjianKinerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImporSIPD)
-class ImporSIPDAdmin(admin.ModelAdmin):
+class ImporSIPDAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = [
         "nama_file",
         "jenis",
@@ -191,13 +205,15 @@ class ImporSIPDAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalinanRencana)
-class SalinanRencanaAdmin(admin.ModelAdmin):
+class SalinanRencanaAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = ["tahun_asal", "tahun_tujuan", "instansi", "oleh", "pada"]
     list_filter = ["instansi"]
 
 
 @admin.register(RiwayatRencana)
-class RiwayatRencanaAdmin(admin.ModelAdmin):
+class RiwayatRencanaAdmin(AdminInstansi):
+    jalur_instansi = "instansi"
     list_display = ["pada", "aksi", "objek", "oleh", "instansi"]
     list_filter = ["aksi", "instansi"]
     search_fields = ["objek"]

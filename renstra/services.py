@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from renstra import selectors
+from renstra.galat import RencanaTidakValid
 from renstra.models import (
     AnggaranSubKegiatan,
     Indikator,
@@ -24,7 +25,7 @@ from renstra.models import (
 )
 
 
-class TolakRencana(ValueError):
+class TolakRencana(RencanaTidakValid):
     """A change to the plan is refused; the message says why, in Indonesian."""
 
 

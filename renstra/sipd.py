@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lakip.format import BULAN, AngkaTidakValid, format_angka, parse_angka
+from renstra.galat import RencanaTidakValid
 
 BATAS_UKURAN = 5 * 1024 * 1024  # bytes
 BATAS_BARIS = 20_000
@@ -62,11 +63,11 @@ _POLA_KODE = re.compile(r"^\d+(\.\d+)*$")
 _KATA_JUMLAH = re.compile(r"\b(jumlah|total)\b", re.IGNORECASE)
 
 
-class GalatBerkas(ValueError):
+class GalatBerkas(RencanaTidakValid):
     """The file as a whole cannot be read (not xlsx, too big, no header row)."""
 
 
-class GalatBaris(ValueError):
+class GalatBaris(RencanaTidakValid):
     """One row cannot be used; the message names the problem in Indonesian."""
 
 

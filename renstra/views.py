@@ -128,8 +128,10 @@ def _form_objek(request, objek, kelas_form, judul, tahun_kembali, jangkar=""):
 
 
 def _tahun_periode(periode):
+    if periode.pk is None:  # a new period has no programs yet
+        return periode.tahun_awal
     daftar = Program.objects.filter(periode=periode).values_list("tahun", flat=True)
-    return max(daftar, default=periode.tahun_awal if periode.pk else None)
+    return max(daftar, default=periode.tahun_awal)
 
 
 @peran_diperlukan(*UBAH)

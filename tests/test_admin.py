@@ -16,6 +16,7 @@ HANYA_LIHAT = {
     "realisasi.EntriTriwulan",
     "realisasi.RiwayatStatus",
     "realisasi.JejakAudit",
+    "lakip.RiwayatOrganisasi",
 }
 
 

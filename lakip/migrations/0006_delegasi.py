@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lakip', '0004_pegawai_dievaluasi_berjenjang'),
+        ('lakip', '0005_keanggotaan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

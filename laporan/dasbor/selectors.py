@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from lakip.models import UnitKerja
+from lakip.triwulan import triwulan_tanggal
 from laporan.data import bangun_data_laporan, bangun_data_laporan_tahun
 from realisasi import selectors as realisasi_sel
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
@@ -52,7 +53,7 @@ def periode_terbaru(instansi, tahun=None):
     if terakhir is not None:
         return terakhir, 1
     hari_ini = datetime.date.today()
-    return hari_ini.year, (hari_ini.month - 1) // 3 + 1
+    return hari_ini.year, triwulan_tanggal(hari_ini)
 
 
 def tahun_tersedia(instansi):

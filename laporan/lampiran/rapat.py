@@ -12,7 +12,8 @@
 saved); ``html_*`` return the complete HTML of ONE part, laid out by
 ``templates/laporan/lampiran/dokumen.html`` (which a combined document may also
 fill, with the context keys ``undangan``, ``daftar_hadir`` and ``rekomendasi``,
-each a list); ``render_pdf`` makes the PDF. Signers are ``Penanda`` (plain
+each a list); the PDFs come from the package builder (``laporan.dokumen``
+declares each kind). Signers are ``Penanda`` (plain
 text); every document has a ``terbit`` slot for a signed variant whose
 verification line then prints under the signature.
 """
@@ -26,9 +27,8 @@ from django.template.loader import render_to_string
 from lakip import format as fmt
 from lakip.selectors import kepala_instansi
 from lakip.triwulan import akhir_triwulan
-from laporan import draf as tanda_draf
-from laporan import pdf
-from laporan.lakip.render import HasilPdf
+from laporan.dokumen.kunci import DAFTAR_HADIR, REKOMENDASI, UNDANGAN
+from laporan.dokumen.kunci import kunci as kunci_dokumen
 from laporan.lakip.teks import teks_html
 from laporan.lampiran.susun import Penanda, PeriodeDokumen
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
@@ -120,7 +120,7 @@ class Undangan(PeriodeDokumen):
     jadwal: list
     penanda: Penanda | None
     terbit: object = None
-    kunci: str = "undangan"
+    kunci: str = kunci_dokumen(UNDANGAN)
 
     @property
     def tanggal_cetak(self):
@@ -236,7 +236,7 @@ def daftar_hadir_umum(undangan):
         instansi=undangan.instansi,
         tahun=undangan.tahun,
         triwulan=undangan.triwulan,
-        kunci="daftar-hadir",
+        kunci=kunci_dokumen(DAFTAR_HADIR),
         kegiatan=f"{undangan.kegiatan} Triwulan {undangan.triwulan_romawi} Tahun "
         f"{undangan.tahun}",
         hari_tanggal=_hari_tanggal(undangan.jadwal),
@@ -256,7 +256,7 @@ def daftar_hadir_unit(undangan, jadwal):
         instansi=undangan.instansi,
         tahun=undangan.tahun,
         triwulan=undangan.triwulan,
-        kunci=f"daftar-hadir-{unit.pk}",
+        kunci=kunci_dokumen(DAFTAR_HADIR, unit.pk),
         kegiatan=f"{undangan.kegiatan} Triwulan {undangan.triwulan_romawi} Tahun "
         f"{undangan.tahun}",
         hari_tanggal=jadwal.hari_tanggal,
@@ -316,7 +316,7 @@ class Rekomendasi(PeriodeDokumen):
 
     @property
     def kunci(self):
-        return f"rekomendasi-{self.unit.pk}"
+        return kunci_dokumen(REKOMENDASI, self.unit.pk)
 
     @property
     def tanggal_ttd(self):
@@ -429,20 +429,4 @@ def html_rekomendasi(rekomendasi):
         f"Rekomendasi Hasil Evaluasi Triwulan {pertama.triwulan_romawi} "
         f"{pertama.tahun}",
         rekomendasi=rekomendasi,
-    )
-
-
-def nama_berkas(jenis, dok, unit=None):
-    """``UNDANGAN-2024-TW1-disnakertrans-lutim.pdf``; with ``unit`` its code
-    before the agency's."""
-    tengah = f"-{unit.kode}" if unit is not None else ""
-    return f"{jenis}-{dok.tahun}-TW{dok.triwulan}{tengah}-{dok.instansi.kode}.pdf"
-
-
-def render_pdf(html, nama, draf=False):
-    """``html`` as PDF named ``nama``; watermarked DRAF when ``draf`` (the
-    units of the quarter not yet Disahkan)."""
-    dokumen = pdf.render_dokumen(tanda_draf.html_cetak(html, draf))
-    return HasilPdf(
-        isi=dokumen.write_pdf(), jumlah_halaman=len(dokumen.pages), nama_berkas=nama
     )

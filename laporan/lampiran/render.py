@@ -33,8 +33,3 @@ def render_html(lamp, bagian):
     if bagian == "evaluasi":
         return html_halaman(lamp, JUDUL[bagian], tabel=lamp.tabel)
     return html_halaman(lamp, JUDUL[bagian], pernyataan=lamp.pernyataan)
-
-
-def nama_berkas(lamp, bagian):
-    """``EVALUASI-2024-TW1-disnakertrans-lutim.pdf``."""
-    return f"{bagian.upper()}-{lamp.tahun}-TW{lamp.triwulan}-{lamp.instansi.kode}.pdf"

@@ -10,9 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from lakip import format as fmt
-from laporan import draf, pdf
 from laporan.data import bangun_belanja, bangun_data_laporan
-from laporan.lakip.render import HasilPdf
 from laporan.lampiran.susun import Penanda, PeriodeDokumen
 from laporan.lampiran.uraian import uraian
 from renstra.models import SubKegiatan
@@ -139,20 +137,4 @@ def render_html(lap, terbit=None):
             "akar_statis": "",
             "alamat_situs": getattr(settings, "LAKIP_ALAMAT_SITUS", ""),
         },
-    )
-
-
-def nama_berkas(lap):
-    return f"SUBKEGIATAN-{lap.sub_kegiatan.kode}-{lap.tahun}-TW{lap.triwulan}.pdf"
-
-
-def render_pdf(lap):
-    """The unsigned report as PDF, watermarked DRAF while a unit's quarter is
-    not Disahkan."""
-    belum = draf.unit_draf(lap.instansi, lap.tahun, lap.triwulan)
-    dokumen = pdf.render_dokumen(draf.html_cetak(render_html(lap), belum))
-    return HasilPdf(
-        isi=dokumen.write_pdf(),
-        jumlah_halaman=len(dokumen.pages),
-        nama_berkas=draf.nama_berkas(nama_berkas(lap), belum),
     )

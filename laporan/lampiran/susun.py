@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from lakip import format as fmt
 from lakip.models import Pegawai, UnitKerja
+from lakip.selectors import pk_unit_dan_turunan
 from laporan.data import TINGKAT_URUT, bangun_data_laporan
+from laporan.dokumen.kunci import EVALUASI_PEJABAT, EVALUASI_UNIT, PERNYATAAN, kunci
 from laporan.models import DokumenTerbit
 
 JUDUL_TINGKAT = {
@@ -83,6 +85,11 @@ class TabelEvaluasi:
     unit: UnitKerja | None = None
     subjudul: str = ""
     terbit: object = None  # the DokumenTerbit once signed
+
+    @property
+    def jenis(self):
+        """The document kind: a unit's table or an official's."""
+        return EVALUASI_UNIT if self.unit is not None else EVALUASI_PEJABAT
 
     @property
     def jumlah_indikator(self):
@@ -207,20 +214,10 @@ def indikator_pejabat(data, pegawai):
     ]
 
 
-def _unit_dan_turunan(unit, semua_unit):
-    hasil = {unit.pk}
-    bertambah = True
-    while bertambah:
-        baru = {u.pk for u in semua_unit if u.induk_id in hasil} - hasil
-        hasil |= baru
-        bertambah = bool(baru)
-    return hasil
-
-
 def indikator_unit(data, unit, semua_unit):
     """A unit's indicators: those of the sub kegiatan it carries out, and those
     owned by its staff (the unit and its sub-units)."""
-    unit_pk = _unit_dan_turunan(unit, semua_unit)
+    unit_pk = pk_unit_dan_turunan(unit, semua_unit)
     hasil = []
     for b in data.indikator:
         sub = getattr(b.objek, "sub_kegiatan", None)
@@ -234,7 +231,7 @@ def indikator_unit(data, unit, semua_unit):
 
 def tabel_pejabat(data, pegawai):
     return TabelEvaluasi(
-        kunci=f"pejabat-{pegawai.pk}",
+        kunci=kunci(EVALUASI_PEJABAT, pegawai.pk),
         judul=f"EVALUASI KINERJA {pegawai.jabatan.upper()}",
         kelompok=_kelompokkan(indikator_pejabat(data, pegawai)),
         penanda=Penanda.dari_pegawai(pegawai),
@@ -245,7 +242,7 @@ def tabel_pejabat(data, pegawai):
 
 def tabel_unit(data, unit, semua_unit):
     return TabelEvaluasi(
-        kunci=f"unit-{unit.pk}",
+        kunci=kunci(EVALUASI_UNIT, unit.pk),
         judul=f"EVALUASI KINERJA {unit.nama.upper()}",
         kelompok=_kelompokkan(indikator_unit(data, unit, semua_unit)),
         penanda=Penanda.dari_pegawai(unit.kepala) if unit.kepala else None,
@@ -256,7 +253,7 @@ def tabel_unit(data, unit, semua_unit):
 def pernyataan_pejabat(pegawai):
     """The unsigned pernyataan page of ``pegawai``, signed by their superior."""
     return Pernyataan(
-        kunci=f"pernyataan-{pegawai.pk}",
+        kunci=kunci(PERNYATAAN, pegawai.pk),
         dievaluasi=Penanda.dari_pegawai(pegawai),
         evaluator=Penanda.dari_pegawai(pegawai.atasan),
         pegawai=pegawai,
@@ -274,18 +271,19 @@ def terbit_periode(instansi, tahun, triwulan):
     }
 
 
-def susun_lampiran(instansi, tahun, triwulan, data=None):
+def susun_lampiran(instansi, tahun, triwulan, data=None, terbit=None):
     """The evaluation tables (per unit, then per official) and the pernyataan
     pages of ``instansi`` for ``tahun``/``triwulan``. A pernyataan already signed
     prints as it was signed (frozen persons, verification code). ``terbit`` of
-    the result holds every signed document of the quarter."""
+    the result holds every signed document of the quarter (``terbit``: as read
+    by ``terbit_periode`` when the caller has it)."""
     data = data or bangun_data_laporan(instansi, tahun, triwulan)
     semua_unit = list(
         UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
     )
     pejabat = pejabat_dievaluasi(instansi, data)
-    Jenis = DokumenTerbit.Jenis
-    terbit = terbit_periode(instansi, tahun, triwulan)
+    if terbit is None:
+        terbit = terbit_periode(instansi, tahun, triwulan)
     lampiran = Lampiran(
         instansi=instansi, tahun=tahun, triwulan=triwulan, data=data, terbit=terbit
     )
@@ -293,15 +291,15 @@ def susun_lampiran(instansi, tahun, triwulan, data=None):
     tabel += [tabel_pejabat(data, p) for p in pejabat]
     for t in tabel:
         if t.jumlah_indikator:
-            t.terbit = terbit.get((Jenis.EVALUASI, t.kunci))
+            t.terbit = terbit.get((t.jenis, t.kunci))
             if t.terbit is not None:  # prints the signer it was signed by
                 t.penanda = Penanda.dari_terbit(t.terbit)
             lampiran.tabel.append(t)
     # Signed pages not yet placed.
-    sisa = {k: t for k, t in terbit.items() if k[0] == Jenis.PERNYATAAN}
+    sisa = {k: t for k, t in terbit.items() if k[0] == PERNYATAAN}
     for p in pejabat_pernyataan(pejabat):
         halaman = pernyataan_pejabat(p)
-        ditandatangani = sisa.pop((Jenis.PERNYATAAN, halaman.kunci), None)
+        ditandatangani = sisa.pop((PERNYATAAN, halaman.kunci), None)
         if ditandatangani is not None:
             halaman = Pernyataan.dari_terbit(ditandatangani, p)
         lampiran.pernyataan.append(halaman)

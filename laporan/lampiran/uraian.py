@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lakip.peran import Peran, peran_pengguna
+from laporan.galat import LaporanTidakValid
 from laporan.models import UraianSubKegiatan
 from realisasi.akses import boleh_mengisi
 
@@ -25,7 +26,7 @@ BAGIAN = [
 PANJANG_MAKS = 20_000
 
 
-class UraianTidakValid(Exception):
+class UraianTidakValid(LaporanTidakValid):
     """The text cannot be saved; the message is Indonesian."""
 
 
@@ -44,10 +45,10 @@ def uraian(sub):
 
 
 @transaction.atomic
-def simpan_uraian(user, sub, teks):
+def simpan_uraian(sub, teks, *, oleh):
     """Save the sections in ``teks`` (section name to text; others are kept).
     Returns the names of the sections that changed."""
-    if not boleh_mengubah(user, sub):
+    if not boleh_mengubah(oleh, sub):
         raise PermissionDenied(
             "Hanya unit pelaksana sub kegiatan ini atau Perencanaan yang boleh "
             "mengubah uraiannya."
@@ -74,6 +75,6 @@ def simpan_uraian(user, sub, teks):
         return []
     for n in berubah:
         setattr(obj, n, bersih[n])
-    obj.diubah_oleh, obj.diubah_pada = user, timezone.now()
+    obj.diubah_oleh, obj.diubah_pada = oleh, timezone.now()
     obj.save()
     return berubah

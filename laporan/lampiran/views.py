@@ -10,24 +10,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from lakip.akses import instansi_pengguna, pegawai_pengguna, peran_diperlukan
+from lakip.akses import pegawai_pengguna, peran_diperlukan
 from lakip.delegasi import delegasi_pelaksana
 from lakip.format import format_triwulan
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import periode_atau_404
+from laporan.akses import instansi_wajib as _instansi
+from laporan.dokumen import jenis_dokumen, jenis_ttd
+from laporan.dokumen.dasar import PEMBACA
 from laporan.draf import unit_draf
 from laporan.lampiran import terbit as layanan
 from laporan.lampiran.susun import susun_lampiran
 from laporan.models import DokumenTerbit
-from laporan.views import PEMBACA
 from renstra.selectors import tahun_rencana
-
-
-def _instansi(request):
-    instansi = instansi_pengguna(request.user)
-    if instansi is None:
-        raise Http404("Belum ada instansi.")
-    return instansi
 
 
 @peran_diperlukan(*PEMBACA, Peran.KEPALA_UNIT, Peran.OPERATOR_UNIT)
@@ -59,7 +54,9 @@ def tanda_tangan(request, tahun, triwulan):
     kelompok = {}
     for d in layanan.daftar_dokumen(lamp.instansi, tahun, triwulan, lamp):
         kuasa = None
-        terkunci = bool(belum) and d.jenis in layanan.JENIS_BERDATA
+        terkunci = bool(
+            layanan.menunggu_pengesahan(lamp.instansi, tahun, triwulan, d.jenis, belum)
+        )
         if d.terbit is None and d.html is not None and not terkunci:
             kuasa = layanan.penanda_efektif(request.user, d.penanda, hari_ini, delegasi)
         kelompok.setdefault(d.jenis, []).append(
@@ -72,7 +69,7 @@ def tanda_tangan(request, tahun, triwulan):
             "lamp": lamp,
             "unit_draf": belum,
             "kelompok": [
-                (DokumenTerbit.Jenis(j).label, baris) for j, baris in kelompok.items()
+                (jenis_dokumen(j).label, baris) for j, baris in kelompok.items()
             ],
         },
     )
@@ -83,7 +80,7 @@ def tanda_tangan(request, tahun, triwulan):
 def tandatangani(request, tahun, triwulan, jenis, kunci):
     periode_atau_404(tahun, triwulan)
     instansi = _instansi(request)
-    if jenis not in DokumenTerbit.Jenis.values:
+    if jenis not in jenis_ttd():
         raise Http404("Jenis dokumen tidak dikenal.")
     try:
         terbit = layanan.tandatangani(
@@ -127,13 +124,21 @@ def unduh_terbit(request, kode):
 
 def verifikasi(request, kode):
     """Public (no login): which document the code belongs to, its quarter, who
-    signed it and when, and the SHA-256 of the PDF as issued; 404 otherwise."""
+    signed it and when, and the SHA-256 of the PDF as issued; 404 otherwise
+    (also for a kind declared not public)."""
     terbit = get_object_or_404(
         DokumenTerbit.objects.defer("isi").select_related("instansi"),
         kode=kode.upper(),
     )
+    jenis = jenis_dokumen(terbit.jenis)
+    if jenis is not None and not jenis.publik:
+        raise Http404("Dokumen ini tidak diverifikasi di halaman publik.")
     return render(
         request,
         "laporan/lampiran/verifikasi.html",
-        {"terbit": terbit, "triwulan_romawi": format_triwulan(terbit.triwulan)},
+        {
+            "terbit": terbit,
+            "label_jenis": getattr(jenis, "label", terbit.jenis),
+            "triwulan_romawi": format_triwulan(terbit.triwulan),
+        },
     )

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('lakip', '0006_delegasi'),
-        ('laporan', '0007_paket_dan_cache_bagian'),
+        ('laporan', '0008_kunci_dokumen'),
     ]
 
     operations = [

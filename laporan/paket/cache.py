@@ -42,7 +42,7 @@ def sidik_font():
     return h.hexdigest()
 
 
-def kunci(html):
+def sidik(html):
     """The cache key of a part whose complete HTML is ``html``."""
     h = hashlib.sha256()
     for bagian in (VERSI_CACHE, version("weasyprint"), sidik_font()):

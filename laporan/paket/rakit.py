@@ -3,28 +3,27 @@ joined into one PDF with a bookmark per part.
 
 The HTML of every part is produced here, in the calling process (it reads the
 database; the report data is built once and shared by all parts). Only HTML
-strings travel to the worker processes, which run ``laporan.paket.pekerja``
-(WeasyPrint only, no Django, no database connection): a ``forkserver`` (or
-``spawn``) pool of ``pekerja`` processes, ``os.cpu_count()`` by default. With
-one worker, or one part to lay out, the layout runs in this process. The
-largest parts are sent first, so the longest one (the LAKIP) does not finish
-last on its own.
+strings travel to the worker processes (``laporan.pdf.render_banyak``), which
+run ``laporan.paket.pekerja`` (WeasyPrint only, no Django, no database
+connection): a ``forkserver`` (or ``spawn``) pool of ``pekerja`` processes,
+``os.cpu_count()`` by default. With one worker, or one part to lay out, the
+layout runs in this process. The largest parts are sent first, so the longest
+one (the LAKIP) does not finish last on its own.
 """
 
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from io import BytesIO
 
 from lakip.format import format_triwulan
 from laporan import pdf
+from laporan.dokumen import semua_jenis
 from laporan.draf import html_cetak, unit_draf
 from laporan.draf import nama_berkas as nama_draf
 from laporan.models import DokumenTerbit
-from laporan.paket import cache, pekerja
-from laporan.paket.bagian import daftar_bagian, pilih, susun_konteks
+from laporan.paket import cache
+from laporan.paket.bagian import daftar_bagian, jenis_pilihan, pilih, susun_konteks
 
 
 @dataclass
@@ -70,36 +69,6 @@ def nama_berkas(instansi, tahun, triwulan, semua=True):
     some parts were chosen)."""
     akhiran = "" if semua else "-pilihan"
     return f"PAKET-LAKIP-{tahun}-TW{triwulan}-{instansi.kode}{akhiran}.pdf"
-
-
-def _konteks_proses():
-    """``forkserver`` where available (a warm server forks the workers), else
-    ``spawn``: never ``fork``, so no database connection is inherited."""
-    metode = multiprocessing.get_all_start_methods()
-    if "forkserver" in metode:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["laporan.paket.pekerja", "weasyprint"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def _render_semua(tugas, jumlah_pekerja, selesai):
-    """Lay out ``tugas`` (``[(kunci_cache, html)]``); call ``selesai(kunci_cache,
-    isi, halaman)`` for each as it finishes, in this process."""
-    if jumlah_pekerja <= 1 or len(tugas) <= 1:
-        for k, html in tugas:
-            selesai(k, *pekerja.render_bagian(html, pdf.BASE_URL))
-        return
-    urut = sorted(tugas, key=lambda t: len(t[1]), reverse=True)
-    with ProcessPoolExecutor(
-        max_workers=jumlah_pekerja, mp_context=_konteks_proses()
-    ) as pool:
-        berjalan = {
-            pool.submit(pekerja.render_bagian, html, pdf.BASE_URL): k
-            for k, html in urut
-        }
-        for f in as_completed(berjalan):
-            selesai(berjalan[f], *f.result())
 
 
 def _salin_penanda(penulis, pembaca, butir, awal, induk):
@@ -178,7 +147,8 @@ def rakit_paket(
     data=None,
 ):
     """Build the package of ``instansi``'s ``tahun``/``triwulan``: the parts named
-    by ``pilihan`` (see ``bagian.pilih``; all when empty) as one PDF.
+    by ``pilihan`` (see ``bagian.pilih``; all when empty) as one PDF. A single
+    part is its own PDF as it is (no package bookmarks or title).
 
     Parts found in the cache are not laid out again (``pakai_cache=False``
     neither reads nor writes the cache); the others are laid out by ``pekerja``
@@ -191,8 +161,12 @@ def rakit_paket(
     lapor("Menghitung data laporan", 2)
     konteks = susun_konteks(instansi, tahun, triwulan, data=data)
     belum = unit_draf(instansi, tahun, triwulan)
-    semua = daftar_bagian(konteks)
+    # Only the kinds the selection names are read (a single document does not
+    # assemble the whole package).
+    jenis = jenis_pilihan(pilihan)
+    semua = daftar_bagian(konteks, jenis)
     dipilih = pilih(semua, pilihan)
+    lengkap = jenis is None or jenis >= {j.kode for j in semua_jenis()}
     n = len(dipilih)
     hasil = []
     html = {}
@@ -208,7 +182,7 @@ def rakit_paket(
             continue
         # The watermark is in the HTML, hence in the cache key.
         teks = html_cetak(b.html, belum)
-        k = cache.kunci(teks)
+        k = cache.sidik(teks)
         html[k] = teks
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
 
@@ -241,7 +215,7 @@ def rakit_paket(
 
     jumlah_pekerja = pekerja or os.cpu_count() or 1
     jumlah_pekerja = max(1, min(jumlah_pekerja, len(tugas)))
-    _render_semua(tugas, jumlah_pekerja, selesai)
+    pdf.render_banyak(tugas, jumlah_pekerja, selesai)
 
     for b in hasil:
         b.jumlah_halaman = halaman[b.kunci_cache]
@@ -250,14 +224,22 @@ def rakit_paket(
         f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun} dan Lampiran — "
         f"{instansi.nama}"
     )
-    gabungan, jumlah_halaman = gabungkan(hasil, isi, judul)
+    if len(hasil) == 1:
+        # One document: its own PDF as laid out (or issued), with its own
+        # bookmarks and title.
+        gabungan, jumlah_halaman = isi[hasil[0].kunci_cache], hasil[0].jumlah_halaman
+    else:
+        gabungan, jumlah_halaman = gabungkan(hasil, isi, judul)
     if pakai_cache:
         cache.pangkas()
     return HasilPaket(
         isi=gabungan,
         jumlah_halaman=jumlah_halaman,
         nama_berkas=nama_draf(
-            nama_berkas(instansi, tahun, triwulan, len(dipilih) == len(semua)), belum
+            nama_berkas(
+                instansi, tahun, triwulan, lengkap and len(dipilih) == len(semua)
+            ),
+            belum,
         ),
         bagian=hasil,
         draf=belum,

@@ -2,7 +2,7 @@
 Dinas, the staff of a unit, and the officials a unit head recommends to."""
 
 from lakip.models import Pegawai, UnitKerja
-from laporan.lampiran.susun import _unit_dan_turunan
+from lakip.selectors import pk_unit_dan_turunan
 
 _URUT_JENIS = {
     Pegawai.JenisJabatan.STRUKTURAL: 0,
@@ -37,7 +37,7 @@ def unit_rapat(instansi):
 def id_unit_dan_turunan(unit):
     """Primary keys of ``unit`` and all its sub-units."""
     semua = list(UnitKerja.objects.filter(instansi_id=unit.instansi_id))
-    return _unit_dan_turunan(unit, semua)
+    return pk_unit_dan_turunan(unit, semua)
 
 
 def pegawai_aktif(instansi):

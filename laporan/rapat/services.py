@@ -22,6 +22,7 @@ from lakip.format import format_jam, format_tanggal, format_triwulan
 from lakip.models import Pegawai, UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import akhir_triwulan, awal_triwulan
+from laporan.galat import LaporanTidakValid
 from laporan.models import (
     ButirRekomendasi,
     JadwalRapat,
@@ -29,7 +30,7 @@ from laporan.models import (
     UndanganRapat,
 )
 from laporan.rapat.selectors import bawahan_unit, unit_rapat
-from laporan.services import LaporanTidakValid, _periksa_periode
+from laporan.services import periksa_periode_laporan
 
 JAM_MULAI_BAWAAN = datetime.time(13, 0)
 LAMA_RAPAT_BAWAAN = datetime.timedelta(minutes=30)
@@ -247,15 +248,15 @@ def _periksa_bentrok(jadwal, tempat_undangan):
 
 
 @transaction.atomic
-def simpan_undangan(user, instansi, tahun, triwulan, surat, jadwal):
+def simpan_undangan(instansi, tahun, triwulan, surat, jadwal, *, oleh):
     """Save the quarter's invitation (``surat``: a dict of the letter's fields,
     see ``BIDANG_SURAT``) and replace its schedule with ``jadwal`` (a list of
     ``BarisJadwal`` in the order printed). Returns the ``UndanganRapat``."""
-    if user is None or not boleh_menyiapkan_undangan(user):
+    if oleh is None or not boleh_menyiapkan_undangan(oleh):
         raise PermissionDenied(
             "Hanya Perencanaan yang menyiapkan undangan rapat evaluasi."
         )
-    _periksa_periode(tahun, triwulan)
+    periksa_periode_laporan(tahun, triwulan)
     tidak_dikenal = set(surat) - set(BIDANG_SURAT)
     if tidak_dikenal:
         raise ValueError(f"bidang surat tak dikenal: {sorted(tidak_dikenal)}")
@@ -279,7 +280,7 @@ def simpan_undangan(user, instansi, tahun, triwulan, surat, jadwal):
     _periksa_tanggal("Tanggal surat", undangan.tanggal, tahun, triwulan)
     _periksa_jadwal(instansi, undangan.tanggal, jadwal)
     _periksa_bentrok(jadwal, undangan.tempat)
-    undangan.diubah_oleh, undangan.diubah_pada = user, timezone.now()
+    undangan.diubah_oleh, undangan.diubah_pada = oleh, timezone.now()
     undangan.save()
     undangan.jadwal.all().delete()
     JadwalRapat.objects.bulk_create(
@@ -299,18 +300,18 @@ def simpan_undangan(user, instansi, tahun, triwulan, surat, jadwal):
 
 @transaction.atomic
 def simpan_rekomendasi(
-    user, unit, tahun, triwulan, *, tanggal, pembuka, penutup, butir
+    unit, tahun, triwulan, *, tanggal, pembuka, penutup, butir, oleh
 ):
     """Save the recommendations of ``unit`` for the quarter. ``butir`` is a list
     of ``(pegawai, [teks, ...])`` in the order printed (1., 2., ... per
     official; a., b., ... per text). Replaces the earlier items. Returns the
     ``RekomendasiEvaluasi``."""
-    if user is None or not boleh_menyunting_rekomendasi(user, unit):
+    if oleh is None or not boleh_menyunting_rekomendasi(oleh, unit):
         raise PermissionDenied(
             f"Hanya kepala {unit.nama} atau Perencanaan yang boleh mengisi "
             "rekomendasi unit ini."
         )
-    _periksa_periode(tahun, triwulan)
+    periksa_periode_laporan(tahun, triwulan)
     if unit.kepala_id is None:
         raise RapatTidakValid(
             f"{unit.nama} belum mempunyai kepala unit yang menandatangani rekomendasi."
@@ -349,7 +350,7 @@ def simpan_rekomendasi(
         baris.extend((pegawai, t) for t in teks_bersih)
     if not baris:
         raise RapatTidakValid("Isi sedikitnya satu butir rekomendasi.")
-    rekomendasi.diubah_oleh, rekomendasi.diubah_pada = user, timezone.now()
+    rekomendasi.diubah_oleh, rekomendasi.diubah_pada = oleh, timezone.now()
     rekomendasi.save()
     rekomendasi.butir.all().delete()
     ButirRekomendasi.objects.bulk_create(

@@ -5,19 +5,19 @@ Perencanaan), and the PDF documents. Views only route: writes go through
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from lakip.akses import peran_diperlukan
 from lakip.format import format_triwulan
 from lakip.models import UnitKerja
-from lakip.peran import Peran, peran_pengguna
-from lakip.triwulan import periode_atau_404
-from laporan.draf import unit_draf
+from lakip.peran import Peran
+from lakip.triwulan import periode_atau_404, triwulan_tanggal
+from laporan.akses import instansi_wajib as _instansi
+from laporan.dokumen.dasar import PESERTA
+from laporan.dokumen.rekomendasi import boleh_unduh as boleh_unduh_rekomendasi
+from laporan.galat import LaporanTidakValid
 from laporan.lampiran import rapat as dokumen
-from laporan.lampiran.terbit import pdf_terbit
-from laporan.lampiran.views import _instansi
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
 from laporan.rapat import services
 from laporan.rapat.forms import (
@@ -28,10 +28,6 @@ from laporan.rapat.forms import (
     jadwal_formset,
 )
 from laporan.rapat.selectors import bawahan_unit
-from laporan.services import LaporanTidakValid
-from laporan.views import PEMBACA
-
-PESERTA = (*PEMBACA, Peran.KEPALA_UNIT)
 
 
 def _unit(request, unit_id):
@@ -40,12 +36,6 @@ def _unit(request, unit_id):
         pk=unit_id,
         instansi=_instansi(request),
     )
-
-
-def _pdf(isi, nama):
-    respons = HttpResponse(isi, content_type="application/pdf")
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
 
 
 @peran_diperlukan(*PESERTA)
@@ -60,7 +50,7 @@ def terkini(request):
     if terakhir is not None:
         return redirect("laporan:rapat", terakhir.tahun, terakhir.triwulan)
     hari_ini = timezone.localdate()
-    triwulan = (hari_ini.month - 1) // 3  # the quarter before this one
+    triwulan = triwulan_tanggal(hari_ini) - 1  # the quarter before this one
     tahun = hari_ini.year if triwulan else hari_ini.year - 1
     return redirect("laporan:rapat", tahun, triwulan or 4)
 
@@ -83,7 +73,7 @@ def rapat(request, tahun, triwulan):
             "unit": u,
             "rekomendasi": tersimpan.get(u.pk),
             "boleh": services.boleh_menyunting_rekomendasi(request.user, u),
-            "boleh_unduh": _boleh_unduh_rekomendasi(request.user, u),
+            "boleh_unduh": boleh_unduh_rekomendasi(request.user, instansi, u.pk),
         }
         for u in UnitKerja.objects.filter(instansi=instansi).select_related("kepala")
         if u.pk in tersimpan or bawahan_unit(u)
@@ -126,12 +116,12 @@ def undangan(request, tahun, triwulan):
     if data is not None and form.is_valid() & formset.is_valid():
         try:
             services.simpan_undangan(
-                request.user,
                 instansi,
                 tahun,
                 triwulan,
                 {k: form.cleaned_data[k] for k in services.BIDANG_SURAT},
                 formset.baris(),
+                oleh=request.user,
             )
         except LaporanTidakValid as galat:
             form.add_error(None, str(galat))
@@ -181,7 +171,6 @@ def rekomendasi(request, tahun, triwulan, unit_id):
     if data is not None and form.is_valid() & all([b.is_valid() for b in blok]):
         try:
             services.simpan_rekomendasi(
-                request.user,
                 unit,
                 tahun,
                 triwulan,
@@ -189,6 +178,7 @@ def rekomendasi(request, tahun, triwulan, unit_id):
                 pembuka=form.cleaned_data["pembuka"],
                 penutup=form.cleaned_data["penutup"],
                 butir=butir_terurut(blok),
+                oleh=request.user,
             )
         except LaporanTidakValid as galat:
             form.add_error(None, str(galat))
@@ -208,60 +198,3 @@ def rekomendasi(request, tahun, triwulan, unit_id):
             "baru": rek.pk is None,
         },
     )
-
-
-@peran_diperlukan(*PESERTA)
-def undangan_pdf(request, tahun, triwulan):
-    periode_atau_404(tahun, triwulan)
-    surat = dokumen.susun_undangan(_instansi(request), tahun, triwulan)
-    if surat is None:
-        raise Http404("Undangan belum dibuat.")
-    nama = dokumen.nama_berkas("UNDANGAN", surat)
-    terbit = pdf_terbit(surat.instansi, tahun, triwulan, "undangan", surat.kunci)
-    if terbit is not None:  # signed: the issued document
-        return _pdf(terbit, nama)
-    belum = unit_draf(surat.instansi, tahun, triwulan)
-    html = dokumen.html_undangan(surat)
-    return _pdf(dokumen.render_pdf(html, nama, draf=belum).isi, nama)
-
-
-@peran_diperlukan(*PESERTA)
-def daftar_hadir_pdf(request, tahun, triwulan, unit_id=None):
-    """All attendance lists, or with ``unit_id`` the list of that unit's
-    meeting."""
-    periode_atau_404(tahun, triwulan)
-    unit = _unit(request, unit_id) if unit_id else None
-    daftar = dokumen.susun_daftar_hadir(_instansi(request), tahun, triwulan, unit=unit)
-    if not daftar:
-        raise Http404("Belum ada jadwal rapat.")
-    nama = dokumen.nama_berkas("DAFTARHADIR", daftar[0], unit)
-    belum = unit_draf(daftar[0].instansi, tahun, triwulan)
-    html = dokumen.html_daftar_hadir(daftar)
-    return _pdf(dokumen.render_pdf(html, nama, draf=belum).isi, nama)
-
-
-def _boleh_unduh_rekomendasi(user, unit):
-    pegawai = getattr(user, "pegawai", None)
-    return bool(peran_pengguna(user) & set(PEMBACA)) or (
-        pegawai is not None and pegawai.pk == unit.kepala_id
-    )
-
-
-@peran_diperlukan(*PESERTA)
-def rekomendasi_pdf(request, tahun, triwulan, unit_id):
-    """One unit's recommendations: for the readers of the reports and the
-    unit head."""
-    periode_atau_404(tahun, triwulan)
-    unit = _unit(request, unit_id)
-    if not _boleh_unduh_rekomendasi(request.user, unit):
-        raise PermissionDenied("Anda tidak berhak mengunduh rekomendasi unit ini.")
-    rek = dokumen.susun_rekomendasi(unit.instansi, tahun, triwulan, unit=unit)
-    if not rek:
-        raise Http404("Rekomendasi unit ini belum diisi.")
-    nama = dokumen.nama_berkas("REKOMENDASI", rek[0], unit)
-    terbit = pdf_terbit(unit.instansi, tahun, triwulan, "rekomendasi", rek[0].kunci)
-    if terbit is not None:  # signed: the issued document
-        return _pdf(terbit, nama)
-    belum = unit_draf(unit.instansi, tahun, triwulan)
-    html = dokumen.html_rekomendasi(rek)
-    return _pdf(dokumen.render_pdf(html, nama, draf=belum).isi, nama)

@@ -73,3 +73,14 @@ def ambil_tw(daftar, triwulan):
         return daftar[int(triwulan) - 1]
     except (IndexError, TypeError, ValueError):
         return None
+
+
+@register.simple_tag
+def url_pdf(tahun, triwulan, jenis, pk=None):
+    """``{% url_pdf tahun triwulan "rekomendasi" unit.pk %}``: the PDF URL of the
+    document of kind ``jenis`` about ``pk`` (all of the kind without ``pk``)."""
+    from django.urls import reverse
+
+    from laporan.dokumen.kunci import kunci
+
+    return reverse("laporan:dokumen_pdf", args=[tahun, triwulan, kunci(jenis, pk)])

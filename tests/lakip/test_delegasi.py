@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from lakip.delegasi import catat_delegasi, delegasi_pelaksana
 from lakip.models import Delegasi, Pegawai
-from lakip.services import buat_akun_demo
+from lakip.services import buat_akun_demo, jadikan_anggota
 
 MULAI = datetime.date(2024, 3, 1)
 
@@ -55,6 +55,12 @@ def test_kepala_dinas_records_a_delegation(akun, joni, arfah):
     assert delegasi_pelaksana(joni, MULAI) == {}
 
 
+def test_admin_instansi_records_a_delegation(akun, joni, arfah):
+    d = catat_delegasi(akun["admin.instansi"], **isian(joni, arfah))
+    assert d.dicatat_oleh == akun["admin.instansi"]
+    assert delegasi_pelaksana(arfah, MULAI) == {joni.pk: d}
+
+
 @pytest.mark.parametrize("username", ["perencanaan", "sekretaris", "pemeriksa"])
 def test_other_roles_may_not_record(akun, joni, arfah, username):
     with pytest.raises(PermissionDenied, match="Kepala Dinas"):
@@ -74,6 +80,7 @@ def test_pimpinan_of_another_agency_may_not_record(akun, joni, arfah, instansi_k
         jenis_jabatan="struktural",
         user=lain,
     )
+    jadikan_anggota(lain, instansi_kosong)
     with pytest.raises(PermissionDenied):
         catat_delegasi(lain, **isian(joni, arfah))
     assert not Delegasi.objects.exists()
@@ -144,6 +151,10 @@ def test_admin_add_by_kepala_dinas_only(client, akun, joni, arfah):
     assert client.post(url, _form(joni, arfah)).status_code == 302
     d = Delegasi.objects.get()
     assert (d.jenis, d.nomor_sk, d.dicatat_oleh) == ("plt", "800/9/2024", akun["kadis"])
+    # the list is the agency's; another agency's staff are not offered
+    client.force_login(akun["admin.instansi"])
+    assert "800/9/2024" in client.get("/admin/lakip/delegasi/").content.decode()
+    assert client.get(url).status_code == 200
     # never changed or deleted through the admin
     ubah = f"/admin/lakip/delegasi/{d.pk}/change/"
     assert client.get(ubah).status_code == 200

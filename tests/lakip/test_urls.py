@@ -9,9 +9,18 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Open to anonymous visitors on purpose.
-PUBLIK = {"masuk", "sehat", "verifikasi"}
-# Open to every signed-in user: the home page explains a missing role; logout.
-SEMUA_PENGGUNA = {"beranda", "keluar"}
+PUBLIK = {
+    "masuk",
+    "sehat",
+    "verifikasi",
+    "sandi_reset",
+    "sandi_reset_terkirim",
+    "sandi_reset_konfirmasi",
+    "sandi_reset_selesai",
+}
+# Open to every signed-in user: the home page explains a missing role or agency;
+# logout; changing one's own password.
+SEMUA_PENGGUNA = {"beranda", "keluar", "sandi_ganti", "sandi_ganti_selesai"}
 
 _CONTOH = {
     "int": "1",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from laporan import draf
+from laporan.dokumen.kunci import SUB_KEGIATAN, UNDANGAN, kunci
 from renstra.models import SubKegiatan
 from tests.bantuan import sahkan_triwulan
 
@@ -28,8 +29,10 @@ def test_unsigned_attachments_downloaded_while_draft(masuk, instansi):
     sub = SubKegiatan.objects.get(
         kode="2.07.05.2.02.0002", kegiatan__program__tahun=2024
     )
-    url_sub = reverse("laporan:subkegiatan_pdf", args=[2024, 1, sub.pk])
-    url_undangan = reverse("laporan:undangan_pdf", args=[2024, 1])
+    url_sub = reverse(
+        "laporan:dokumen_pdf", args=[2024, 1, kunci(SUB_KEGIATAN, sub.pk)]
+    )
+    url_undangan = reverse("laporan:dokumen_pdf", args=[2024, 1, UNDANGAN])
     respons = c.get(url_sub)
     assert (
         'filename="DRAF-SUBKEGIATAN-2.07.05.2.02.0002'

@@ -190,11 +190,13 @@ def test_supporting_table_form(masuk):
 
 def test_a_failed_job_is_reported(masuk, settings, monkeypatch):
     from laporan import pdf
+    from laporan.models import CacheBagianPdf
 
     def rusak(html):
         raise RuntimeError("tata letak gagal")
 
-    monkeypatch.setattr(pdf, "render_dokumen", rusak)
+    monkeypatch.setattr(pdf, "render_pdf", rusak)
+    CacheBagianPdf.objects.all().delete()  # the LAKIP must be laid out now
     settings.TASKS = SEGERA
     c = masuk("perencanaan")
     c.post(reverse("laporan:lakip_pdf", args=[2024, 1]))

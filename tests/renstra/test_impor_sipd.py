@@ -210,7 +210,7 @@ def test_file_without_the_columns_names_them(instansi, pengguna):
 
 
 def test_apply_is_all_or_nothing(instansi_kosong, pengguna, monkeypatch):
-    from renstra.impor_sipd import ImporDPA
+    from renstra.impor_dpa import ImporDPA
 
     def separuh_lalu_gagal(self, pratinjau):
         for langkah in pratinjau.langkah[:50]:

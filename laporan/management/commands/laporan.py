@@ -4,13 +4,11 @@ figures as JSON on stdout (see README, "Ekspor JSON").
 ``python manage.py laporan lakip --tahun 2024 --triwulan 1 --output FILE.pdf``
 (``--format html``): the LAKIP triwulan document, rendered synchronously.
 
-``python manage.py laporan evaluasi|pernyataan --tahun 2024 --triwulan 1
---output FILE.pdf``: the evaluation tables / the pernyataan telah dievaluasi
-pages (attachments of the LAKIP).
-
-``python manage.py laporan undangan|daftarhadir|rekomendasi --tahun 2024
---triwulan 1 --output FILE.pdf`` (``--unit KODE`` for one unit's attendance
-list or recommendations): the documents of the evaluation meeting.
+``python manage.py laporan <kind> --tahun 2024 --triwulan 1 --output FILE.pdf``:
+one subcommand per document kind (group) of the registry ``laporan.dokumen``
+(``undangan``, ``daftarhadir``, ``pernyataan``, ``evaluasi``, ``subkegiatan
+--kode KODE``, ``rekomendasi``; ``--unit KODE`` for one unit's attendance list
+or recommendations), written through the package builder.
 
 ``python manage.py laporan paket --tahun 2024 --triwulan 1 --output FILE.pdf
 [--bagian lakip,evaluasi,pernyataan-2] [--pekerja N] [--tanpa-cache]``: the LAKIP
@@ -23,18 +21,24 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lakip.models import Instansi
 from laporan.data import bangun_data_laporan
+from laporan.dokumen import grup_jenis, jenis_dokumen
+from laporan.dokumen.kunci import LAKIP
 from laporan.ekspor_json import teks_json
+from laporan.paket import cache
+from laporan.paket.bagian import (
+    PilihanTidakValid,
+    daftar_bagian,
+    label_jenis,
+    pilih,
+    susun_konteks,
+)
+from laporan.paket.rakit import rakit_paket
 
-LAMPIRAN = {
-    "evaluasi": "Tabel Evaluasi Kinerja per unit dan per pejabat (PDF)",
-    "pernyataan": "Pernyataan telah dievaluasi, satu halaman per pejabat (PDF)",
-}
 
-RAPAT = {
-    "undangan": "Undangan rapat evaluasi dan jadwalnya (PDF)",
-    "daftarhadir": "Daftar hadir rapat evaluasi: umum dan per unit (PDF)",
-    "rekomendasi": "Rekomendasi hasil evaluasi per unit (PDF)",
-}
+class _Contoh:
+    """A stand-in agency for the default file names in ``--help``."""
+
+    kode = "INSTANSI"
 
 
 def _tujuan(output, bawaan):
@@ -84,11 +88,6 @@ class Command(BaseCommand):
             help="berkas keluaran (bawaan: LAKIP-TAHUN-TWn-INSTANSI.pdf/.html)",
         )
         lakip.add_argument("--format", choices=["pdf", "html"], default="pdf")
-        sub_keg = _periode(
-            sub, "subkegiatan", "Laporan triwulan satu sub kegiatan (PDF)"
-        )
-        sub_keg.add_argument("--kode", required=True, help="kode sub kegiatan")
-        sub_keg.add_argument("--output", default="", help="berkas PDF")
         paket = _periode(
             sub, "paket", "LAKIP dan seluruh lampirannya dalam satu PDF (paket)"
         )
@@ -100,9 +99,9 @@ class Command(BaseCommand):
         paket.add_argument(
             "--bagian",
             default="",
-            help="bagian yang dipilih, dipisah koma: jenis (lakip, pernyataan, "
-            "evaluasi, subkegiatan) atau kunci bagian (lihat --daftar); "
-            "bawaan: semua",
+            help="bagian yang dipilih, dipisah koma: jenis ("
+            + ", ".join(grup_jenis())
+            + ") atau kunci bagian (lihat --daftar); bawaan: semua",
         )
         paket.add_argument(
             "--pekerja",
@@ -124,136 +123,75 @@ class Command(BaseCommand):
             help="hapus cache bagian yang tidak dipakai selama "
             "LAKIP_PAKET_CACHE_HARI hari, lalu selesai",
         )
-        for bagian, bantuan in LAMPIRAN.items():
-            lamp = _periode(sub, bagian, bantuan)
-            lamp.add_argument(
+        for grup, daftar in grup_jenis().items():
+            if grup in ("lakip", "data", "paket"):
+                continue
+            jenis = daftar[0]
+            bantuan = f"{label_jenis()[grup]} (PDF)"
+            if jenis.tanggal:
+                bantuan += f"; tanggal: {jenis.tanggal}"
+            perintah = _periode(sub, grup, bantuan)
+            for flag, kw in jenis.opsi_perintah:
+                perintah.add_argument(flag, **kw)
+            perintah.add_argument(
                 "--output",
                 default="",
-                help=f"berkas PDF (bawaan: {bagian.upper()}-TAHUN-TWn-INSTANSI.pdf)",
-            )
-
-        for jenis, bantuan in RAPAT.items():
-            rapat = _periode(sub, jenis, bantuan)
-            if jenis != "undangan":
-                rapat.add_argument(
-                    "--unit", default="", help="kode unit kerja (bawaan: semua unit)"
+                help="berkas PDF (bawaan: "
+                + jenis.nama_berkas(_Contoh(), "TAHUN", "n").replace(
+                    "contoh", "INSTANSI"
                 )
-            rapat.add_argument(
-                "--output",
-                default="",
-                help=f"berkas PDF (bawaan: {jenis.upper()}-TAHUN-TWn-INSTANSI.pdf)",
+                + ")",
             )
 
     def handle(self, *args, **options):
         instansi = pilih_instansi(options["instansi"])
         if options["jenis"] == "lakip":
             return self.lakip(instansi, options)
-        if options["jenis"] == "subkegiatan":
-            return self.sub_kegiatan(instansi, options)
-        if options["jenis"] in LAMPIRAN:
-            return self.lampiran(instansi, options)
-        if options["jenis"] in RAPAT:
-            return self.rapat(instansi, options)
         if options["jenis"] == "paket":
             return self.paket(instansi, options)
+        if options["jenis"] in grup_jenis():
+            return self.dokumen(instansi, options)
         data = bangun_data_laporan(instansi, options["tahun"], options["triwulan"])
         self.stdout.write(teks_json(data))
 
     def lakip(self, instansi, options):
         from laporan.lakip.dokumen import susun_dokumen
-        from laporan.lakip.render import nama_berkas, render_html, render_pdf
+        from laporan.lakip.render import nama_berkas, render_html
 
-        dok = susun_dokumen(instansi, options["tahun"], options["triwulan"])
-        bawaan = nama_berkas(dok)
-        if options["format"] == "html":
-            bawaan = bawaan.removesuffix(".pdf") + ".html"
+        tahun, triwulan = options["tahun"], options["triwulan"]
+        if options["format"] == "pdf":
+            bawaan = jenis_dokumen(LAKIP).nama_berkas(instansi, tahun, triwulan)
+            return self._tulis(instansi, options, [LAKIP], bawaan)
+        dok = susun_dokumen(instansi, tahun, triwulan)
+        bawaan = nama_berkas(dok).removesuffix(".pdf") + ".html"
         tujuan = _tujuan(options["output"], bawaan)
-        if options["format"] == "html":
-            tujuan.write_text(render_html(dok), encoding="utf-8")
-            self.stdout.write(f"HTML ditulis ke {tujuan}")
+        tujuan.write_text(render_html(dok), encoding="utf-8")
+        self.stdout.write(f"HTML ditulis ke {tujuan}")
+
+    def dokumen(self, instansi, options):
+        """A kind's documents (``laporan.dokumen``) through the package builder:
+        signed documents as issued, the rest from the part cache or laid out
+        now."""
+        grup, tahun, triwulan = options["jenis"], options["tahun"], options["triwulan"]
+        jenis = grup_jenis()[grup][0]
+        if jenis.perintah is not None:
+            pilihan, bawaan = jenis.perintah(instansi, tahun, triwulan, options)
         else:
-            hasil = render_pdf(dok)
-            tujuan.write_bytes(hasil.isi)
-            self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
+            pilihan, bawaan = [grup], jenis.nama_berkas(instansi, tahun, triwulan)
+        self._tulis(instansi, options, pilihan, bawaan)
 
-    def lampiran(self, instansi, options):
-        from laporan.lampiran.render import nama_berkas
-        from laporan.lampiran.susun import Lampiran
-
-        bagian = options["jenis"]
-        periode = Lampiran(instansi, options["tahun"], options["triwulan"], None)
-        self._satu_jenis(instansi, options, [bagian], nama_berkas(periode, bagian))
-
-    def sub_kegiatan(self, instansi, options):
-        from laporan.lampiran import subkegiatan
-
-        try:
-            lap = subkegiatan.susun_laporan_sub_kegiatan(
-                instansi, options["tahun"], options["triwulan"], options["kode"]
-            )
-        except ValueError as galat:
-            raise CommandError(str(galat)) from None
-        pilihan = [f"subkegiatan-{lap.sub_kegiatan.kode}"]
-        self._satu_jenis(instansi, options, pilihan, subkegiatan.nama_berkas(lap))
-
-    def _satu_jenis(self, instansi, options, pilihan, bawaan):
-        """Write the chosen parts through the package builder: signed documents
-        as issued, the rest from the part cache or laid out now."""
-        from laporan.paket.rakit import rakit_paket
-
+    def _tulis(self, instansi, options, pilihan, bawaan):
         tujuan = _tujuan(options["output"], bawaan)
-        hasil = rakit_paket(
-            instansi, options["tahun"], options["triwulan"], pilihan=pilihan
-        )
+        try:
+            hasil = rakit_paket(
+                instansi, options["tahun"], options["triwulan"], pilihan=pilihan
+            )
+        except PilihanTidakValid as galat:
+            raise CommandError(str(galat)) from None
         tujuan.write_bytes(hasil.isi)
         self.stdout.write(f"PDF {hasil.jumlah_halaman} halaman ditulis ke {tujuan}")
 
-    def rapat(self, instansi, options):
-        from lakip.format import format_triwulan
-        from lakip.models import UnitKerja
-        from laporan.lampiran import rapat
-
-        jenis, tahun, triwulan = options["jenis"], options["tahun"], options["triwulan"]
-        periode = f"Triwulan {format_triwulan(triwulan)} Tahun {tahun}"
-        unit = None
-        if options.get("unit"):
-            unit = UnitKerja.objects.filter(
-                instansi=instansi, kode=options["unit"]
-            ).first()
-            if unit is None:
-                raise CommandError(f"Unit kerja “{options['unit']}” tidak ada.")
-        if jenis == "rekomendasi":
-            dok = rapat.susun_rekomendasi(instansi, tahun, triwulan, unit=unit)
-            if not dok:
-                untuk = f" {unit.nama}" if unit else ""
-                raise CommandError(f"Belum ada rekomendasi{untuk} {periode}.")
-            pilihan = [d.kunci for d in dok]
-            dok = dok[0]
-        else:
-            undangan = rapat.susun_undangan(instansi, tahun, triwulan)
-            if undangan is None:
-                raise CommandError(f"Undangan rapat evaluasi {periode} belum dibuat.")
-            dok, pilihan = undangan, [undangan.kunci]
-            if jenis == "daftarhadir":
-                daftar = rapat.susun_daftar_hadir(
-                    instansi, tahun, triwulan, undangan=undangan, unit=unit
-                )
-                if not daftar:
-                    raise CommandError(f"{unit.nama} tidak ada dalam jadwal rapat.")
-                pilihan = [d.kunci for d in daftar]
-        bawaan = rapat.nama_berkas(jenis.upper(), dok, unit)
-        self._satu_jenis(instansi, options, pilihan, bawaan)
-
     def paket(self, instansi, options):
-        from laporan.paket import cache
-        from laporan.paket.bagian import (
-            PilihanTidakValid,
-            daftar_bagian,
-            pilih,
-            susun_konteks,
-        )
-        from laporan.paket.rakit import rakit_paket
-
         if options["pangkas_cache"]:
             jumlah = cache.pangkas()
             self.stdout.write(

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from lakip.models import Pegawai
 from lakip.peran import Peran
+from lakip.services import jadikan_anggota
 from laporan.lampiran.render import render_html
 from laporan.lampiran.susun import susun_lampiran
 from laporan.lampiran.terbit import (
@@ -39,7 +40,7 @@ def akun(nama_pegawai, username, peran="Kepala unit"):
     pegawai = Pegawai.objects.get(nama=nama_pegawai)
     pegawai.user = user
     pegawai.save()
-    return user
+    return jadikan_anggota(user, pegawai.instansi)
 
 
 def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):
@@ -48,7 +49,7 @@ def tandatangani_pernyataan(user, instansi, tahun, triwulan, pegawai):
         instansi,
         tahun,
         triwulan,
-        DokumenTerbit.Jenis.PERNYATAAN,
+        "pernyataan",
         f"pernyataan-{pegawai.pk}",
     )
 
@@ -169,7 +170,8 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
     dokumen = daftar_dokumen(instansi, 2024, 1)
     jenis = [d.jenis for d in dokumen]
     # the 15 pages of the seed, the 25 evaluation tables, the 44 sub kegiatan reports
-    assert (jenis.count("pernyataan"), jenis.count("evaluasi")) == (15, 25)
+    evaluasi = jenis.count("evaluasi-unit") + jenis.count("evaluasi-pejabat")
+    assert (jenis.count("pernyataan"), evaluasi) == (15, 25)
     assert jenis.count("subkegiatan") == 44
     assert jenis.count("undangan") == 1 and jenis.count("rekomendasi") == 4
     assert isi.count("<tr>") == len(dokumen) + len(set(jenis))  # + header rows
@@ -178,7 +180,12 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
     # sub kegiatan)
     boleh = [d for d in dokumen if d.penanda and rakhsan.pegawai.pk == d.penanda.pk]
     assert isi.count("Tandatangani</button>") == len(boleh)
-    assert {d.jenis for d in boleh} == {"pernyataan", "evaluasi", "rekomendasi"}
+    assert {d.jenis for d in boleh} == {
+        "pernyataan",
+        "evaluasi-unit",
+        "evaluasi-pejabat",
+        "rekomendasi",
+    }
     # Erfina's page; his own table and his unit's; his unit's recommendations
     assert len(boleh) == 4
     client.logout()
@@ -190,7 +197,7 @@ def test_signed_evaluation_table_keeps_its_signer(instansi, db):
     user = akun("MUH. ARFAH TAUFIEK", "arfah")
     arfah = user.pegawai
     terbit = tandatangani(
-        user, instansi, 2024, 1, DokumenTerbit.Jenis.EVALUASI, f"pejabat-{arfah.pk}"
+        user, instansi, 2024, 1, "evaluasi-pejabat", f"evaluasi-pejabat-{arfah.pk}"
     )
     assert terbit.penanda_nama == arfah.nama_lengkap
     assert terbit.judul.startswith("Evaluasi Kinerja Kasubag Perencanaan")
@@ -200,7 +207,9 @@ def test_signed_evaluation_table_keeps_its_signer(instansi, db):
     arfah.nama = "NAMA BARU"
     arfah.save()
     tabel = next(
-        d for d in daftar_dokumen(instansi, 2024, 1) if d.kunci == f"pejabat-{arfah.pk}"
+        d
+        for d in daftar_dokumen(instansi, 2024, 1)
+        if d.kunci == f"evaluasi-pejabat-{arfah.pk}"
     )
     assert tabel.terbit == terbit
     assert tabel.penanda_cetak.nama.startswith("MUH. ARFAH TAUFIEK")
@@ -231,7 +240,9 @@ def test_sub_kegiatan_report_signed_by_its_pptk(client, instansi, db):
     assert "PENYELESAIAN PERSELISIHAN" in isi.upper()
     assert terbit.kode in isi
     # the PDF served from then on is the issued one
-    respons = client.get(reverse("laporan:subkegiatan_pdf", args=[2024, 1, sub.pk]))
+    respons = client.get(
+        reverse("laporan:dokumen_pdf", args=[2024, 1, f"subkegiatan-{sub.pk}"])
+    )
     assert respons.content == bytes(terbit.isi)
 
 
@@ -268,10 +279,10 @@ def test_invitation_and_recommendation_signed(client, instansi, db):
     # the downloads serve the issued documents from then on
     client.force_login(joni)
     unduh = client.get(
-        reverse("laporan:rekomendasi_pdf", args=[2024, 1, sekretariat.pk])
+        reverse("laporan:dokumen_pdf", args=[2024, 1, f"rekomendasi-{sekretariat.pk}"])
     )
     assert unduh.content == bytes(rekomendasi.isi)
-    unduh = client.get(reverse("laporan:undangan_pdf", args=[2024, 1]))
+    unduh = client.get(reverse("laporan:dokumen_pdf", args=[2024, 1, "undangan"]))
     assert unduh.content == bytes(undangan.isi)
     client.logout()
     halaman = client.get(reverse("verifikasi", args=[undangan.kode])).content.decode()

@@ -48,19 +48,21 @@ def plh(kamal, joni, mulai=-1, selesai=5, jenis=Delegasi.Jenis.PLH):
 
 def test_kepala_dinas_signs_for_the_sekretaris_as_plh(client, instansi, kamal, joni):
     sahkan_triwulan(instansi, 2024, 1)
-    kunci = f"unit-{joni.unit_id}"  # the Sekretariat's table, signed by its head
+    kunci = (
+        f"evaluasi-unit-{joni.unit_id}"  # the Sekretariat's table, signed by its head
+    )
     with pytest.raises(PermissionDenied):
-        tandatangani(kamal, instansi, 2024, 1, "evaluasi", kunci)
+        tandatangani(kamal, instansi, 2024, 1, "evaluasi-unit", kunci)
     delegasi = plh(kamal, joni)
 
     client.force_login(kamal)
     daftar = client.get(reverse("laporan:tanda_tangan", args=[2024, 1]))
-    tombol = reverse("laporan:tandatangani", args=[2024, 1, "evaluasi", kunci])
+    tombol = reverse("laporan:tandatangani", args=[2024, 1, "evaluasi-unit", kunci])
     assert tombol in daftar.content.decode()
     assert "Anda menandatangani sebagai Plh." in daftar.content.decode()
     client.post(tombol)
 
-    terbit = DokumenTerbit.objects.get(jenis="evaluasi", kunci=kunci)
+    terbit = DokumenTerbit.objects.get(jenis="evaluasi-unit", kunci=kunci)
     # the named signer stays the Sekretaris; the acting official and the
     # person who pressed the button are the Kepala Dinas
     assert (terbit.penanda_nama, terbit.penanda_nip) == ("JONI PATABI, S.Sos", NIP_JONI)
@@ -111,11 +113,15 @@ def test_delegation_outside_its_period_or_office(instansi, kamal, joni):
     sahkan_triwulan(instansi, 2024, 1)
     plh(kamal, joni, mulai=1, selesai=3)  # starts tomorrow
     with pytest.raises(PermissionDenied, match="JONI PATABI"):
-        tandatangani(kamal, instansi, 2024, 1, "evaluasi", f"unit-{joni.unit_id}")
+        tandatangani(
+            kamal, instansi, 2024, 1, "evaluasi-unit", f"evaluasi-unit-{joni.unit_id}"
+        )
     # acting for the Sekretaris is not acting for another official
     arfah = Pegawai.objects.get(nama="MUH. ARFAH TAUFIEK")
     with pytest.raises(PermissionDenied):
-        tandatangani(kamal, instansi, 2024, 1, "evaluasi", f"pejabat-{arfah.pk}")
+        tandatangani(
+            kamal, instansi, 2024, 1, "evaluasi-pejabat", f"evaluasi-pejabat-{arfah.pk}"
+        )
     assert not DokumenTerbit.objects.exists()
 
 
@@ -127,7 +133,9 @@ def test_documents_with_figures_wait_for_approval(client, instansi, kamal, joni)
     sahkan_triwulan(instansi, 2024, 1, kecuali=["bidang-hi"])
     user = akun("JONI PATABI", "joni")
     with pytest.raises(TandaTanganTidakValid, match="Bidang Hubungan Industrial"):
-        tandatangani(user, instansi, 2024, 1, "evaluasi", f"unit-{joni.unit_id}")
+        tandatangani(
+            user, instansi, 2024, 1, "evaluasi-unit", f"evaluasi-unit-{joni.unit_id}"
+        )
     assert not DokumenTerbit.objects.exists()
     client.force_login(user)
     isi = client.get(reverse("laporan:tanda_tangan", args=[2024, 1])).content.decode()

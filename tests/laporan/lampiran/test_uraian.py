@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from lakip.models import Pegawai
 from lakip.peran import Peran
+from lakip.services import jadikan_anggota
 from laporan.lampiran.uraian import UraianTidakValid, simpan_uraian
 from laporan.models import UraianSubKegiatan
 from renstra.models import SubKegiatan
@@ -23,7 +24,7 @@ def pengguna(nama_pegawai, username, peran):
     user = User.objects.create_user(username, password="rahasia-123")
     user.groups.add(Group.objects.get(name=peran))
     Pegawai.objects.filter(nama=nama_pegawai).update(user=user)
-    return user
+    return jadikan_anggota(user, Pegawai.objects.get(nama=nama_pegawai).instansi)
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def operator_hi(db):
 
 def test_unit_staff_write_and_others_are_refused(sub_hi, operator_hi):
     berubah = simpan_uraian(
-        operator_hi, sub_hi, {"latar_belakang": "Latar.\r\n\r\nParagraf dua."}
+        sub_hi, {"latar_belakang": "Latar.\r\n\r\nParagraf dua."}, oleh=operator_hi
     )
     assert berubah == ["latar_belakang"]
     u = UraianSubKegiatan.objects.get(sub_kegiatan=sub_hi)
@@ -46,7 +47,7 @@ def test_unit_staff_write_and_others_are_refused(sub_hi, operator_hi):
     assert u.diubah_oleh == operator_hi
     assert (
         simpan_uraian(
-            operator_hi, sub_hi, {"latar_belakang": "Latar.\n\nParagraf dua."}
+            sub_hi, {"latar_belakang": "Latar.\n\nParagraf dua."}, oleh=operator_hi
         )
         == []
     )
@@ -54,18 +55,20 @@ def test_unit_staff_write_and_others_are_refused(sub_hi, operator_hi):
     tersimpan = UraianSubKegiatan.objects.filter(sub_kegiatan=lain)
     sebelum = list(tersimpan.values_list("tujuan", "diubah_oleh", "diubah_pada"))
     with pytest.raises(PermissionDenied):
-        simpan_uraian(operator_hi, lain, {"tujuan": "x"})
+        simpan_uraian(lain, {"tujuan": "x"}, oleh=operator_hi)
     assert (
         list(tersimpan.values_list("tujuan", "diubah_oleh", "diubah_pada")) == sebelum
     )
 
 
 def test_bad_input_changes_nothing(sub_hi, operator_hi):
-    simpan_uraian(operator_hi, sub_hi, {"tujuan": "Tujuan lama"})
+    simpan_uraian(sub_hi, {"tujuan": "Tujuan lama"}, oleh=operator_hi)
     with pytest.raises(UraianTidakValid, match="terlalu panjang"):
-        simpan_uraian(operator_hi, sub_hi, {"tujuan": "baru", "lokasi": "x" * 20_001})
+        simpan_uraian(
+            sub_hi, {"tujuan": "baru", "lokasi": "x" * 20_001}, oleh=operator_hi
+        )
     with pytest.raises(UraianTidakValid, match="tidak dikenal"):
-        simpan_uraian(operator_hi, sub_hi, {"anggaran": "1"})
+        simpan_uraian(sub_hi, {"anggaran": "1"}, oleh=operator_hi)
     assert UraianSubKegiatan.objects.get(sub_kegiatan=sub_hi).tujuan == "Tujuan lama"
 
 
@@ -75,11 +78,10 @@ def test_editor_form_and_pdf_sections(client, sub_hi, operator_hi):
     url = reverse("laporan:subkegiatan_uraian", args=[2024, 1, sub_hi.pk])
     assert url in daftar.content.decode()
     # only the sub kegiatan of the operator's own unit are listed
-    assert daftar.content.decode().count(
-        'href="/laporan/lampiran/2024/1/sub-kegiatan/'
-    ) == (
-        SubKegiatan.objects.filter(unit=sub_hi.unit).count() * 2  # Uraian and PDF
-    )
+    isi = daftar.content.decode()
+    milik = SubKegiatan.objects.filter(unit=sub_hi.unit).count()
+    assert isi.count('href="/laporan/lampiran/2024/1/sub-kegiatan/') == milik  # Uraian
+    assert isi.count('href="/laporan/dokumen/2024/1/subkegiatan-') == milik  # PDF
     data = isian_formulir(client.get(url).content.decode())
     data.update(
         latar_belakang="Perselisihan hubungan industrial perlu diselesaikan.",
@@ -89,7 +91,9 @@ def test_editor_form_and_pdf_sections(client, sub_hi, operator_hi):
     respons = client.post(url, data, follow=True)
     assert "Uraian tersimpan (3 bagian berubah)" in respons.content.decode()
 
-    pdf = client.get(reverse("laporan:subkegiatan_pdf", args=[2024, 1, sub_hi.pk]))
+    pdf = client.get(
+        reverse("laporan:dokumen_pdf", args=[2024, 1, f"subkegiatan-{sub_hi.pk}"])
+    )
     assert pdf["Content-Type"] == "application/pdf"
     teks = " ".join(
         " ".join(
@@ -110,8 +114,10 @@ def test_editor_form_and_pdf_sections(client, sub_hi, operator_hi):
 def test_other_units_report_is_forbidden(client, operator_hi):
     lain = SubKegiatan.objects.exclude(unit__kode="bidang-hi").first()
     client.force_login(operator_hi)
-    for nama in ("laporan:subkegiatan_uraian", "laporan:subkegiatan_pdf"):
-        assert client.get(reverse(nama, args=[2024, 1, lain.pk])).status_code == 403
+    uraian = reverse("laporan:subkegiatan_uraian", args=[2024, 1, lain.pk])
+    pdf = reverse("laporan:dokumen_pdf", args=[2024, 1, f"subkegiatan-{lain.pk}"])
+    for url in (uraian, pdf):
+        assert client.get(url).status_code == 403
 
 
 def test_index_links_follow_the_role(client, operator_hi):

@@ -43,3 +43,11 @@ def paket_seed(django_db_setup, django_db_blocker):
         CacheBagianPdf.objects.all().delete()
         hasil = rakit_paket(Instansi.objects.get(kode="disnakertrans-lutim"), 2024, 1)
     return PaketSeed(hasil=hasil, pembaca=PdfReader(BytesIO(hasil.isi)))
+
+
+def kunci_sub(kode):
+    """The key of the 2024 sub kegiatan ``kode``'s report."""
+    from renstra.models import SubKegiatan
+
+    sub = SubKegiatan.objects.get(kode=kode, kegiatan__program__tahun=2024)
+    return f"subkegiatan-{sub.pk}"

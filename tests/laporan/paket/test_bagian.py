@@ -12,6 +12,8 @@ from laporan.paket.bagian import (
 )
 from renstra.models import SubKegiatan
 
+from .conftest import kunci_sub
+
 pytestmark = pytest.mark.django_db
 
 
@@ -30,7 +32,7 @@ def test_every_attachment_exactly_once(bagian, instansi, data_tw1):
     # 44 sub kegiatan reports, 4 recommendations
     assert len(kunci) == len(set(kunci)) == 1 + 1 + 6 + 15 + 25 + 44 + 4
     lamp = susun_lampiran(instansi, 2024, 1, data=data_tw1)
-    assert {f"evaluasi-{t.kunci}" for t in lamp.tabel} == {
+    assert {t.kunci for t in lamp.tabel} == {
         k for k in kunci if k.startswith("evaluasi-")
     }
     assert {p.kunci for p in lamp.pernyataan} == {
@@ -38,7 +40,7 @@ def test_every_attachment_exactly_once(bagian, instansi, data_tw1):
     }
     sub = SubKegiatan.objects.filter(kegiatan__program__tahun=2024)
     assert sub.count() == 44
-    assert {f"subkegiatan-{s.kode}" for s in sub} == {
+    assert {f"subkegiatan-{s.pk}" for s in sub} == {
         k for k in kunci if k.startswith("subkegiatan-")
     }
 
@@ -49,8 +51,8 @@ def test_seed_order(bagian):
     assert [b.kunci for b in bagian[:7]] == [
         "lakip",
         "undangan",  # the invitation with its schedule (seed lines 890-958)
-        "daftar-hadir",  # the general attendance list (960-1023)
-        "daftar-hadir-1",  # the Sekretariat meeting's list
+        "daftarhadir",  # the general attendance list (960-1023)
+        "daftarhadir-1",  # the Sekretariat meeting's list
         "pernyataan-2",  # JONI PATABI, Sekretaris Dinas
         "evaluasi-unit-1",  # Sekretariat
         "evaluasi-pejabat-2",
@@ -63,19 +65,19 @@ def test_seed_order(bagian):
     sekretariat = [b.kunci for b in bagian if b.kelompok == "Sekretariat"]
     assert sekretariat[-1] == "rekomendasi-1"
     # Bidang tables come after the whole Sekretariat.
-    assert pos["subkegiatan-2.07.01.2.09.0009"] < pos["pernyataan-8"]
+    assert pos[kunci_sub("2.07.01.2.09.0009")] < pos["pernyataan-8"]
     assert pos["pernyataan-8"] < pos["evaluasi-unit-7"] < pos["pernyataan-15"]
     # A sub kegiatan report follows the official who carries it out (MARK IAN
     # MARION, pelaksana of 2.07.05.2.02.0003), before the next official.
     assert (
         pos["pernyataan-18"]
         < pos["evaluasi-pejabat-18"]
-        < pos["subkegiatan-2.07.05.2.02.0003"]
+        < pos[kunci_sub("2.07.05.2.02.0003")]
         < pos["pernyataan-17"]
     )
     # Without an evaluated pelaksana the report goes to the head of its unit.
-    assert pos["evaluasi-pejabat-8"] < pos["subkegiatan-2.07.04.2.01.0003"]
-    assert pos["subkegiatan-2.07.04.2.01.0003"] < pos["pernyataan-15"]
+    assert pos["evaluasi-pejabat-8"] < pos[kunci_sub("2.07.04.2.01.0003")]
+    assert pos[kunci_sub("2.07.04.2.01.0003")] < pos["pernyataan-15"]
     kelompok = list(dict.fromkeys(b.kelompok for b in bagian[3:]))
     assert kelompok[0] == "Sekretariat" and len(kelompok) == 5
     assert KELOMPOK_LAIN not in kelompok

@@ -75,8 +75,8 @@ def test_prune_the_cache(settings):
 
 
 def test_key_covers_html_and_fonts(monkeypatch):
-    satu = cache.kunci("<p>8</p>")
-    assert satu == cache.kunci("<p>8</p>") and len(satu) == 64
-    assert cache.kunci("<p>11</p>") != satu
+    satu = cache.sidik("<p>8</p>")
+    assert satu == cache.sidik("<p>8</p>") and len(satu) == 64
+    assert cache.sidik("<p>11</p>") != satu
     monkeypatch.setattr(cache, "sidik_font", lambda: "lain")
-    assert cache.kunci("<p>8</p>") != satu
+    assert cache.sidik("<p>8</p>") != satu

@@ -14,7 +14,7 @@ from laporan.paket.rakit import rakit_paket
 from realisasi.models import RealisasiIndikator
 from tests.bantuan import sahkan_triwulan
 
-from .conftest import penanda, teks_halaman
+from .conftest import kunci_sub, penanda, teks_halaman
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +35,11 @@ def test_the_package_holds_every_part_page_for_page(paket_seed):
         pembaca, undangan.halaman_awal
     )
     joni = paket_seed.bagian("pernyataan-2")
-    hadir = paket_seed.bagian("daftar-hadir-1")
+    hadir = paket_seed.bagian("daftarhadir-1")
     assert joni.halaman_awal == hadir.halaman_awal + hadir.jumlah_halaman
     teks = teks_halaman(pembaca, joni.halaman_awal)
     assert "PERNYATAAN TELAH DIEVALUASI" in teks and "JONI PATABI" in teks
-    sub = paket_seed.bagian("subkegiatan-2.07.05.2.02.0003")
+    sub = paket_seed.bagian(kunci_sub("2.07.05.2.02.0003"))
     teks = teks_halaman(pembaca, sub.halaman_awal)
     assert "LAPORAN PELAKSANAAN SUB KEGIATAN" in teks and "Verifikasi" in teks
     # No unit of the seed's quarter is Disahkan: a draft, on every page.
@@ -72,7 +72,7 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
     assert bagian[-len(lampiran) :] == [(b.judul, b.halaman_awal) for b in lampiran]
     assert bagian[-len(lampiran)] == (
         "Daftar Hadir Rapat Evaluasi Sekretariat",
-        paket_seed.bagian("daftar-hadir-1").halaman_awal,
+        paket_seed.bagian("daftarhadir-1").halaman_awal,
     )
     # A part's single own bookmark (its title) is not repeated below it.
     assert not [t for t in butir if t[0] == 2 and "PERNYATAAN" in t[1]]
@@ -107,7 +107,7 @@ def test_a_selection_gives_only_the_chosen_parts(paket_seed, instansi):
 def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, instansi):
     """Indicator "Jumlah Organisasi Pekerja/Pengusaha yang dibina" (sub kegiatan
     2.07.05.2.02.0003 of Bidang HI, owned by MARK IAN MARION): 8 -> 11."""
-    lakip_lama = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
+    lakip_lama = cache.sidik(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
     r = RealisasiIndikator.objects.get(
         indikator__nama="Jumlah Organisasi Pekerja/Pengusaha yang dibina",
         tahun=2024,
@@ -122,16 +122,16 @@ def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, insta
     assert sorted(hasil.dirender) == [
         "evaluasi-pejabat-18",
         "evaluasi-unit-8",
-        "subkegiatan-2.07.05.2.02.0003",
+        kunci_sub("2.07.05.2.02.0003"),
     ]
     assert len(hasil.dari_cache) == 15 + 25 + 44 - 3
     # The LAKIP prints the value too: its key changed, so it would be laid out.
-    lakip_baru = cache.kunci(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
+    lakip_baru = cache.sidik(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
     assert lakip_baru != lakip_lama
     assert not CacheBagianPdf.objects.filter(kunci=lakip_baru).exists()
     # The new value is in the re-laid-out report.
     pembaca = PdfReader(BytesIO(hasil.isi))
-    sub = next(b for b in hasil.bagian if b.kunci == "subkegiatan-2.07.05.2.02.0003")
+    sub = next(b for b in hasil.bagian if b.kunci == kunci_sub("2.07.05.2.02.0003"))
     teks = " ".join(
         teks_halaman(pembaca, sub.halaman_awal + i) for i in range(sub.jumlah_halaman)
     )
@@ -170,6 +170,7 @@ def test_a_signed_part_goes_in_as_issued(instansi):
     from django.contrib.auth.models import User
 
     from lakip.models import UnitKerja
+    from lakip.services import jadikan_anggota
     from laporan.lampiran.terbit import tandatangani
 
     sahkan_triwulan(instansi, 2024, 1)
@@ -177,7 +178,8 @@ def test_a_signed_part_goes_in_as_issued(instansi):
     kabid = UnitKerja.objects.get(pk=8).kepala  # signs the unit's table
     kabid.user = kepala
     kabid.save()
-    terbit = tandatangani(kepala, instansi, 2024, 1, "evaluasi", "unit-8")
+    jadikan_anggota(kepala, instansi)
+    terbit = tandatangani(kepala, instansi, 2024, 1, "evaluasi-unit", "evaluasi-unit-8")
     r = RealisasiIndikator.objects.get(
         indikator__nama="Jumlah Organisasi Pekerja/Pengusaha yang dibina",
         tahun=2024,

@@ -50,7 +50,7 @@ def test_every_part_is_offered_and_ticked(masuk):
     )
     kotak = _kotak(halaman)
     assert len(kotak) == 96 and all(kotak.values())
-    assert list(kotak)[:3] == ["lakip", "undangan", "daftar-hadir"]
+    assert list(kotak)[:3] == ["lakip", "undangan", "daftarhadir"]
     assert "Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos" in halaman
     assert '<legend class="h6">Sekretariat</legend>' in halaman
     assert 'data-pilih="pernyataan"' in halaman  # quick selection buttons

@@ -103,7 +103,7 @@ def test_perencanaan_saves_invitation_and_schedule(instansi, akun):
     jadwal = services.jadwal_bawaan(instansi, datetime.date(2024, 7, 15))
     jadwal[0].tempat = "Ruang Rapat Sekretariat"
     u = services.simpan_undangan(
-        user, instansi, 2024, 2, surat(tanggal=datetime.date(2024, 7, 10)), jadwal
+        instansi, 2024, 2, surat(tanggal=datetime.date(2024, 7, 10)), jadwal, oleh=user
     )
     assert u.diubah_oleh == user and u.diubah_pada is not None
     assert [(j.unit.kode, j.urutan, j.tempat) for j in u.jadwal.all()][:2] == [
@@ -112,7 +112,12 @@ def test_perencanaan_saves_invitation_and_schedule(instansi, akun):
     ]
     # Saving again replaces the schedule.
     services.simpan_undangan(
-        user, instansi, 2024, 2, surat(tanggal=datetime.date(2024, 7, 10)), jadwal[:2]
+        instansi,
+        2024,
+        2,
+        surat(tanggal=datetime.date(2024, 7, 10)),
+        jadwal[:2],
+        oleh=user,
     )
     assert u.jadwal.count() == 2
 
@@ -160,7 +165,7 @@ def test_bad_invitation_is_refused_and_nothing_changes(
         RapatTidakValid, match=pesan.replace("(", r"\(").replace(")", r"\)")
     ):
         services.simpan_undangan(
-            akun["perencanaan"], instansi, 2024, 1, surat(**ubah_surat), jadwal
+            instansi, 2024, 1, surat(**ubah_surat), jadwal, oleh=akun["perencanaan"]
         )
     assert keadaan_undangan() == sebelum
 
@@ -171,7 +176,7 @@ def test_meetings_in_different_rooms_may_overlap(instansi, akun):
         BarisJadwal(unit("bidang-hi"), SENIN, T(13, 30), T(14, 30), "Ruang HI"),
     ]
     u = services.simpan_undangan(
-        akun["perencanaan"], instansi, 2024, 1, surat(), jadwal
+        instansi, 2024, 1, surat(), jadwal, oleh=akun["perencanaan"]
     )
     assert u.jadwal.count() == 2
 
@@ -181,12 +186,12 @@ def test_unit_of_another_agency_is_refused(instansi, akun, instansi_kosong):
     sebelum = keadaan_undangan()
     with pytest.raises(RapatTidakValid, match="bukan unit instansi ini"):
         services.simpan_undangan(
-            akun["perencanaan"],
             instansi,
             2024,
             1,
             surat(),
             [BarisJadwal(asing, SENIN, T(13), T(14))],
+            oleh=akun["perencanaan"],
         )
     assert keadaan_undangan() == sebelum
 
@@ -196,12 +201,12 @@ def test_only_perencanaan_prepares_the_invitation(instansi, akun, nama):
     sebelum = keadaan_undangan()
     with pytest.raises(PermissionDenied, match="Hanya Perencanaan"):
         services.simpan_undangan(
-            akun[nama],
             instansi,
             2024,
             1,
             surat(),
             services.jadwal_bawaan(instansi, SENIN),
+            oleh=akun[nama],
         )
     assert keadaan_undangan() == sebelum
 
@@ -230,7 +235,6 @@ def test_subordinates_of_a_unit_head():
 def test_unit_head_saves_own_unit(akun):
     sekretariat = unit("sekretariat")
     rek = services.simpan_rekomendasi(
-        akun["sekretaris"],
         sekretariat,
         2024,
         1,
@@ -244,6 +248,7 @@ def test_unit_head_saves_own_unit(akun):
             ),
             (pegawai("RAHMANUDDIN"), ["Periksa kendaraan dinas."]),
         ],
+        oleh=akun["sekretaris"],
     )
     assert rek.diubah_oleh == akun["sekretaris"]
     assert [(b.pegawai.nama, b.urutan, b.teks) for b in rek.butir.all()] == [
@@ -256,7 +261,6 @@ def test_unit_head_saves_own_unit(akun):
 
 def test_perencanaan_may_save_any_unit(akun):
     rek = services.simpan_rekomendasi(
-        akun["perencanaan"],
         unit("bidang-pk"),
         2024,
         1,
@@ -264,6 +268,7 @@ def test_perencanaan_may_save_any_unit(akun):
         pembuka="Pembuka {unit}",
         penutup="Penutup",
         butir=[(pegawai("SELI LANTANG"), ["Lengkapi data pencari kerja."])],
+        oleh=akun["perencanaan"],
     )
     assert rek.unit.kode == "bidang-pk"
 
@@ -281,7 +286,6 @@ def test_others_may_not_edit_a_units_recommendations(akun, nama, kode):
     sebelum = keadaan_rekomendasi()
     with pytest.raises(PermissionDenied, match="Hanya kepala"):
         services.simpan_rekomendasi(
-            akun[nama],
             unit(kode),
             2024,
             1,
@@ -289,6 +293,7 @@ def test_others_may_not_edit_a_units_recommendations(akun, nama, kode):
             pembuka="x",
             penutup="y",
             butir=[(pegawai("NASRULLAH"), ["z"])],
+            oleh=akun[nama],
         )
     assert keadaan_rekomendasi() == sebelum
 
@@ -324,7 +329,6 @@ def test_bad_recommendations_are_refused_and_nothing_changes(akun, butir, pesan)
     sebelum = keadaan_rekomendasi()
     with pytest.raises(RapatTidakValid, match=pesan):
         services.simpan_rekomendasi(
-            akun["kabid.hi"],
             unit("bidang-hi"),
             2024,
             1,
@@ -332,6 +336,7 @@ def test_bad_recommendations_are_refused_and_nothing_changes(akun, butir, pesan)
             pembuka="x",
             penutup="y",
             butir=butir(),
+            oleh=akun["kabid.hi"],
         )
     assert keadaan_rekomendasi() == sebelum
 
@@ -349,12 +354,12 @@ def test_bad_texts_are_refused(akun, isian, pesan):
     data = {"tanggal": None, "pembuka": "x", "penutup": "y", **isian}
     with pytest.raises(RapatTidakValid, match=pesan):
         services.simpan_rekomendasi(
-            akun["kabid.hi"],
             unit("bidang-hi"),
             2024,
             1,
             butir=[(pegawai("NASRULLAH"), ["x"])],
             **data,
+            oleh=akun["kabid.hi"],
         )
     assert keadaan_rekomendasi() == sebelum
 
@@ -365,7 +370,6 @@ def test_unit_without_head_cannot_have_recommendations(akun):
     tanpa.save()
     with pytest.raises(RapatTidakValid, match="belum mempunyai kepala"):
         services.simpan_rekomendasi(
-            akun["perencanaan"],
             tanpa,
             2024,
             1,
@@ -373,5 +377,6 @@ def test_unit_without_head_cannot_have_recommendations(akun):
             pembuka="x",
             penutup="y",
             butir=[(pegawai("SELI LANTANG"), ["x"])],
+            oleh=akun["perencanaan"],
         )
     assert not RekomendasiEvaluasi.objects.filter(unit=tanpa).exists()

@@ -79,7 +79,9 @@ def test_perencanaan_edits_the_invitation(masuk):
         ("bidang-pkt", "Ruang Rapat Bidang PKT"),
     ]
     assert u.diubah_oleh.username == "perencanaan"
-    pdf = teks_pdf(client.get(reverse("laporan:undangan_pdf", args=[2024, 1])))
+    pdf = teks_pdf(
+        client.get(reverse("laporan:dokumen_pdf", args=[2024, 1, "undangan"]))
+    )
     assert "300.2.12/794/Transnaker/2024" in pdf
     assert "Ruang Rapat Bidang PKT" in pdf
 
@@ -107,7 +109,9 @@ def test_new_quarter_starts_from_the_default_schedule(masuk):
     u = UndanganRapat.objects.get(tahun=2024, triwulan=2)
     assert u.perihal == "Undangan Rapat Evaluasi Triwulan {triwulan}"
     assert u.jadwal.count() == 5
-    pdf = teks_pdf(client.get(reverse("laporan:undangan_pdf", args=[2024, 2])))
+    pdf = teks_pdf(
+        client.get(reverse("laporan:dokumen_pdf", args=[2024, 2, "undangan"]))
+    )
     assert "Perihal : Undangan Rapat Evaluasi Triwulan II" in pdf
     assert "untuk Triwulan II (April - Juni)" in pdf
     assert "Realisasi Anggaran sampai 30 Juni 2024" in pdf
@@ -149,7 +153,10 @@ def test_unit_head_enters_own_recommendations(masuk):
     assert rek.diubah_oleh.username == "sekretaris"
     pdf = teks_pdf(
         client.get(
-            reverse("laporan:rekomendasi_pdf", args=[2024, 1, unit("sekretariat").pk])
+            reverse(
+                "laporan:dokumen_pdf",
+                args=[2024, 1, f"rekomendasi-{unit('sekretariat').pk}"],
+            )
         )
     )
     assert "c. Tertibkan arsip kepegawaian." in pdf
@@ -167,7 +174,9 @@ def test_unit_head_may_not_open_another_units_page(masuk):
         client.post(reverse("laporan:rekomendasi", args=[2024, 1, hi])).status_code
         == 403
     )
-    pdf = client.get(reverse("laporan:rekomendasi_pdf", args=[2024, 1, hi]))
+    pdf = client.get(
+        reverse("laporan:dokumen_pdf", args=[2024, 1, f"rekomendasi-{hi}"])
+    )
     assert pdf.status_code == 403
     assert client.get(reverse("laporan:undangan", args=[2024, 1])).status_code == 403
 
@@ -194,17 +203,24 @@ def test_recommendation_error_is_shown_and_nothing_changes(masuk):
 @pytest.mark.parametrize("username", ["kadis", "pemeriksa", "perencanaan"])
 def test_readers_download_every_document(masuk, username):
     client = masuk(username)
-    semua = teks_pdf(client.get(reverse("laporan:daftar_hadir_pdf", args=[2024, 1])))
+    semua = teks_pdf(
+        client.get(reverse("laporan:dokumen_pdf", args=[2024, 1, "daftarhadir"]))
+    )
     assert semua.count("DAFTAR HADIR RAPAT") == 6
     hi = unit("bidang-hi").pk
     satu = teks_pdf(
-        client.get(reverse("laporan:daftar_hadir_unit_pdf", args=[2024, 1, hi]))
+        client.get(reverse("laporan:dokumen_pdf", args=[2024, 1, f"daftarhadir-{hi}"]))
     )
     assert satu.count("DAFTAR HADIR RAPAT") == 1 and "NELY HARYATI BATARA" in satu
-    rek = teks_pdf(client.get(reverse("laporan:rekomendasi_pdf", args=[2024, 1, hi])))
+    rek = teks_pdf(
+        client.get(reverse("laporan:dokumen_pdf", args=[2024, 1, f"rekomendasi-{hi}"]))
+    )
     assert "1. Pejabat Fungsional Mediator Hubungan Industrial (NASRULLAH" in rek
     assert (
-        client.get(reverse("laporan:undangan_pdf", args=[2024, 2])).status_code == 404
+        client.get(
+            reverse("laporan:dokumen_pdf", args=[2024, 2, "undangan"])
+        ).status_code
+        == 404
     )
 
 
@@ -212,5 +228,8 @@ def test_operator_has_no_access(masuk):
     client = masuk("operator.hi")
     assert client.get(reverse("laporan:rapat", args=[2024, 1])).status_code == 403
     assert (
-        client.get(reverse("laporan:undangan_pdf", args=[2024, 1])).status_code == 403
+        client.get(
+            reverse("laporan:dokumen_pdf", args=[2024, 1, "undangan"])
+        ).status_code
+        == 403
     )

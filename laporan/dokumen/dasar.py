@@ -1,0 +1,169 @@
+"""What a document kind declares (``JenisDokumen``) and what it lists.
+
+A kind (``JenisDokumen``) is declared once, in its own module of
+``laporan.dokumen`` (or of a higher app, see CONTRIBUTING.md), and registered
+with ``laporan.dokumen.daftarkan``. Its ``kode`` is at the same time the signed
+record's ``DokumenTerbit.jenis``, the package part's ``jenis`` and the name of
+the ``manage.py laporan`` subcommand (of its ``grup``).
+
+Keys: ``laporan.dokumen.kunci``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lakip.peran import Peran, peran_pengguna
+from laporan.dokumen.kunci import kunci
+from laporan.lampiran.susun import Penanda
+
+# Roles that read every report of the agency.
+PEMBACA = (Peran.PERENCANAAN, Peran.PIMPINAN, Peran.PEMERIKSA)
+# Roles that attend the evaluation meeting and read its documents.
+PESERTA = (*PEMBACA, Peran.KEPALA_UNIT)
+
+
+def boleh_pembaca(user, instansi, pk):
+    """The default download rule: the readers of the reports."""
+    return bool(peran_pengguna(user) & set(PEMBACA))
+
+
+def boleh_peserta(user, instansi, pk):
+    """The meeting's documents: its readers and the unit heads."""
+    return bool(peran_pengguna(user) & set(PESERTA))
+
+
+@dataclass
+class Bagian:
+    """One part of the package: a complete HTML document laid out on its own.
+
+    ``judul`` is its bookmark, ``kelompok`` the parent bookmark ("" for the top
+    level). ``buat_html`` is called at most once, when the part is needed."""
+
+    kunci: str
+    jenis: str
+    judul: str
+    kelompok: str
+    buat_html: Callable[[], str] = field(repr=False)
+    terbit: object = None  # DokumenTerbit once signed: the issued PDF is the part
+
+    @cached_property
+    def html(self):
+        return self.buat_html()
+
+
+@dataclass
+class DokumenTtd:
+    """A document of the quarter that can be signed (or has been)."""
+
+    jenis: str
+    kunci: str
+    judul: str
+    penanda: object  # the Pegawai who signs it (None: not known); frozen when signed
+    subjek: object = None  # the official (Pegawai) the document is about
+    subjek_nama: str = ""
+    subjek_jabatan: str = ""
+    subjek_nip: str = ""
+    terbit: object = None
+    # The complete HTML of the document as issued with the given record.
+    html: Callable | None = None
+
+    @property
+    def siap(self):
+        """Ready to sign: its data is there and its signer is known."""
+        return self.terbit is None and self.penanda is not None and bool(self.html)
+
+    @property
+    def penanda_cetak(self):
+        """The signer as printed: frozen once signed, else the staff record."""
+        if self.terbit is not None:
+            return Penanda.dari_terbit(self.terbit)
+        return Penanda.dari_pegawai(self.penanda) if self.penanda else None
+
+
+@dataclass(frozen=True)
+class JenisDokumen:
+    """A kind of document, declared once.
+
+    - ``tempat``: its place in the package, ``((tempat, susun), ...)`` where
+      ``tempat`` is one of ``laporan.paket.bagian.TEMPAT`` and ``susun(konteks,
+      subjek) -> [Bagian]`` lists the documents of that place that exist;
+      kinds of the same place follow the registry's order.
+    - ``ttd(konteks) -> [DokumenTtd]``: the signable documents of the quarter
+      (who signs, the subject, the issued HTML); ``None`` for a kind never
+      signed.
+    - ``boleh_unduh(user, instansi, pk) -> bool``: who may download it
+      (readers of the reports by default); may raise ``Http404``.
+    - ``nama_berkas(instansi, tahun, triwulan, pk) -> str``: its file name.
+    - ``perintah(instansi, tahun, triwulan, opsi) -> (pilihan, nama_berkas)``:
+      what ``manage.py laporan <grup>`` writes (raises ``CommandError``);
+      ``opsi_perintah``: ``((flag, argparse kwargs), ...)`` it takes.
+    - ``templat``, ``tanggal``: its template and its date rule (documentation
+      shown by ``manage.py laporan <grup> --help``).
+    - ``publik``: its verification page is public (no login).
+    - ``berdata``: it prints the quarter's realisations or attests to them, so
+      it is signed only once every unit's quarter is Disahkan (a signature
+      freezes the figures).
+    """
+
+    kode: str
+    label: str
+    tempat: tuple
+    nama_berkas: Callable
+    grup: str = ""
+    ttd: Callable | None = None
+    boleh_unduh: Callable = boleh_pembaca
+    perintah: Callable | None = None
+    opsi_perintah: tuple = ()
+    templat: str = ""
+    tanggal: str = ""
+    publik: bool = True
+    berdata: bool = False
+
+    @property
+    def nama_grup(self):
+        """The selection group and command name: ``grup`` or else ``kode``."""
+        return self.grup or self.kode
+
+    @property
+    def dapat_ditandatangani(self):
+        return self.ttd is not None
+
+    def kunci(self, pk=None):
+        return kunci(self.kode, pk)
+
+
+def nama_periode(awalan, instansi, tahun, triwulan, tengah=""):
+    """``EVALUASI-2024-TW1-disnakertrans-lutim.pdf``; ``tengah`` (a unit's code)
+    before the agency's."""
+    tengah = f"-{tengah}" if tengah else ""
+    return f"{awalan}-{tahun}-TW{triwulan}{tengah}-{instansi.kode}.pdf"
+
+
+def unit_perintah(instansi, opsi):
+    """The unit named by the command's ``--unit KODE`` (``None`` without it)."""
+    from django.core.management.base import CommandError
+
+    from lakip.models import UnitKerja
+
+    if not opsi.get("unit"):
+        return None
+    unit = UnitKerja.objects.filter(instansi=instansi, kode=opsi["unit"]).first()
+    if unit is None:
+        raise CommandError(f"Unit kerja “{opsi['unit']}” tidak ada.")
+    return unit
+
+
+OPSI_UNIT = (
+    ("--unit", {"default": "", "help": "kode unit kerja (bawaan: semua unit)"}),
+)
+
+
+def kode_unit(instansi, pk):
+    """The code of ``instansi``'s unit ``pk`` ("" for ``None`` or no such unit)."""
+    from lakip.models import UnitKerja
+
+    if pk is None:
+        return ""
+    kode = UnitKerja.objects.filter(instansi=instansi, pk=pk).values_list("kode")
+    return next(iter(kode), ("",))[0]

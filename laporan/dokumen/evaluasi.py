@@ -1,0 +1,130 @@
+"""The evaluation tables (Evaluasi Kinerja): two kinds, a unit's table
+(``evaluasi-unit-<unit pk>``, signed by the unit head) and an official's
+(``evaluasi-pejabat-<pegawai pk>``, signed by the official). Under each
+evaluated official: the tables of the units the official heads, then the
+official's own; the tables of units without an evaluated head close their
+unit. Both belong to the group ``evaluasi`` (selection and command)."""
+
+import dataclasses
+
+from laporan.dokumen.dasar import Bagian, DokumenTtd, JenisDokumen, nama_periode
+from laporan.dokumen.kunci import EVALUASI_PEJABAT, EVALUASI_UNIT, kunci
+from laporan.lampiran.render import JUDUL, html_halaman
+from laporan.lampiran.susun import Penanda
+
+GRUP = "evaluasi"
+
+
+def _bagian_tabel(k, tabel, kelompok):
+    if tabel.unit is not None:
+        judul = f"Evaluasi Kinerja {tabel.unit.nama}"
+    else:
+        judul = (
+            f"Evaluasi Kinerja {tabel.pegawai.jabatan} — {tabel.pegawai.nama_lengkap}"
+        )
+    return Bagian(
+        tabel.kunci,
+        tabel.jenis,
+        judul,
+        kelompok,
+        lambda: html_halaman(k.lampiran, JUDUL[GRUP], tabel=[tabel]),
+        terbit=tabel.terbit,
+    )
+
+
+def _unit_pejabat(k, pegawai):
+    """The tables of the units ``pegawai`` heads."""
+    kelompok = k.kelompok_pegawai(pegawai)
+    daftar = [kunci(EVALUASI_UNIT, u.pk) for u in k.unit if u.kepala_id == pegawai.pk]
+    return [
+        _bagian_tabel(k, k.tabel_per_kunci[x], kelompok)
+        for x in daftar
+        if x in k.tabel_per_kunci
+    ]
+
+
+def _unit_sisa(k, unit):
+    """Tables of ``unit``'s sub-units whose head is not evaluated."""
+    dievaluasi = {p.pk for p in k.pejabat}
+    hasil = []
+    for u in k.unit:
+        x = kunci(EVALUASI_UNIT, u.pk)
+        if (
+            x in k.tabel_per_kunci
+            and k.unit_akar(u.pk) == unit
+            and u.kepala_id not in dievaluasi
+        ):
+            hasil.append(_bagian_tabel(k, k.tabel_per_kunci[x], k.kelompok(unit)))
+    return hasil
+
+
+def _pejabat(k, pegawai):
+    """The official's own table."""
+    x = kunci(EVALUASI_PEJABAT, pegawai.pk)
+    if x not in k.tabel_per_kunci:
+        return []
+    return [_bagian_tabel(k, k.tabel_per_kunci[x], k.kelompok_pegawai(pegawai))]
+
+
+def _ttd(jenis):
+    def daftar(k):
+        lamp = k.lampiran
+        for t in lamp.tabel:
+            if t.jenis != jenis:
+                continue
+
+            def html(terbit, t=t):
+                # prints the signer it is signed by (an acting official too)
+                tabel = dataclasses.replace(
+                    t, terbit=terbit, penanda=Penanda.dari_terbit(terbit)
+                )
+                return html_halaman(lamp, JUDUL[GRUP], tabel=[tabel])
+
+            pegawai = t.pegawai
+            yield DokumenTtd(
+                jenis=t.jenis,
+                kunci=t.kunci,
+                judul=(
+                    f"Evaluasi Kinerja {pegawai.jabatan} ({pegawai.nama_lengkap})"
+                    if pegawai
+                    else f"Evaluasi Kinerja {t.unit.nama}"
+                ),
+                penanda=pegawai or t.unit.kepala,
+                subjek=pegawai,
+                subjek_nama=pegawai.nama_lengkap if pegawai else t.unit.nama,
+                subjek_jabatan=pegawai.jabatan if pegawai else "Unit kerja",
+                subjek_nip=pegawai.nip if pegawai else "",
+                terbit=t.terbit,
+                html=html,
+            )
+
+    return daftar
+
+
+def nama_berkas(instansi, tahun, triwulan, pk=None):
+    """``EVALUASI-2024-TW1-disnakertrans-lutim.pdf``."""
+    return nama_periode("EVALUASI", instansi, tahun, triwulan)
+
+
+JENIS_UNIT = JenisDokumen(
+    berdata=True,
+    kode=EVALUASI_UNIT,
+    label="Tabel evaluasi kinerja unit",
+    grup=GRUP,
+    tempat=(("pejabat", _unit_pejabat), ("unit_akhir", _unit_sisa)),
+    nama_berkas=nama_berkas,
+    ttd=_ttd(EVALUASI_UNIT),
+    templat="laporan/lampiran/dokumen.html",
+    tanggal="the quarter's last day",
+)
+JENIS_PEJABAT = JenisDokumen(
+    berdata=True,
+    kode=EVALUASI_PEJABAT,
+    label="Tabel evaluasi kinerja pejabat",
+    grup=GRUP,
+    tempat=(("pejabat", _pejabat),),
+    nama_berkas=nama_berkas,
+    ttd=_ttd(EVALUASI_PEJABAT),
+    templat="laporan/lampiran/dokumen.html",
+    tanggal="the quarter's last day",
+)
