@@ -147,3 +147,22 @@ def test_documents_with_figures_wait_for_approval(client, instansi, kamal, joni)
         if d.penanda and d.penanda.pk == joni.pk and d.jenis == "rekomendasi"
     ]
     assert isi.count("Tandatangani</button>") == len(boleh) == 1
+
+
+def test_the_kinds_with_figures_are_declared_in_the_registry(instansi):
+    """``JenisDokumen.berdata`` decides which signable kinds wait for approval."""
+    from laporan.dokumen import semua_jenis
+    from laporan.lampiran.terbit import menunggu_pengesahan
+
+    berdata = {j.kode for j in semua_jenis() if j.dapat_ditandatangani and j.berdata}
+    assert berdata == {
+        "pernyataan",
+        "evaluasi-unit",
+        "evaluasi-pejabat",
+        "subkegiatan",
+    }
+    assert menunggu_pengesahan(instansi, 2024, 1, "rekomendasi") == []
+    assert menunggu_pengesahan(instansi, 2024, 1, "undangan") == []
+    assert len(menunggu_pengesahan(instansi, 2024, 1, "pernyataan")) == 8
+    sahkan_triwulan(instansi, 2024, 1)
+    assert menunggu_pengesahan(instansi, 2024, 1, "pernyataan") == []
