@@ -1,10 +1,13 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 
+from lakip import delegasi
 from lakip.admin_lingkup import AdminHanyaLihat, AdminInstansi
 from lakip.akses import instansi_pengguna
 from lakip.forms import FormInstansi
 from lakip.models import (
+    Delegasi,
     Instansi,
     KeanggotaanInstansi,
     Notifikasi,
@@ -176,3 +179,91 @@ class NotifikasiAdmin(AdminHanyaLihat):
     list_display = ["judul", "penerima", "dibuat_pada", "dibaca_pada"]
     list_filter = ["dibaca_pada"]
     search_fields = ["judul", "penerima__username"]
+
+
+class DelegasiForm(forms.ModelForm):
+    """The admin's form for a new delegation; its checks are the service's."""
+
+    class Meta:
+        model = Delegasi
+        fields = [
+            "pejabat",
+            "pelaksana",
+            "jenis",
+            "mulai",
+            "selesai",
+            "nomor_sk",
+            "tanggal_sk",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            delegasi.periksa_delegasi(
+                self.pengguna, **{f: data.get(f) for f in self.Meta.fields}
+            )
+        except PermissionDenied as galat:
+            raise forms.ValidationError(str(galat)) from None
+        return data
+
+
+@admin.register(Delegasi)
+class DelegasiAdmin(AdminInstansi):
+    """Plh./Plt. records: added by a superuser, the agency's Pimpinan or its
+    Admin instansi through ``lakip.delegasi.catat_delegasi``; never changed or
+    deleted here."""
+
+    jalur_instansi = "instansi"
+    form = DelegasiForm
+    list_display = [
+        "jenis",
+        "pejabat",
+        "pelaksana",
+        "mulai",
+        "selesai",
+        "nomor_sk",
+        "tanggal_sk",
+        "dicatat_oleh",
+        "dicatat_pada",
+    ]
+    list_filter = ["jenis"]
+    search_fields = ["pejabat__nama", "pelaksana__nama", "nomor_sk"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Active staff only; the base class narrows them to the user's agency.
+        if db_field.name in ("pejabat", "pelaksana"):
+            kwargs["queryset"] = Pegawai.objects.filter(aktif=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.pengguna = request.user
+        return form
+
+    def _boleh_catat(self, request):
+        return delegasi.boleh_mencatat_delegasi(request.user)
+
+    def has_add_permission(self, request):
+        return self._boleh_catat(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return self._boleh_catat(request) or super().has_view_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return self._boleh_catat(request) or super().has_module_permission(request)
+
+    def save_model(self, request, obj, form, change):
+        baru = delegasi.catat_delegasi(
+            request.user, **{f: form.cleaned_data[f] for f in DelegasiForm.Meta.fields}
+        )
+        obj.pk = baru.pk
+        obj.instansi = baru.instansi
+        obj.dicatat_pada = baru.dicatat_pada

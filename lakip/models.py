@@ -353,3 +353,66 @@ class Notifikasi(models.Model):
 
     def __str__(self):
         return self.judul
+
+
+class Delegasi(models.Model):
+    """A recorded delegation of an office (Plh. or Plt.): during ``mulai`` to
+    ``selesai`` the acting official (``pelaksana``) signs for the office holder
+    (``pejabat``), under the decree ``nomor_sk`` of ``tanggal_sk``. Written only
+    through ``lakip.delegasi.catat_delegasi``; never changed afterwards."""
+
+    class Jenis(models.TextChoices):
+        PLH = "plh", "Plh."
+        PLT = "plt", "Plt."
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="delegasi"
+    )
+    pejabat = models.ForeignKey(
+        Pegawai,
+        on_delete=models.PROTECT,
+        related_name="jabatan_diwakilkan",
+        verbose_name="pejabat yang diwakili",
+    )
+    pelaksana = models.ForeignKey(
+        Pegawai,
+        on_delete=models.PROTECT,
+        related_name="jabatan_diwakili",
+        verbose_name="pelaksana (Plh./Plt.)",
+    )
+    jenis = models.CharField("jenis", max_length=3, choices=Jenis.choices)
+    mulai = models.DateField("mulai")
+    selesai = models.DateField("selesai")
+    nomor_sk = models.CharField("nomor surat keputusan/perintah", max_length=100)
+    tanggal_sk = models.DateField("tanggal surat")
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dicatat oleh",
+    )
+    dicatat_pada = models.DateTimeField("dicatat pada")
+
+    class Meta:
+        verbose_name = "pelaksana tugas (Plh./Plt.)"
+        verbose_name_plural = "pelaksana tugas (Plh./Plt.)"
+        ordering = ["instansi", "-mulai", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(selesai__gte=models.F("mulai")),
+                name="delegasi_periode_urut",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(pejabat=models.F("pelaksana")),
+                name="delegasi_bukan_diri_sendiri",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.get_jenis_display()} {self.pejabat.jabatan}: "
+            f"{self.pelaksana.nama_lengkap} ({self.mulai:%d-%m-%Y} s.d. "
+            f"{self.selesai:%d-%m-%Y})"
+        )

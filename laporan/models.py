@@ -277,6 +277,46 @@ class DokumenTerbit(models.Model):
     penanda_pangkat = models.CharField("pangkat", max_length=60, blank=True)
     penanda_golongan = models.CharField("golongan", max_length=10, blank=True)
     penanda_nip = models.CharField("NIP penanda tangan", max_length=18, blank=True)
+    # Signed by an acting official (Plh./Plt.) under a recorded delegation:
+    # ``penanda_*`` stay the office holder named on the document, ``kuasa``
+    # ("Plh."/"Plt.") and ``pelaksana_*`` the acting official who signed.
+    kuasa = models.CharField("Plh./Plt.", max_length=4, blank=True)
+    delegasi = models.ForeignKey(
+        "lakip.Delegasi",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dokumen_terbit",
+        verbose_name="delegasi yang dipakai",
+    )
+    pelaksana_nama = models.CharField(
+        "nama pelaksana tugas", max_length=200, blank=True
+    )
+    pelaksana_jabatan = models.CharField(
+        "jabatan pelaksana tugas", max_length=200, blank=True
+    )
+    pelaksana_pangkat = models.CharField("pangkat pelaksana", max_length=60, blank=True)
+    pelaksana_golongan = models.CharField(
+        "golongan pelaksana", max_length=10, blank=True
+    )
+    pelaksana_nip = models.CharField("NIP pelaksana tugas", max_length=18, blank=True)
+    delegasi_nomor_sk = models.CharField(
+        "nomor surat Plh./Plt.", max_length=100, blank=True
+    )
+    delegasi_tanggal_sk = models.DateField(
+        "tanggal surat Plh./Plt.", null=True, blank=True
+    )
+    # Who pressed the button, as a staff record (frozen as text too).
+    pencatat = models.ForeignKey(
+        "lakip.Pegawai",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="pegawai yang mencatat",
+    )
+    pencatat_nama = models.CharField("nama yang mencatat", max_length=200, blank=True)
+    pencatat_nip = models.CharField("NIP yang mencatat", max_length=18, blank=True)
     kode = models.CharField("kode verifikasi", max_length=12, unique=True)
     sha256 = models.CharField("SHA-256 PDF", max_length=64)
     isi = models.BinaryField("PDF yang diterbitkan")
@@ -297,6 +337,16 @@ class DokumenTerbit(models.Model):
     def __str__(self):
         romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
         return f"{self.judul} — Triwulan {romawi} Tahun {self.tahun}"
+
+    @property
+    def dicatat_orang_lain(self):
+        """True when the person who pressed the button is not the named signer
+        (an acting official, or a record made before delegations existed)."""
+        if not self.pencatat_nama:
+            return False
+        if self.pencatat_nip and self.penanda_nip:
+            return self.pencatat_nip != self.penanda_nip
+        return self.pencatat_nama != self.penanda_nama
 
 
 class UraianSubKegiatan(models.Model):

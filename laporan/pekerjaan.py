@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from laporan.dokumen.kunci import LAKIP
 from laporan.dokumen.lakip import JENIS as JENIS_LAKIP
+from laporan.draf import nama_berkas as nama_draf
 from laporan.models import BerkasLaporan
 from laporan.paket.rakit import rakit_paket
 
@@ -73,9 +74,12 @@ def kerjakan_paket(berkas_id, pekerja=None):
             kemajuan=kemajuan,
         )
         nama = hasil.nama_berkas
-        if lakip:
-            nama = JENIS_LAKIP.nama_berkas(
-                laporan.instansi, laporan.tahun, laporan.triwulan
+        if lakip:  # the builder's DRAF prefix kept on the LAKIP's own name
+            nama = nama_draf(
+                JENIS_LAKIP.nama_berkas(
+                    laporan.instansi, laporan.tahun, laporan.triwulan
+                ),
+                hasil.draf,
             )
         return hasil.isi, hasil.jumlah_halaman, nama
 

@@ -24,6 +24,7 @@ from laporan import permintaan, services
 from laporan.akses import instansi_wajib as _instansi
 from laporan.dokumen import jenis_dokumen
 from laporan.dokumen.dasar import PEMBACA
+from laporan.draf import unit_draf
 from laporan.forms import DataDukungForm, PeriodeForm, TeksForm, daftar_grup
 from laporan.lakip.dokumen import susun_dokumen
 from laporan.lakip.render import render_html
@@ -102,6 +103,7 @@ def lakip(request, tahun, triwulan):
             else [],
             "data_dukung": list(laporan.data_dukung.all()) if laporan else [],
             "boleh_menyunting": services.boleh_menyunting(request.user),
+            "unit_draf": unit_draf(instansi, tahun, triwulan),
         },
     )
 
@@ -261,6 +263,7 @@ def paket(request, tahun, triwulan):
             "kelompok": kelompok,
             "jenis": label_jenis(),
             "jumlah": len(semua),
+            "unit_draf": unit_draf(instansi, tahun, triwulan),
             "berkas": BerkasLaporan.objects.filter(
                 laporan__instansi=instansi,
                 laporan__tahun=tahun,

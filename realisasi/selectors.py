@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from lakip.perhitungan import RASIO, kas_kumulatif, nilai_rasio, terhitung
 from realisasi.models import RealisasiAnggaran, RealisasiBelanja, RealisasiIndikator
 
@@ -255,3 +257,40 @@ def perubahan_terakhir(entri, lembar):
     contoh = contoh[:60] + ("…" if len(contoh) > 60 else "")
     rincian = f"{contoh}: {pertama.nilai_lama or '-'} → {pertama.nilai_baru or '-'}"
     return nama, pertama.pada, f"{sumber}: {len(jejak)} isian ({rincian})"
+
+
+def unit_belum_disahkan(instansi, tahun, triwulan):
+    """The units of ``instansi`` whose entries of the quarter are not approved
+    (not Disahkan), in the agency's unit order; empty when the quarter is
+    approved. A unit counts when it has something to enter that year (a sub
+    kegiatan, a program/kegiatan indicator owned by its staff, the IKU) or a
+    workflow record for the quarter; without a record it is in Draf. Four
+    queries."""
+    from lakip.models import UnitKerja
+    from realisasi.models import EntriTriwulan, StatusEntri
+    from renstra.models import Indikator, SubKegiatan
+
+    status = dict(
+        EntriTriwulan.objects.filter(
+            unit__instansi=instansi, tahun=tahun, triwulan=triwulan
+        ).values_list("unit_id", "status")
+    )
+    wajib = set(status)
+    wajib.update(
+        SubKegiatan.objects.filter(
+            unit__instansi=instansi, kegiatan__program__tahun=tahun
+        ).values_list("unit_id", flat=True)
+    )
+    wajib.update(
+        Indikator.objects.filter(
+            Q(tingkat="program", program__tahun=tahun)
+            | Q(tingkat="kegiatan", kegiatan__program__tahun=tahun),
+            pemilik__unit__instansi=instansi,
+        ).values_list("pemilik__unit_id", flat=True)
+    )
+    return [
+        u
+        for u in UnitKerja.objects.filter(instansi=instansi)
+        if (u.pk in wajib or u.mengisi_iku)
+        and status.get(u.pk, StatusEntri.DRAF) != StatusEntri.DISAHKAN
+    ]

@@ -179,3 +179,28 @@ def render_perintah(bagian, berkas, tahun=2024, triwulan=1, tambahan=()):
         bagian, "--output", str(berkas), *tambahan, tahun=tahun, triwulan=triwulan
     )
     return keluaran, PdfReader(berkas)
+
+
+def sahkan_triwulan(instansi, tahun, triwulan, kecuali=()):
+    """Mark every unit's entries of the quarter Disahkan (test set-up, not the
+    workflow), except the units whose ``kode`` is in ``kecuali``."""
+    from lakip.models import UnitKerja
+    from realisasi.models import EntriTriwulan, StatusEntri
+
+    for unit in UnitKerja.objects.filter(instansi=instansi).exclude(kode__in=kecuali):
+        EntriTriwulan.objects.update_or_create(
+            unit=unit,
+            tahun=tahun,
+            triwulan=triwulan,
+            defaults={"status": StatusEntri.DISAHKAN},
+        )
+
+
+def teks_elemen(html, id_elemen):
+    """The text of the ``<div id="...">`` (up to its first ``</div>``), spaces
+    collapsed; None when the page has no such element."""
+    tanda = f'id="{id_elemen}"'
+    if tanda not in html:
+        return None
+    awal = html.index(tanda)
+    return " ".join(html[awal : html.index("</div>", awal)].split())

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lakip.admin_lingkup import AdminInstansi, LingkupInstansi, jalur_model
-from lakip.models import Pegawai
+from lakip.models import Delegasi, Pegawai
 from lakip.peran import Peran
 from lakip.services import atur_izin_peran, buat_akun_demo, jadikan_anggota
 from laporan.models import BerkasLaporan, Laporan
@@ -89,6 +89,18 @@ def _rekaman_tambahan_a(instansi):
     berkas = BerkasLaporan.objects.create(
         laporan=Laporan.objects.get(instansi=instansi),
         diminta_pada=timezone.now(),
+    )
+    # A Plh. of the Sekretaris (its admin pages are walked with this id).
+    Delegasi.objects.create(
+        instansi=instansi,
+        pejabat=pegawai,
+        pelaksana=Pegawai.objects.get(nama="MUH. ARFAH TAUFIEK"),
+        jenis=Delegasi.Jenis.PLH,
+        mulai=datetime.date(2024, 3, 1),
+        selesai=datetime.date(2024, 3, 9),
+        nomor_sk="800/1/2024",
+        tanggal_sk=datetime.date(2024, 2, 28),
+        dicatat_pada=timezone.now(),
     )
     return {
         "renstra:pk_": pk.pk,

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lakip', '0005_keanggotaan'),
+        ('lakip', '0006_delegasi'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

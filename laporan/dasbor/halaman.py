@@ -139,6 +139,8 @@ def dasbor(instansi, tahun, triwulan, tautan):
             "tertinggal": tertinggal,
             "kelengkapan": kelengkapan,
             "jumlah_disahkan": sum(1 for k in kelengkapan if k.status == "disahkan"),
+            # Figures of a quarter not yet approved are a draft: named in a banner.
+            "unit_draf": sel.unit_belum_disahkan(instansi, tahun, triwulan),
             "ada_tahun_lalu": ada_tahun_lalu,
             "label_tahun_lalu": rk.label_periode(tahun - 1, triwulan),
             "ambang": {"hijau": hijau, "kuning": kuning, "serapan": serapan},

@@ -85,6 +85,11 @@ def entri_triwulan(instansi, tahun, triwulan):
     return realisasi_sel.entri_triwulan(instansi, tahun, triwulan)
 
 
+def unit_belum_disahkan(instansi, tahun, triwulan):
+    """The units whose quarter is not Disahkan (see ``realisasi.selectors``)."""
+    return realisasi_sel.unit_belum_disahkan(instansi, tahun, triwulan)
+
+
 def data_tahun(instansi, tahun, triwulan):
     """The report data of TW I up to ``triwulan`` of ``tahun``, the chosen
     quarter last (``bangun_data_laporan_tahun``: one reading for all quarters),

@@ -101,6 +101,9 @@ class JenisDokumen:
     - ``templat``, ``tanggal``: its template and its date rule (documentation
       shown by ``manage.py laporan <grup> --help``).
     - ``publik``: its verification page is public (no login).
+    - ``berdata``: it prints the quarter's realisations or attests to them, so
+      it is signed only once every unit's quarter is Disahkan (a signature
+      freezes the figures).
     """
 
     kode: str
@@ -115,6 +118,7 @@ class JenisDokumen:
     templat: str = ""
     tanggal: str = ""
     publik: bool = True
+    berdata: bool = False
 
     @property
     def nama_grup(self):

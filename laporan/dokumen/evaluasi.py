@@ -10,6 +10,7 @@ import dataclasses
 from laporan.dokumen.dasar import Bagian, DokumenTtd, JenisDokumen, nama_periode
 from laporan.dokumen.kunci import EVALUASI_PEJABAT, EVALUASI_UNIT, kunci
 from laporan.lampiran.render import JUDUL, html_halaman
+from laporan.lampiran.susun import Penanda
 
 GRUP = "evaluasi"
 
@@ -73,7 +74,10 @@ def _ttd(jenis):
                 continue
 
             def html(terbit, t=t):
-                tabel = dataclasses.replace(t, terbit=terbit)
+                # prints the signer it is signed by (an acting official too)
+                tabel = dataclasses.replace(
+                    t, terbit=terbit, penanda=Penanda.dari_terbit(terbit)
+                )
                 return html_halaman(lamp, JUDUL[GRUP], tabel=[tabel])
 
             pegawai = t.pegawai
@@ -103,6 +107,7 @@ def nama_berkas(instansi, tahun, triwulan, pk=None):
 
 
 JENIS_UNIT = JenisDokumen(
+    berdata=True,
     kode=EVALUASI_UNIT,
     label="Tabel evaluasi kinerja unit",
     grup=GRUP,
@@ -113,6 +118,7 @@ JENIS_UNIT = JenisDokumen(
     tanggal="the quarter's last day",
 )
 JENIS_PEJABAT = JenisDokumen(
+    berdata=True,
     kode=EVALUASI_PEJABAT,
     label="Tabel evaluasi kinerja pejabat",
     grup=GRUP,

@@ -26,6 +26,7 @@ def nama_berkas(instansi, tahun, triwulan, pk=None):
 
 
 JENIS = JenisDokumen(
+    berdata=True,
     kode=LAKIP,
     label="LAKIP triwulan",
     tempat=(("instansi", _bagian),),

@@ -67,6 +67,7 @@ def nama_berkas(instansi, tahun, triwulan, pk=None):
 
 
 JENIS = JenisDokumen(
+    berdata=True,
     kode=PERNYATAAN,
     label="Pernyataan telah dievaluasi",
     tempat=(("pejabat", _pejabat), ("lain", _lain)),

@@ -141,6 +141,7 @@ def _perintah(instansi, tahun, triwulan, opsi):
 
 
 JENIS = JenisDokumen(
+    berdata=True,
     kode=SUB_KEGIATAN,
     label="Laporan sub kegiatan triwulan",
     tempat=(("pejabat", _pejabat), ("unit_akhir", _sisa)),

@@ -1,5 +1,6 @@
 """The one way to a document's PDF on screen: the issued PDF once signed, else
-the document built through the package builder (so the part cache serves it).
+the document built through the package builder (so the part cache serves it;
+watermarked and named ``DRAF-`` while the quarter is not approved).
 """
 
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from lakip.akses import instansi_pengguna
 from lakip.triwulan import periode_atau_404
 from laporan.dokumen import grup_jenis, jenis_dokumen
 from laporan.dokumen.kunci import urai_kunci
+from laporan.draf import nama_berkas as nama_draf
 from laporan.lampiran.terbit import pdf_terbit
 from laporan.paket.bagian import PilihanTidakValid
 from laporan.paket.rakit import rakit_paket
@@ -42,9 +44,11 @@ def pdf(request, tahun, triwulan, kunci):
     isi = pdf_terbit(instansi, tahun, triwulan, jenis.kode, kunci)
     if isi is None:
         try:
-            isi = rakit_paket(instansi, tahun, triwulan, pilihan=[kunci]).isi
+            hasil = rakit_paket(instansi, tahun, triwulan, pilihan=[kunci])
         except PilihanTidakValid:
             raise Http404("Dokumen ini belum ada pada triwulan tersebut.") from None
+        # A quarter not yet approved: watermarked by the builder, named so.
+        isi, nama = hasil.isi, nama_draf(nama, hasil.draf)
     respons = HttpResponse(isi, content_type="application/pdf")
     respons["Content-Disposition"] = f'attachment; filename="{nama}"'
     return respons

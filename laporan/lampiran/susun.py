@@ -34,6 +34,9 @@ class Penanda:
     pangkat: str = ""
     golongan: str = ""
     nip: str = ""
+    # "Plh." / "Plt." when an acting official signed for the office holder:
+    # ``jabatan`` is then the office, the rest the acting official.
+    kuasa: str = ""
 
     @classmethod
     def dari_pegawai(cls, pegawai):
@@ -47,13 +50,16 @@ class Penanda:
 
     @classmethod
     def dari_terbit(cls, terbit):
-        """The signer frozen in a ``DokumenTerbit``."""
+        """The signer frozen in a ``DokumenTerbit``: under a delegation the
+        office named on the document with the acting official who signed."""
+        orang = "pelaksana" if terbit.kuasa else "penanda"
         return cls(
-            nama=terbit.penanda_nama,
+            nama=getattr(terbit, f"{orang}_nama"),
             jabatan=terbit.penanda_jabatan,
-            pangkat=terbit.penanda_pangkat,
-            golongan=terbit.penanda_golongan,
-            nip=terbit.penanda_nip,
+            pangkat=getattr(terbit, f"{orang}_pangkat"),
+            golongan=getattr(terbit, f"{orang}_golongan"),
+            nip=getattr(terbit, f"{orang}_nip"),
+            kuasa=terbit.kuasa,
         )
 
     @property
@@ -287,6 +293,8 @@ def susun_lampiran(instansi, tahun, triwulan, data=None, terbit=None):
     for t in tabel:
         if t.jumlah_indikator:
             t.terbit = terbit.get((t.jenis, t.kunci))
+            if t.terbit is not None:  # prints the signer it was signed by
+                t.penanda = Penanda.dari_terbit(t.terbit)
             lampiran.tabel.append(t)
     # Signed pages not yet placed.
     sisa = {k: t for k, t in terbit.items() if k[0] == PERNYATAAN}

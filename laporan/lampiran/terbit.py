@@ -6,12 +6,18 @@ Signable are the kinds of the registry (``laporan.dokumen``) that declare
 the pernyataan telah dievaluasi pages (signed by the evaluator), the evaluation
 tables (signed by the official or the unit head), the sub kegiatan reports
 (signed by the PPTK) and the units' recommendations (signed by the unit head).
-The signer, their superior (the evaluator) or the Kepala Dinas (role Pimpinan)
-records the signature. The persons are frozen as text, a short verification code
-is drawn, the document is rendered as issued with the code printed on it, and
-the PDF and its SHA-256 are stored; all or nothing. From then on the issued PDF
-is the document."""
+Only the signer records their signature, or an acting official (Plh./Plt.) under
+a delegation (``lakip.Delegasi``) valid on the signing day: the document then
+names the office holder's office with "Plh." / "Plt." and the acting official's
+name and NIP. There is no other way to sign for someone (``penanda_efektif``).
+The persons (the named signer, the acting official, who pressed the button) are
+frozen as text, a short verification code is drawn, the document is rendered as
+issued with the code printed on it, and the PDF and its SHA-256 are stored; all
+or nothing. From then on the issued PDF is the document. Kinds with figures
+(``JenisDokumen.berdata``) are signed only once the quarter is approved.
+"""
 
+import dataclasses
 import hashlib
 import secrets
 
@@ -20,11 +26,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lakip.akses import pegawai_pengguna
+from lakip.delegasi import delegasi_pelaksana
 from lakip.format import format_waktu
-from lakip.peran import Peran, peran_pengguna
+from lakip.models import Delegasi, Pegawai
 from laporan import pdf
 from laporan.dokumen import jenis_dokumen, semua_jenis
 from laporan.dokumen.konteks import susun_konteks
+from laporan.draf import nama_unit, unit_draf
 from laporan.galat import LaporanTidakValid
 from laporan.lampiran.susun import Penanda
 from laporan.models import DokumenTerbit
@@ -54,15 +62,31 @@ def buat_kode():
     return "".join(secrets.choice(ABJAD_KODE) for _ in range(PANJANG_KODE))
 
 
-def boleh_menandatangani(user, penanda):
-    """The signer themself, the signer's superior (evaluator) or the Kepala
-    Dinas may record a signature of ``penanda``."""
-    if Peran.PIMPINAN in peran_pengguna(user):
-        return True
-    if penanda is None:
-        return False
-    pegawai = pegawai_pengguna(user)
-    return pegawai is not None and pegawai.pk in (penanda.pk, penanda.atasan_id)
+@dataclasses.dataclass(frozen=True)
+class Kuasa:
+    """Who signs a document for its named signer: the staff record of the user
+    pressing the button, and the delegation used (None when signing as
+    themself)."""
+
+    pelaksana: Pegawai
+    delegasi: Delegasi | None = None
+
+
+def penanda_efektif(user, penanda, tanggal, delegasi=None):
+    """The ``Kuasa`` under which ``user`` signs for ``penanda`` on ``tanggal``:
+    as themself when their staff record is ``penanda``, else as acting
+    official under a delegation of ``penanda``'s office valid that day; None
+    when the user may not sign. ``delegasi`` (``{pejabat_id: Delegasi}`` from
+    ``lakip.delegasi.delegasi_pelaksana``) saves the query for many documents."""
+    pegawai = pegawai_pengguna(user) if user is not None else None
+    if pegawai is None or penanda is None:
+        return None
+    if pegawai.pk == penanda.pk:
+        return Kuasa(pegawai)
+    if delegasi is None:
+        delegasi = delegasi_pelaksana(pegawai, tanggal)
+    d = delegasi.get(penanda.pk)
+    return Kuasa(pegawai, d) if d is not None else None
 
 
 def daftar_dokumen(instansi, tahun, triwulan, lamp=None):
@@ -87,26 +111,70 @@ def cari_dokumen(instansi, tahun, triwulan, jenis, kunci):
     )
 
 
+def menunggu_pengesahan(instansi, tahun, triwulan, jenis, belum=None):
+    """The units whose quarter is not Disahkan when the kind ``jenis`` prints
+    figures (``JenisDokumen.berdata``): its documents wait for them to be
+    signed; empty otherwise. ``belum`` (``unit_draf`` of the quarter) saves the
+    query for many documents."""
+    kind = jenis_dokumen(jenis)
+    if kind is None or not kind.berdata:
+        return []
+    return unit_draf(instansi, tahun, triwulan) if belum is None else belum
+
+
+def _isian_kuasa(kuasa):
+    """The ``DokumenTerbit`` fields of who pressed the button and, under a
+    delegation, of the acting official and the decree."""
+    p = kuasa.pelaksana
+    isian = {"pencatat": p, "pencatat_nama": p.nama_lengkap, "pencatat_nip": p.nip}
+    d = kuasa.delegasi
+    if d is not None:
+        isian.update(
+            kuasa=d.get_jenis_display(),
+            delegasi=d,
+            pelaksana_nama=p.nama_lengkap,
+            pelaksana_jabatan=p.jabatan,
+            pelaksana_pangkat=p.pangkat,
+            pelaksana_golongan=p.golongan,
+            pelaksana_nip=p.nip,
+            delegasi_nomor_sk=d.nomor_sk,
+            delegasi_tanggal_sk=d.tanggal_sk,
+        )
+    return isian
+
+
 @transaction.atomic
 def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
     """Mark the document ``jenis``/``kunci`` of the quarter as signed; returns
     its ``DokumenTerbit``. Raises ``PermissionDenied`` for a user who may not
-    record the signature and ``TandaTanganTidakValid`` when the document does
-    not exist, has no signer, or is already signed. Nothing is written then."""
+    sign it (``penanda_efektif``), ``TandaTanganTidakValid`` for a document
+    of a kind with figures while a unit's quarter is not Disahkan, and when the
+    document does not exist, has no signer, or is already signed. Nothing is
+    written then."""
     dok = cari_dokumen(instansi, tahun, triwulan, jenis, kunci)
-    if user is None or not boleh_menandatangani(user, dok.penanda):
+    if dok.penanda is None or dok.html is None:
+        raise TandaTanganTidakValid(
+            "Penanda tangan dokumen ini belum tercatat pada data pegawai."
+        )
+    sekarang = timezone.now()
+    kuasa = penanda_efektif(user, dok.penanda, timezone.localdate(sekarang))
+    if kuasa is None:
         raise PermissionDenied(
-            "Hanya penanda tangan, atasannya (evaluator), atau Kepala Dinas yang "
-            "boleh mencatat tanda tangan dokumen ini."
+            f"Hanya {dok.penanda.nama_lengkap} sendiri, atau pelaksana tugas "
+            "(Plh./Plt.) yang tercatat untuk jabatannya pada hari ini, yang boleh "
+            "menandatangani dokumen ini."
         )
     if dok.terbit is not None:
         raise TandaTanganTidakValid(
             "Dokumen ini sudah ditandatangani pada "
             f"{format_waktu(dok.terbit.ditandatangani_pada)}."
         )
-    if dok.penanda is None or dok.html is None:
+    belum = menunggu_pengesahan(instansi, tahun, triwulan, jenis)
+    if belum:
         raise TandaTanganTidakValid(
-            "Penanda tangan dokumen ini belum tercatat pada data pegawai."
+            "Dokumen ini memuat capaian triwulan yang belum disahkan "
+            f"({nama_unit(belum)}); tanda tangan dapat dicatat setelah semua "
+            "unit Disahkan."
         )
     penanda = Penanda.dari_pegawai(dok.penanda)
     terbit = DokumenTerbit(
@@ -125,9 +193,10 @@ def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
         penanda_pangkat=penanda.pangkat,
         penanda_golongan=penanda.golongan,
         penanda_nip=penanda.nip,
+        **_isian_kuasa(kuasa),
         kode=buat_kode(),
         ditandatangani_oleh=user,
-        ditandatangani_pada=timezone.now(),
+        ditandatangani_pada=sekarang,
     )
     terbit.isi, _ = pdf.pdf_html(dok.html(terbit), pakai_cache=False)
     terbit.sha256 = hashlib.sha256(terbit.isi).hexdigest()

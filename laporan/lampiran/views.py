@@ -7,15 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from lakip.akses import peran_diperlukan
+from lakip.akses import pegawai_pengguna, peran_diperlukan
+from lakip.delegasi import delegasi_pelaksana
 from lakip.format import format_triwulan
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import periode_atau_404
 from laporan.akses import instansi_wajib as _instansi
 from laporan.dokumen import jenis_dokumen, jenis_ttd
 from laporan.dokumen.dasar import PEMBACA
+from laporan.draf import unit_draf
 from laporan.lampiran import terbit as layanan
 from laporan.lampiran.susun import susun_lampiran
 from laporan.models import DokumenTerbit
@@ -45,21 +48,26 @@ def tanda_tangan(request, tahun, triwulan):
     may sign."""
     periode_atau_404(tahun, triwulan)
     lamp = susun_lampiran(_instansi(request), tahun, triwulan)
+    hari_ini = timezone.localdate()
+    delegasi = delegasi_pelaksana(pegawai_pengguna(request.user), hari_ini)
+    belum = unit_draf(lamp.instansi, tahun, triwulan)
     kelompok = {}
     for d in layanan.daftar_dokumen(lamp.instansi, tahun, triwulan, lamp):
+        kuasa = None
+        terkunci = bool(
+            layanan.menunggu_pengesahan(lamp.instansi, tahun, triwulan, d.jenis, belum)
+        )
+        if d.terbit is None and d.html is not None and not terkunci:
+            kuasa = layanan.penanda_efektif(request.user, d.penanda, hari_ini, delegasi)
         kelompok.setdefault(d.jenis, []).append(
-            {
-                "dok": d,
-                "boleh": d.terbit is None
-                and d.html is not None
-                and layanan.boleh_menandatangani(request.user, d.penanda),
-            }
+            {"dok": d, "boleh": kuasa is not None, "kuasa": kuasa}
         )
     return render(
         request,
         "laporan/lampiran/tanda_tangan.html",
         {
             "lamp": lamp,
+            "unit_draf": belum,
             "kelompok": [
                 (jenis_dokumen(j).label, baris) for j, baris in kelompok.items()
             ],
@@ -96,7 +104,13 @@ def unduh_terbit(request, kode):
         peran_pengguna(request.user) & set(PEMBACA)
         or (pegawai is not None and pegawai.pk == terbit.subjek_id)
         or (pegawai is not None and pegawai.nip and pegawai.nip == terbit.penanda_nip)
-        or (terbit.subjek and layanan.boleh_menandatangani(request.user, terbit.subjek))
+        or (pegawai is not None and pegawai.pk == terbit.pencatat_id)
+        # the evaluator of the official the document is about
+        or (
+            pegawai is not None
+            and terbit.subjek is not None
+            and terbit.subjek.atasan_id == pegawai.pk
+        )
     )
     if not boleh:
         raise PermissionDenied("Anda tidak berhak mengunduh dokumen ini.")

@@ -19,6 +19,8 @@ from io import BytesIO
 from lakip.format import format_triwulan
 from laporan import pdf
 from laporan.dokumen import semua_jenis
+from laporan.draf import html_cetak, unit_draf
+from laporan.draf import nama_berkas as nama_draf
 from laporan.models import DokumenTerbit
 from laporan.paket import cache
 from laporan.paket.bagian import daftar_bagian, jenis_pilihan, pilih, susun_konteks
@@ -47,6 +49,9 @@ class HasilPaket:
     bagian: list = field(default_factory=list)
     pekerja: int = 1
     detik: float = 0.0
+    # Units of the quarter not yet Disahkan: every part laid out for this
+    # package carries the DRAF watermark (``laporan.draf``) while non-empty.
+    draf: list = field(default_factory=list)
 
     @property
     def dirender(self):
@@ -155,6 +160,7 @@ def rakit_paket(
     lapor = kemajuan or (lambda tahap, persen: None)
     lapor("Menghitung data laporan", 2)
     konteks = susun_konteks(instansi, tahun, triwulan, data=data)
+    belum = unit_draf(instansi, tahun, triwulan)
     # Only the kinds the selection names are read (a single document does not
     # assemble the whole package).
     jenis = jenis_pilihan(pilihan)
@@ -174,7 +180,8 @@ def rakit_paket(
                 HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k, diterbitkan=True)
             )
             continue
-        teks = b.html
+        # The watermark is in the HTML, hence in the cache key.
+        teks = html_cetak(b.html, belum)
         k = cache.sidik(teks)
         html[k] = teks
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
@@ -228,10 +235,14 @@ def rakit_paket(
     return HasilPaket(
         isi=gabungan,
         jumlah_halaman=jumlah_halaman,
-        nama_berkas=nama_berkas(
-            instansi, tahun, triwulan, lengkap and len(dipilih) == len(semua)
+        nama_berkas=nama_draf(
+            nama_berkas(
+                instansi, tahun, triwulan, lengkap and len(dipilih) == len(semua)
+            ),
+            belum,
         ),
         bagian=hasil,
+        draf=belum,
         pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
         detik=time.monotonic() - mulai,
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from laporan.models import BerkasLaporan, DataDukung, Laporan
+from tests.bantuan import teks_elemen
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,22 @@ def test_html_preview(masuk):
     assert "/static/fonts/dejavu/DejaVuSerif.ttf" in teks  # served by the app
 
 
+LAKIP_TW1 = reverse("laporan:lakip", args=[2024, 1])
+
+
+def _peringatan(html):
+    return teks_elemen(html, "peringatan-draf")
+
+
 def test_perencanaan_generates_the_pdf_and_downloads_it(masuk, settings):
     settings.TASKS = SEGERA
     c = masuk("perencanaan")
+    # No unit of the seed's quarter is Disahkan: the screen says the PDF is a
+    # draft and names the units.
+    layar = _peringatan(c.get(LAKIP_TW1).content.decode())
+    assert "PDF yang dibuat sekarang adalah DRAF" in layar
+    assert "Sekretariat, Subbagian Perencanaan, Subbagian Keuangan" in layar
+    assert "(8 unit)" in layar
     respons = c.post(reverse("laporan:lakip_pdf", args=[2024, 1]))
     berkas = BerkasLaporan.objects.get()
     assert respons.url == reverse("laporan:berkas", args=[berkas.pk])
@@ -53,11 +67,13 @@ def test_perencanaan_generates_the_pdf_and_downloads_it(masuk, settings):
     assert "js/berkas.js" in halaman and "Unduh PDF" in halaman
     unduh = c.get(status["unduh"])
     assert unduh["Content-Type"] == "application/pdf"
-    assert "LAKIP-2024-TW1-disnakertrans-lutim.pdf" in unduh["Content-Disposition"]
-    teks = " ".join(
-        " ".join(h.extract_text().split())
-        for h in PdfReader(io.BytesIO(unduh.content)).pages[-4:]
+    assert (
+        'filename="DRAF-LAKIP-2024-TW1-disnakertrans-lutim.pdf"'
+        in unduh["Content-Disposition"]
     )
+    halaman_pdf = PdfReader(io.BytesIO(unduh.content)).pages
+    assert all("DRAF" in h.extract_text() for h in halaman_pdf)  # every page
+    teks = " ".join(" ".join(h.extract_text().split()) for h in halaman_pdf[-4:])
     assert "TOTAL BELANJA 7.897.427.349 2.535.309.937 725.550.029 28,62" in teks
     # Pimpinan may download it too.
     assert masuk("kadis").get(status["unduh"]).status_code == 200
@@ -196,3 +212,24 @@ def test_a_failed_job_is_reported(masuk, settings, monkeypatch):
     halaman = c.get(reverse("laporan:berkas", args=[berkas.pk])).content.decode()
     assert "Pembuatan PDF gagal" in halaman and "tata letak gagal" in halaman
     assert "tata letak gagal" in c.get(reverse("laporan:daftar")).content.decode()
+
+
+def test_the_final_lakip_needs_every_unit_approved(masuk, settings, instansi):
+    from tests.bantuan import sahkan_triwulan
+
+    settings.TASKS = SEGERA
+    c = masuk("perencanaan")
+    sahkan_triwulan(instansi, 2024, 1, kecuali=["bidang-pkt"])
+    layar = _peringatan(c.get(LAKIP_TW1).content.decode())
+    assert layar.endswith(
+        "untuk Bidang Pengembangan Kawasan Transmigrasi (1 unit). LAKIP final "
+        "(tanpa tanda air) dibuat setelah semua unit Disahkan."
+    )
+    sahkan_triwulan(instansi, 2024, 1)
+    assert _peringatan(c.get(LAKIP_TW1).content.decode()) is None
+    c.post(reverse("laporan:lakip_pdf", args=[2024, 1]))
+    berkas = BerkasLaporan.objects.get()
+    assert berkas.nama_berkas == "LAKIP-2024-TW1-disnakertrans-lutim.pdf"
+    halaman_pdf = PdfReader(io.BytesIO(bytes(berkas.isi))).pages
+    assert not any("DRAF" in h.extract_text() for h in halaman_pdf)
+    assert "KATA PENGANTAR" in halaman_pdf[1].extract_text()

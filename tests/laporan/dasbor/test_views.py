@@ -25,7 +25,12 @@ from renstra.models import (
     SubKegiatan,
     Tujuan,
 )
-from tests.bantuan import baca_tabel, gandakan_sub_kegiatan
+from tests.bantuan import (
+    baca_tabel,
+    gandakan_sub_kegiatan,
+    sahkan_triwulan,
+    teks_elemen,
+)
 
 URL = reverse("laporan:dasbor")
 
@@ -219,6 +224,27 @@ def test_units_entry_and_workflow(kadis):
     keuangan = next(b for b in baris if b[0] == "Subbagian Keuangan")
     assert keuangan[1] == "3/3 · 100,00 %"
     assert keuangan[2] == "Draf"
+
+
+def _banner(html):
+    return teks_elemen(html, "banner-draf")
+
+
+def test_a_banner_names_the_units_not_yet_approved(kadis, instansi):
+    banner = _banner(kadis.get(URL).content.decode())
+    assert "DRAF:</b> angka triwulan ini belum final" in banner
+    assert "Belum disahkan: Sekretariat, Subbagian Perencanaan," in banner
+    assert "(8 unit)" in banner
+    sahkan_triwulan(instansi, 2024, 1, kecuali=["bidang-pk"])
+    banner = _banner(kadis.get(URL).content.decode())
+    assert banner.endswith(
+        "Belum disahkan: Bidang Pemberdayaan Ketenagakerjaan (1 unit)."
+    )
+    sahkan_triwulan(instansi, 2024, 1)
+    assert _banner(kadis.get(URL).content.decode()) is None
+    # another quarter shown is judged on its own
+    lain = kadis.get(URL, {"tahun": 2024, "triwulan": 2}).content.decode()
+    assert "(8 unit)" in _banner(lain)
 
 
 def test_charts_are_svg_with_their_numbers_in_tables(kadis):

@@ -14,6 +14,7 @@ from laporan.lampiran.terbit import tandatangani
 from laporan.models import BerkasLaporan, CacheBagianPdf, DokumenTerbit, Laporan
 from laporan.paket.rakit import rakit_paket
 from renstra.models import SubKegiatan
+from tests.bantuan import sahkan_triwulan
 
 migrasi = importlib.import_module("laporan.migrations.0008_kunci_dokumen")
 
@@ -21,9 +22,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_signed_table_keeps_verifying_after_the_key_migration(instansi, masuk, client):
-    masuk("kadis")
-    kadis = get_user_model().objects.get(username="kadis")
-    terbit = tandatangani(kadis, instansi, 2024, 1, "evaluasi-unit", "evaluasi-unit-8")
+    # the unit head signs the unit's table, once the quarter is approved
+    sahkan_triwulan(instansi, 2024, 1)
+    masuk("kabid.hi")
+    kabid = get_user_model().objects.get(username="kabid.hi")
+    terbit = tandatangani(kabid, instansi, 2024, 1, "evaluasi-unit", "evaluasi-unit-8")
     # as it was stored before the migration
     DokumenTerbit.objects.filter(pk=terbit.pk).update(jenis="evaluasi", kunci="unit-8")
     sub = SubKegiatan.objects.get(

@@ -20,8 +20,15 @@ from laporan.lampiran.terbit import (
     tandatangani,
 )
 from laporan.models import DokumenTerbit
+from tests.bantuan import sahkan_triwulan
 
 NIP_RAKHSAN = "198008072001031002"  # organisasi.yaml
+
+
+@pytest.fixture(autouse=True)
+def disahkan(instansi):
+    """Documents with figures are signed once the quarter is approved."""
+    sahkan_triwulan(instansi, 2024, 1)
 
 
 def akun(nama_pegawai, username, peran="Kepala unit"):
@@ -118,17 +125,23 @@ def test_public_verification(client, instansi, rakhsan, erfina):
     assert client.get("/verifikasi/ZZZZZZZZZZ/").status_code == 404
 
 
-def test_only_the_evaluator_or_kepala_dinas(instansi, erfina, db):
+def test_only_the_signer_signs(instansi, rakhsan, erfina, db):
+    """Neither another official, nor the Kepala Dinas, nor a superuser signs for
+    the evaluator without a recorded delegation."""
     bukan = akun("JONI PATABI", "joni")
-    with pytest.raises(PermissionDenied):
-        tandatangani_pernyataan(bukan, instansi, 2024, 1, erfina)
+    kepala = akun("KAMAL RASYID", "kamal", peran=Peran.PIMPINAN)
+    admin = User.objects.create_superuser("root", password="rahasia-123")
+    tanpa_pegawai = User.objects.create_user("kadis")
+    tanpa_pegawai.groups.add(Group.objects.get(name=Peran.PIMPINAN))
+    for user in (bukan, kepala, admin, tanpa_pegawai):
+        with pytest.raises(PermissionDenied, match="RAKHSAN R"):
+            tandatangani_pernyataan(user, instansi, 2024, 1, erfina)
     assert not DokumenTerbit.objects.exists()
-    kepala = User.objects.create_user("kadis")
-    kepala.groups.add(Group.objects.get_or_create(name=Peran.PIMPINAN)[0])
-    terbit = tandatangani_pernyataan(kepala, instansi, 2024, 1, erfina)
-    # the frozen signer is the evaluator, whoever recorded it
+    terbit = tandatangani_pernyataan(rakhsan, instansi, 2024, 1, erfina)
     assert terbit.penanda_nama.startswith("RAKHSAN R")
-    assert terbit.ditandatangani_oleh == kepala
+    assert terbit.ditandatangani_oleh == rakhsan
+    assert terbit.pencatat == rakhsan.pegawai and not terbit.kuasa
+    assert not terbit.dicatat_orang_lain
 
 
 def test_signed_twice_or_not_evaluated(instansi, rakhsan, erfina):
@@ -165,11 +178,7 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
     # Rakhsan signs Erfina's pernyataan, his own table and his unit's, Erfina's
     # table, his unit's recommendations (the seed names no PPTK for his bidang's
     # sub kegiatan)
-    boleh = [
-        d
-        for d in dokumen
-        if d.penanda and rakhsan.pegawai.pk in (d.penanda.pk, d.penanda.atasan_id)
-    ]
+    boleh = [d for d in dokumen if d.penanda and rakhsan.pegawai.pk == d.penanda.pk]
     assert isi.count("Tandatangani</button>") == len(boleh)
     assert {d.jenis for d in boleh} == {
         "pernyataan",
@@ -177,17 +186,18 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
         "evaluasi-pejabat",
         "rekomendasi",
     }
-    assert len(boleh) == 5
+    # Erfina's page; his own table and his unit's; his unit's recommendations
+    assert len(boleh) == 4
     client.logout()
     masuk = client.get(reverse("laporan:tanda_tangan", args=[2024, 1]))
     assert masuk.status_code == 302
 
 
 def test_signed_evaluation_table_keeps_its_signer(instansi, db):
-    kadis = akun("KAMAL RASYID", "kamal", peran=Peran.PIMPINAN)
-    arfah = Pegawai.objects.get(nama="MUH. ARFAH TAUFIEK")
+    user = akun("MUH. ARFAH TAUFIEK", "arfah")
+    arfah = user.pegawai
     terbit = tandatangani(
-        kadis, instansi, 2024, 1, "evaluasi-pejabat", f"evaluasi-pejabat-{arfah.pk}"
+        user, instansi, 2024, 1, "evaluasi-pejabat", f"evaluasi-pejabat-{arfah.pk}"
     )
     assert terbit.penanda_nama == arfah.nama_lengkap
     assert terbit.judul.startswith("Evaluasi Kinerja Kasubag Perencanaan")

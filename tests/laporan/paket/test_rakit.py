@@ -12,6 +12,7 @@ from laporan.paket import cache
 from laporan.paket.bagian import daftar_bagian, susun_konteks
 from laporan.paket.rakit import rakit_paket
 from realisasi.models import RealisasiIndikator
+from tests.bantuan import sahkan_triwulan
 
 from .conftest import kunci_sub, penanda, teks_halaman
 
@@ -41,7 +42,11 @@ def test_the_package_holds_every_part_page_for_page(paket_seed):
     sub = paket_seed.bagian(kunci_sub("2.07.05.2.02.0003"))
     teks = teks_halaman(pembaca, sub.halaman_awal)
     assert "LAPORAN PELAKSANAAN SUB KEGIATAN" in teks and "Verifikasi" in teks
-    assert hasil.nama_berkas == "PAKET-LAKIP-2024-TW1-disnakertrans-lutim.pdf"
+    # No unit of the seed's quarter is Disahkan: a draft, on every page.
+    assert hasil.nama_berkas == "DRAF-PAKET-LAKIP-2024-TW1-disnakertrans-lutim.pdf"
+    assert len(hasil.draf) == 8
+    tanpa = [i for i, h in enumerate(pembaca.pages) if "DRAF" not in h.extract_text()]
+    assert tanpa == []
     assert pembaca.metadata.title.startswith("LAKIP Triwulan I Tahun 2024")
 
 
@@ -162,13 +167,19 @@ def test_parallel_layout_in_worker_processes(instansi):
 def test_a_signed_part_goes_in_as_issued(instansi):
     """Once signed, the evaluation table of Bidang HI is its issued PDF: a later
     change of the data does not lay it out again nor change it."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
 
+    from lakip.models import UnitKerja
+    from lakip.services import jadikan_anggota
     from laporan.lampiran.terbit import tandatangani
 
-    kadis = User.objects.create_user("kadis-uji")
-    kadis.groups.add(Group.objects.get(name="Pimpinan"))
-    terbit = tandatangani(kadis, instansi, 2024, 1, "evaluasi-unit", "evaluasi-unit-8")
+    sahkan_triwulan(instansi, 2024, 1)
+    kepala = User.objects.create_user("kabid-uji")
+    kabid = UnitKerja.objects.get(pk=8).kepala  # signs the unit's table
+    kabid.user = kepala
+    kabid.save()
+    jadikan_anggota(kepala, instansi)
+    terbit = tandatangani(kepala, instansi, 2024, 1, "evaluasi-unit", "evaluasi-unit-8")
     r = RealisasiIndikator.objects.get(
         indikator__nama="Jumlah Organisasi Pekerja/Pengusaha yang dibina",
         tahun=2024,
@@ -189,3 +200,26 @@ def test_a_signed_part_goes_in_as_issued(instansi):
     assert [p.extract_text() for p in pembaca.pages] == [
         p.extract_text() for p in issued.pages
     ]
+
+
+def test_the_final_package_needs_every_unit_approved(instansi):
+    """A draft part is never served as final: the watermark is in the part's
+    HTML, hence in its cache key."""
+    draf = rakit_paket(instansi, 2024, 1, pilihan=["undangan"], pekerja=1)
+    assert [u.kode for u in draf.draf][-1] == "bidang-hi"
+    assert draf.nama_berkas.startswith("DRAF-PAKET-")
+    assert all("DRAF" in h.extract_text() for h in PdfReader(BytesIO(draf.isi)).pages)
+
+    sahkan_triwulan(instansi, 2024, 1, kecuali=["bidang-hi"])
+    masih = rakit_paket(instansi, 2024, 1, pilihan=["undangan"], pekerja=1)
+    assert [u.kode for u in masih.draf] == ["bidang-hi"]
+    assert masih.dari_cache == ["undangan"]  # still the same draft part
+
+    sahkan_triwulan(instansi, 2024, 1)
+    final = rakit_paket(instansi, 2024, 1, pilihan=["undangan"], pekerja=1)
+    assert final.draf == [] and final.dirender == ["undangan"]
+    assert final.bagian[0].kunci_cache != draf.bagian[0].kunci_cache
+    assert final.nama_berkas.startswith("PAKET-")
+    pembaca = PdfReader(BytesIO(final.isi))
+    assert not any("DRAF" in h.extract_text() for h in pembaca.pages)
+    assert "300.2.12/793/Transnaker/2024" in teks_halaman(pembaca, 0)

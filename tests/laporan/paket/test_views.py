@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from laporan.models import BerkasLaporan
+from tests.bantuan import teks_elemen
 
 from .conftest import penanda
 
@@ -39,6 +40,14 @@ def test_lakip_page_links_to_the_package(masuk):
 
 def test_every_part_is_offered_and_ticked(masuk):
     halaman = masuk("perencanaan").get(URL).content.decode()
+    peringatan = teks_elemen(halaman, "peringatan-draf")
+    assert "PDF yang dibuat sekarang adalah DRAF" in peringatan
+    assert "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja (8 unit)" in (
+        peringatan
+    )
+    assert "Paket final (tanpa tanda air) memerlukan semua unit Disahkan" in (
+        peringatan
+    )
     kotak = _kotak(halaman)
     assert len(kotak) == 96 and all(kotak.values())
     assert list(kotak)[:3] == ["lakip", "undangan", "daftarhadir"]
@@ -62,10 +71,11 @@ def test_perencanaan_builds_a_selection_and_downloads_it(masuk):
     unduh = c.get(status["unduh"])
     assert unduh["Content-Type"] == "application/pdf"
     assert (
-        "PAKET-LAKIP-2024-TW1-disnakertrans-lutim-pilihan.pdf"
+        'filename="DRAF-PAKET-LAKIP-2024-TW1-disnakertrans-lutim-pilihan.pdf"'
         in (unduh["Content-Disposition"])
     )
     pembaca = PdfReader(BytesIO(unduh.content))
+    assert all("DRAF" in h.extract_text() for h in pembaca.pages)
     assert [j for t, j, _ in penanda(pembaca) if t == 1] == [
         "Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos",
         "Evaluasi Kinerja Sekretariat",
@@ -83,7 +93,7 @@ def test_the_complete_package_through_the_screen(masuk, paket_seed):
     assert berkas.bagian == []  # everything chosen: the complete package
     berkas.refresh_from_db()
     assert berkas.status == "selesai" and berkas.persen == 100
-    assert berkas.nama_berkas == "PAKET-LAKIP-2024-TW1-disnakertrans-lutim.pdf"
+    assert berkas.nama_berkas == "DRAF-PAKET-LAKIP-2024-TW1-disnakertrans-lutim.pdf"
     assert berkas.jumlah_halaman == paket_seed.hasil.jumlah_halaman
     assert berkas.tahap.startswith("Selesai")
 
