@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from lakip.format import BATAS_ANGKA, BATAS_UANG, AngkaTidakValid
 from renstra import selectors
 from renstra.models import (
     AnggaranSubKegiatan,
@@ -33,6 +34,18 @@ def _json(nilai):
         return str(nilai)
     if isinstance(nilai, (Decimal, datetime.date)):
         return str(nilai)
+    return nilai
+
+
+def _dalam_batas(nilai, batas, label):
+    """``nilai`` if None or within ``batas`` (``lakip.format``'s one range rule);
+    else ``TolakRencana`` naming ``label``."""
+    if nilai is None:
+        return None
+    try:
+        batas.periksa(Decimal(nilai), nilai)
+    except AngkaTidakValid as exc:
+        raise TolakRencana(f"{label}: {exc}") from None
     return nilai
 
 
@@ -109,7 +122,7 @@ def simpan_target(instansi, indikator, tahun, nilai, oleh):
     target = target or TargetIndikator(indikator=indikator, tahun=tahun)
     perubahan = {}
     for kolom in KOLOM_TARGET:
-        baru = nilai.get(kolom)
+        baru = _dalam_batas(nilai.get(kolom), BATAS_ANGKA, kolom.replace("_", " "))
         lama = getattr(target, kolom)
         if (None if lama is None else Decimal(lama)) != baru:
             perubahan[kolom] = [_json(lama), _json(baru)]
@@ -154,6 +167,11 @@ def simpan_perubahan_dpa(instansi, sub_kegiatan, pagu, kas, tanggal, alasan, ole
         raise TolakRencana("Tanggal DPA perubahan tidak boleh sebelum DPA murni.")
     if len(kas) != 4 or any(k is None or k < 0 for k in [pagu, *kas]):
         raise TolakRencana("Pagu dan anggaran kas harus diisi dan tidak negatif.")
+    for label, uang in [
+        ("Pagu", pagu),
+        *((f"Kas TW {t}", k) for t, k in enumerate(kas, 1)),
+    ]:
+        _dalam_batas(uang, BATAS_UANG, label)
     if sum(kas) > pagu:
         raise TolakRencana(
             "Jumlah anggaran kas keempat triwulan melebihi pagu perubahan."

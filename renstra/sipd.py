@@ -11,13 +11,18 @@ the agency's ``kode_urusan``.
 Used by every importer (``renstra.impor_sipd``, ``realisasi.impor_sipd``).
 """
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lakip.format import BULAN, AngkaTidakValid, format_angka, parse_angka
+from lakip import unggah
+from lakip.format import (
+    BATAS_UANG,
+    BULAN,
+    AngkaTidakValid,
+    format_angka,
+    parse_angka,
+)
 
 BATAS_UKURAN = 5 * 1024 * 1024  # bytes
 BATAS_BARIS = 20_000
@@ -137,28 +142,22 @@ def baca_baris(isi, wajib, kolom_nilai):
     Returns ``(sheet name, [Baris])`` without blank rows and total rows; raises
     ``GalatBerkas`` with an Indonesian message when the file cannot be used.
     """
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     alias = _alias(kolom_nilai)
     try:
-        buku = openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise GalatBerkas(
-            "Berkas tidak dapat dibaca sebagai Excel .xlsx (rusak atau bukan "
-            "berkas Excel)."
-        ) from None
-    try:
-        for lembar in buku.worksheets:
-            baris_iter = lembar.iter_rows(values_only=True)
-            for nomor, sel in enumerate(baris_iter, start=1):
-                if nomor > BARIS_JUDUL_MAKS:
-                    break
-                judul = _judul(sel, alias)
-                if all(_ada(judul, w) for w in wajib):
-                    return lembar.title, _data(baris_iter, nomor, judul)
-    finally:
-        buku.close()
+        buku = unggah.buka_xlsx(isi)
+        try:
+            for lembar in buku.worksheets:
+                baris_iter = unggah.baris_lembar(lembar)
+                for nomor, sel in enumerate(baris_iter, start=1):
+                    if nomor > BARIS_JUDUL_MAKS:
+                        break
+                    judul = _judul(sel, alias)
+                    if all(_ada(judul, w) for w in wajib):
+                        return lembar.title, _data(baris_iter, nomor, judul)
+        finally:
+            buku.close()
+    except unggah.BerkasTidakValid as exc:
+        raise GalatBerkas(str(exc)) from None
     raise GalatBerkas(
         "Baris judul kolom tidak ditemukan. Kolom yang dibutuhkan: "
         + ", ".join(_label_wajib(w, kolom_nilai) for w in wajib)
@@ -254,14 +253,18 @@ def rupiah(nilai, label="nilai"):
         return 0
     try:
         angka = parse_angka(nilai)
-    except AngkaTidakValid:
-        raise GalatBaris(f"{label} “{teks_sel(nilai)}” bukan angka") from None
+    except AngkaTidakValid as exc:
+        raise GalatBaris(f"{label}: {str(exc).rstrip('.')}") from None
     if angka < 0:
         raise GalatBaris(f"{label} bernilai negatif ({format_angka(angka)})")
     if angka != angka.to_integral_value():
         raise GalatBaris(
             f"{label} {format_angka(angka)} bukan rupiah bulat (tanpa sen)"
         )
+    try:
+        BATAS_UANG.periksa(angka, teks_sel(nilai))
+    except AngkaTidakValid as exc:
+        raise GalatBaris(f"{label}: {str(exc).rstrip('.')}") from None
     return int(Decimal(angka))
 
 
