@@ -88,7 +88,8 @@ def buka_xlsx(isi):
 
 def baris_lembar(lembar, min_row=1, kolom_maks=KOLOM_MAKS, baris_maks=BARIS_MAKS):
     """The rows of a read-only sheet from ``min_row`` as tuples of at most
-    ``kolom_maks`` values, text without control characters. Raises
+    ``kolom_maks`` values without trailing empty cells, text without control
+    characters. Raises
     ``BerkasTidakValid`` past ``baris_maks`` rows, for a text cell longer than
     ``TEKS_SEL_MAKS``, or when the sheet's XML is malformed."""
     nomor = min_row - 1
@@ -102,6 +103,9 @@ def baris_lembar(lembar, min_row=1, kolom_maks=KOLOM_MAKS, baris_maks=BARIS_MAKS
                     f"Lembar “{lembar.title}” berisi lebih dari "
                     f"{format_angka(baris_maks)} baris."
                 )
+            sel = list(sel)
+            while sel and sel[-1] is None:  # read-only rows are padded to max_col
+                sel.pop()
             yield tuple(_sel(v, nomor) for v in sel)
     except BerkasTidakValid:
         raise

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from lakip.format import format_triwulan
 from lakip.perhitungan import RASIO
 from lakip.unggah import BerkasTidakValid, baris_lembar, buka_xlsx
+from lakip.xlsx import tulis_sel
 from realisasi.services import GagalEntri, IsianTidakValid, simpan_realisasi
 
 KOLOM = [
@@ -58,8 +59,7 @@ def _angka(nilai):
 
 def _tulis(ws, baris, nilai, isian=()):
     for nama, isi in nilai.items():
-        sel = ws[f"{HURUF[nama]}{baris}"]
-        sel.value = isi
+        sel = tulis_sel(ws[f"{HURUF[nama]}{baris}"], isi)
         if nama in isian:
             sel.protection = BUKA
             sel.fill = ISIAN
@@ -71,7 +71,7 @@ def buat_xlsx(lembar):
     ws = wb.active
     ws.title = "Entri"
     unit = lembar.unit
-    ws["A1"] = f"Entri realisasi {unit.nama}"
+    tulis_sel(ws["A1"], f"Entri realisasi {unit.nama}")
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = (
         f"Tahun {lembar.tahun}, Triwulan {format_triwulan(lembar.triwulan)} · "
@@ -142,8 +142,8 @@ def buat_xlsx(lembar):
         ],
         1,
     ):
-        meta.cell(row=i, column=1, value=kunci)
-        meta.cell(row=i, column=2, value=nilai)
+        tulis_sel(meta.cell(row=i, column=1), kunci)
+        tulis_sel(meta.cell(row=i, column=2), nilai)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     keluaran = BytesIO()

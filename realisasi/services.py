@@ -106,7 +106,6 @@ def _periksa_indikator(baris, isian, kesalahan):
             f"Keterangan paling banyak {PANJANG_KETERANGAN_MAKS} karakter "
             f"(berisi {format_angka(len(ket))})."
         )
-        return None
     if ind.jenis == hitung.RASIO:
         pembilang = _angka(isian.get("pembilang"), kesalahan, (*kunci, "pembilang"))
         penyebut = _angka(isian.get("penyebut"), kesalahan, (*kunci, "penyebut"))

@@ -110,8 +110,8 @@ class Importir:
         Never writes."""
         pratinjau = Pratinjau()
         try:
-            pratinjau.lembar, baris = sipd.baca_baris(
-                bytes(impor.isi), self.wajib, self.kolom_nilai
+            pratinjau.lembar, baris = sipd.baris_impor(
+                impor, self.wajib, self.kolom_nilai
             )
         except GalatBerkas as exc:
             pratinjau.galat.append(Masalah(None, str(exc)))
@@ -616,7 +616,7 @@ def unggah_impor(instansi, jenis, tahun, berkas, oleh, opsi=None):
     importir = importir_untuk(jenis)
     sipd.periksa_berkas(berkas.name, berkas.size)
     isi = berkas.read()
-    sipd.periksa_berkas(berkas.name, len(isi))
+    sipd.periksa_berkas(berkas.name, len(isi), isi)
     impor = ImporSIPD(
         instansi=instansi,
         jenis=jenis,

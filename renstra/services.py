@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from lakip.format import BATAS_ANGKA, BATAS_UANG, AngkaTidakValid
-from renstra import selectors
+from renstra import penjaga, selectors
 from renstra.models import (
     AnggaranSubKegiatan,
     Indikator,
@@ -47,6 +47,14 @@ def _dalam_batas(nilai, batas, label):
     except AngkaTidakValid as exc:
         raise TolakRencana(f"{label}: {exc}") from None
     return nilai
+
+
+def _jaga(dampak):
+    """Refuse (``TolakRencana``) a plan edit that a registered guard refuses,
+    e.g. one that would change a Disahkan quarter's figures."""
+    alasan = penjaga.tolakan(dampak) if dampak is not None else None
+    if alasan:
+        raise TolakRencana(alasan)
 
 
 def catat(instansi, oleh, aksi, objek, rincian=None):
@@ -97,6 +105,7 @@ def simpan_objek(instansi, objek, data, oleh):
     _validasi(objek)
     if not baru and not perubahan:
         return objek
+    _jaga(penjaga.dampak_objek(instansi, asli, objek))
     objek.save()
     catat(
         instansi,
@@ -128,6 +137,12 @@ def simpan_target(instansi, indikator, tahun, nilai, oleh):
             perubahan[kolom] = [_json(lama), _json(baru)]
         setattr(target, kolom, baru)
     if perubahan:
+        unit, _ = penjaga.unit_tahun_indikator(indikator)
+        _jaga(
+            penjaga.dampak_kolom(
+                instansi, unit, {tahun}, perubahan, f"Perubahan target {tahun} ini"
+            )
+        )
         target.save()
         catat(instansi, oleh, "target", f"target {tahun} {indikator}", perubahan)
     return target, selectors.periksa_target_alir(indikator, target)
@@ -176,6 +191,17 @@ def simpan_perubahan_dpa(instansi, sub_kegiatan, pagu, kas, tanggal, alasan, ole
         raise TolakRencana(
             "Jumlah anggaran kas keempat triwulan melebihi pagu perubahan."
         )
+    berlaku = selectors.anggaran_berlaku(sub_kegiatan)
+    kolom = {"pagu": pagu, **{f"kas_tw{t}": kas[t - 1] for t in range(1, 5)}}
+    _jaga(
+        penjaga.dampak_kolom(
+            instansi,
+            {sub_kegiatan.unit_id},
+            {sub_kegiatan.kegiatan.program.tahun},
+            [k for k, v in kolom.items() if getattr(berlaku, k) != v],
+            "DPA perubahan ini",
+        )
+    )
     perubahan, baru = AnggaranSubKegiatan.objects.get_or_create(
         sub_kegiatan=sub_kegiatan,
         versi=AnggaranSubKegiatan.Versi.PERUBAHAN,
