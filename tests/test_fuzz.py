@@ -158,6 +158,7 @@ def test_indicator_form_numbers(client, akun, nilai, kolom):
 
 @PENGATURAN
 @given(nilai=ANGKA_TEKS, kolom=st.sampled_from(["pagu", "kas_tw1", "kas_tw4"]))
+@example(nilai="9000000000000000000", kolom="pagu")
 def test_dpa_perubahan_numbers(client, akun, nilai, kolom):
     sub = SubKegiatan.objects.get(kode="2.07.05.2.01.0001")
     url = reverse("renstra:perubahan_dpa", args=[sub.pk])
@@ -171,6 +172,7 @@ def test_dpa_perubahan_numbers(client, akun, nilai, kolom):
 
 @PENGATURAN
 @given(nilai=ANGKA_TEKS)
+@example(nilai="1" + "0" * 30)
 def test_data_dukung_urutan(client, akun, nilai):
     url = reverse("laporan:lakip_data_dukung_baru", args=[2024, 1])
     client.force_login(akun["perencanaan"])
