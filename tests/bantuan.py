@@ -179,3 +179,22 @@ def render_perintah(bagian, berkas, tahun=2024, triwulan=1, tambahan=()):
         bagian, "--output", str(berkas), *tambahan, tahun=tahun, triwulan=triwulan
     )
     return keluaran, PdfReader(berkas)
+
+
+def ubah_zip(isi, ubah, nama=None):
+    """A copy of the zip (xlsx) ``isi`` with ``ubah(bytes)`` applied to member
+    ``nama`` (every member when None), recompressed at the highest level."""
+    import io
+    import zipfile
+
+    keluaran = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(isi)) as lama,
+        zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as baru,
+    ):
+        for info in lama.infolist():
+            data = lama.read(info)
+            if nama is None or info.filename == nama:
+                data = ubah(data)
+            baru.writestr(info.filename, data)
+    return keluaran.getvalue()

@@ -7,6 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from lakip import unggah
+from tests.bantuan import ubah_zip
 
 
 def xlsx(isi_sel=(("a", 1),)):
@@ -19,16 +20,7 @@ def xlsx(isi_sel=(("a", 1),)):
 
 
 def ganti_anggota(isi, nama, ubah):
-    """A copy of the zip ``isi`` whose member ``nama`` is ``ubah(old bytes)``."""
-    keluaran = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(isi)) as lama,
-        zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as baru,
-    ):
-        for info in lama.infolist():
-            data = lama.read(info)
-            baru.writestr(info.filename, ubah(data) if info.filename == nama else data)
-    return keluaran.getvalue()
+    return ubah_zip(isi, ubah, nama)
 
 
 def semua_baris(isi, **kwargs):

@@ -5,7 +5,6 @@ bounded before it is parsed; exported user text is text, never a formula)."""
 import io
 import time
 import tracemalloc
-import zipfile
 
 import pytest
 from django.urls import reverse
@@ -13,7 +12,7 @@ from openpyxl import load_workbook
 
 from realisasi.models import JejakAudit, RealisasiIndikator
 from renstra.models import Indikator, SubKegiatan
-from tests.bantuan import isian_formulir
+from tests.bantuan import isian_formulir, ubah_zip
 from tests.realisasi.test_excel import baris_dengan, unduh, unggah
 
 
@@ -92,14 +91,7 @@ def test_user_text_comes_back_from_the_sheet_as_text(client, akun, hi, ind):
 
 
 def _ganti(isi, lama, baru):
-    keluaran = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(isi)) as a,
-        zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as b,
-    ):
-        for info in a.infolist():
-            b.writestr(info.filename, a.read(info).replace(lama, baru))
-    return keluaran.getvalue()
+    return ubah_zip(isi, lambda data: data.replace(lama, baru))
 
 
 def _sheet(client, hi, ubah):

@@ -1,10 +1,8 @@
 """Reading SIPD files (renstra.sipd): uploads bounded before parsing, money
 within the one range rule, the rows read once and kept on the import record."""
 
-import io
 import time
 import tracemalloc
-import zipfile
 
 import pytest
 
@@ -13,26 +11,15 @@ from renstra.impor_sipd import konfirmasi_impor, pratinjau_impor
 from renstra.models import ImporSIPD
 from renstra.sipd import GalatBerkas
 from tests import sipd_xlsx
+from tests.bantuan import ubah_zip
 from tests.sipd_xlsx import unggah
 
 
-def _ganti(isi, nama, ubah):
-    keluaran = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(isi)) as a,
-        zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as b,
-    ):
-        for info in a.infolist():
-            data = a.read(info)
-            b.writestr(info.filename, ubah(data) if info.filename == nama else data)
-    return keluaran.getvalue()
-
-
 def test_a_100_mb_string_is_refused_before_anything_is_stored(instansi, pengguna):
-    berkas = _ganti(
+    berkas = ubah_zip(
         sipd_xlsx.dpa(),
-        "xl/worksheets/sheet1.xml",
         lambda d: d.replace(b"JUMLAH", b"A" * 100_000_000),
+        "xl/worksheets/sheet1.xml",
     )
     assert len(berkas) < 1_000_000
     tracemalloc.start()
@@ -50,10 +37,10 @@ def test_a_100_mb_string_is_refused_before_anything_is_stored(instansi, pengguna
 
 
 def test_malformed_sheet_xml_is_an_indonesian_message(instansi, pengguna):
-    berkas = _ganti(
+    berkas = ubah_zip(
         sipd_xlsx.dpa(),
-        "xl/worksheets/sheet1.xml",
         lambda d: d.replace(b"</sheetData>", b"<row r='9999'><c><v>1</c></row>"),
+        "xl/worksheets/sheet1.xml",
     )
     rekaman, pratinjau = unggah(instansi, "dpa", berkas, pengguna)
     assert rekaman.status == ImporSIPD.Status.DITOLAK
