@@ -152,3 +152,16 @@ def test_a_100_mb_string_in_a_small_xlsx_is_refused_quickly(
     assert puncak < 500 * 1024 * 1024
     assert not JejakAudit.objects.exists()
     assert not RealisasiIndikator.objects.filter(keterangan__startswith="AAA").exists()
+
+
+def test_malformed_sheet_xml_is_a_400_in_indonesian(client, akun, hi, tw1_dibuka):
+    client.force_login(akun["operator.hi"])
+    berkas = _ganti(
+        _sheet(client, hi, lambda ws: None),
+        b"</sheetData>",
+        b"<row r='999'><c r='A999'><v>1</c></row></sheetData>",
+    )
+    respons = unggah(client, hi, isi=berkas)
+    assert respons.status_code == 400
+    assert "rusak dan tidak dapat dibaca" in respons.content.decode()
+    assert not JejakAudit.objects.exists()

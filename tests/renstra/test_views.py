@@ -210,7 +210,7 @@ def test_import_refuses_a_non_xlsx_file(perencanaan):
         reverse("renstra:impor"),
         {"jenis": "dpa", "tahun": "2024", "versi": "murni", "berkas": berkas},
     )
-    assert respons.status_code == 200
+    assert respons.status_code == 400
     assert "bukan berkas Excel .xlsx" in _isi(respons)
     assert not ImporSIPD.objects.exists()
 
