@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from lakip.format import format_angka, format_uang
 from lakip.models import UnitKerja
-from renstra import selectors, sipd
+from renstra import penjaga, selectors, sipd
 from renstra.models import (
     AnggaranSubKegiatan,
     ImporSIPD,
@@ -669,6 +669,8 @@ def konfirmasi_impor(impor, oleh):
             )
         impor.diterapkan_oleh = oleh  # the steps record who applied them
         pratinjau = importir.periksa(impor)
+        if alasan := penjaga.tolakan(penjaga.dampak_impor(impor, pratinjau)):
+            raise GalatImpor(alasan)  # it would change a Disahkan quarter
         if not pratinjau.bisa_diterapkan:
             raise GalatImpor(
                 "Berkas tidak dapat diterapkan: "

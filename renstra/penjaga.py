@@ -40,7 +40,10 @@ def daftarkan(penjaga):
 
 
 def tolakan(dampak):
-    """The first registered guard's reason to refuse ``dampak``, or None."""
+    """The first registered guard's reason to refuse ``dampak`` (None: no
+    change), or None."""
+    if dampak is None:
+        return None
     if not dampak.tahun or not dampak.triwulan or dampak.unit == frozenset():
         return None
     for penjaga in _PENJAGA:
@@ -156,4 +159,29 @@ def dampak_kolom(instansi, unit, tahun, kolom_berubah, uraian):
             triwulan |= SEMUA_TRIWULAN
     return Dampak(
         instansi.pk, frozenset(unit), frozenset(tahun), frozenset(triwulan), uraian
+    )
+
+
+def dampak_impor(impor, pratinjau):
+    """The ``Dampak`` of applying a DPA or anggaran kas import (``impor`` with
+    its preview): the units of every sub kegiatan it adds or changes, in the
+    import's year; None for other imports or when nothing changes."""
+    from renstra.models import ImporSIPD, SubKegiatan
+
+    if impor.jenis not in (ImporSIPD.Jenis.DPA, ImporSIPD.Jenis.KAS):
+        return None
+    kode = {b.kode for b in pratinjau.butir_berubah}
+    unit = SubKegiatan.objects.filter(
+        kegiatan__program__periode__instansi_id=impor.instansi_id,
+        kegiatan__program__tahun=impor.tahun,
+        kode__in=kode,
+    ).values_list("unit_id", flat=True)
+    baru = impor.opsi.get("unit")  # new sub kegiatan are created in this unit
+    unit = set(unit) | ({int(baru)} if baru and kode else set())
+    return Dampak(
+        impor.instansi_id,
+        frozenset(unit),
+        frozenset({impor.tahun}),
+        SEMUA_TRIWULAN,
+        "Impor anggaran ini",
     )

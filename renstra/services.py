@@ -52,8 +52,7 @@ def _dalam_batas(nilai, batas, label):
 def _jaga(dampak):
     """Refuse (``TolakRencana``) a plan edit that a registered guard refuses,
     e.g. one that would change a Disahkan quarter's figures."""
-    alasan = penjaga.tolakan(dampak) if dampak is not None else None
-    if alasan:
+    if alasan := penjaga.tolakan(dampak):
         raise TolakRencana(alasan)
 
 

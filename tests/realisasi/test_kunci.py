@@ -111,3 +111,41 @@ def test_indicator_fields_that_move_figures_are_refused_by_the_form(
     assert EntriTriwulan.objects.get(unit=sub.unit, triwulan=1).status == (
         StatusEntri.DISAHKAN
     )
+
+
+def test_a_budget_import_into_a_locked_quarter_is_refused(
+    akun, instansi, hi, hi_disahkan
+):
+    from renstra.impor_sipd import GalatImpor, konfirmasi_impor
+    from renstra.models import AnggaranSubKegiatan, ImporSIPD
+    from tests import sipd_xlsx
+
+    tambahan = sipd_xlsx.baris_rekening(
+        "2.07.05.2.01.0001", ("5.1.02.99.99.9999", "Belanja baru"), 1_000_000
+    )
+    rekaman, pratinjau = sipd_xlsx.unggah(
+        instansi, "dpa", sipd_xlsx.dpa(tambahan=[tambahan]), akun["perencanaan"]
+    )
+    assert pratinjau.galat == []
+    pagu = AnggaranSubKegiatan.objects.get(
+        sub_kegiatan__kode="2.07.05.2.01.0001", versi="murni"
+    ).pagu
+    with pytest.raises(GalatImpor, match="Impor anggaran ini .* terkunci"):
+        konfirmasi_impor(rekaman, akun["perencanaan"])
+    rekaman.refresh_from_db()
+    assert rekaman.status == ImporSIPD.Status.PRATINJAU
+    assert (
+        AnggaranSubKegiatan.objects.get(
+            sub_kegiatan__kode="2.07.05.2.01.0001", versi="murni"
+        ).pagu
+        == pagu
+    )
+    # unlocked with a reason, the import applies
+    ubah_status(akun["perencanaan"], hi, 2024, 1, "buka_kunci", "DPA dikoreksi")
+    konfirmasi_impor(rekaman, akun["perencanaan"])
+    assert (
+        AnggaranSubKegiatan.objects.get(
+            sub_kegiatan__kode="2.07.05.2.01.0001", versi="murni"
+        ).pagu
+        == pagu + 1_000_000
+    )
