@@ -179,13 +179,16 @@ _PRESISI = Context(prec=80)
 
 def batas_field(field):
     """The ``BatasAngka`` of a model field: a ``DecimalField`` allows
-    ``max_digits - decimal_places`` integer digits and ``decimal_places``
-    decimals; an integer field its database range (Django's own table)."""
+    ``decimal_places`` decimals and ``max_digits - decimal_places`` integer
+    digits, one fewer when ``max_digits`` exceeds what a float holds exactly
+    (15): SQLite stores decimals as REAL, and a value whose float rounds up to
+    the next power of ten (9999999999999999.9 -> 1e16) could no longer be read
+    back into the field. An integer field gets its database range (Django's
+    own table)."""
     if getattr(field, "max_digits", None) is not None:
         tempat = field.decimal_places
-        terbesar = Decimal(10) ** (field.max_digits - tempat) - Decimal(1).scaleb(
-            -tempat
-        )
+        bulat = field.max_digits - tempat - (1 if field.max_digits > 15 else 0)
+        terbesar = Decimal(10) ** bulat - Decimal(1).scaleb(-tempat)
         return BatasAngka(-terbesar, terbesar, tempat)
     from django.db.backends.base.operations import BaseDatabaseOperations
 
@@ -195,10 +198,11 @@ def batas_field(field):
     return BatasAngka(Decimal(terkecil), Decimal(terbesar), 0)
 
 
-# The plan's and the entries' numbers: DecimalField(max_digits=20,
-# decimal_places=4) (renstra.models._angka, realisasi.models).
+# The plan's and the entries' numbers: ``batas_field`` of their
+# DecimalField(max_digits=20, decimal_places=4) (renstra.models._angka,
+# realisasi.models): 15 integer digits and 4 decimals.
 BATAS_ANGKA = BatasAngka(
-    Decimal("-9999999999999999.9999"), Decimal("9999999999999999.9999"), 4
+    Decimal("-999999999999999.9999"), Decimal("999999999999999.9999"), 4
 )
 # Money: whole rupiah below a thousand trillion. Within the BigIntegerField the
 # amounts are stored in, with room for sums of a kabupaten's budgets, and every
@@ -241,7 +245,7 @@ def parse_angka(teks, batas=BATAS_ANGKA):
         return batas.periksa(Decimal(teks), teks)
     if isinstance(teks, float):
         angka = desimal(teks)
-        if angka.is_finite():
+        if angka.is_finite() and angka.adjusted() < 40:  # larger: refused below
             angka = angka.quantize(
                 Decimal(1).scaleb(-max(batas.desimal, DESIMAL_FLOAT)),
                 rounding=ROUND_HALF_UP,

@@ -136,12 +136,15 @@ def test_bounds_are_the_model_fields():
     "teks, pesan",
     [
         ("12345678901234567", "terlalu besar"),
+        ("1234567890123456", "terlalu besar"),
         ("-12345678901234567", "terlalu kecil"),
         ("9.999.999.999.999.999.999", "terlalu besar"),
         (10**30, "terlalu besar"),
         (float("inf"), "bukan angka"),
         (float("nan"), "bukan angka"),
         (1e999, "bukan angka"),
+        (1e76, "terlalu besar"),
+        (-1e300, "terlalu kecil"),
         ("1e26", "bukan angka"),
         ("1,12345", "lebih dari 4 angka di belakang koma"),
         ("1" * 100, "terlalu panjang"),
@@ -154,7 +157,9 @@ def test_parse_angka_refuses_out_of_range(teks, pesan):
 
 
 def test_parse_angka_range_edges_and_float_noise():
-    assert f.parse_angka("9.999.999.999.999.999,9999") == f.BATAS_ANGKA.terbesar
+    assert f.parse_angka("999.999.999.999.999,9999") == f.BATAS_ANGKA.terbesar
+    with pytest.raises(f.AngkaTidakValid, match="terlalu besar"):
+        f.parse_angka("9.999.999.999.999.999,9")  # its float would read back as 1e16
     assert f.parse_angka(0.1 + 0.2) == D("0.3")
     assert f.parse_angka("999.999.999.999.999", f.BATAS_UANG) == 10**15 - 1
     with pytest.raises(f.AngkaTidakValid, match="terlalu besar"):

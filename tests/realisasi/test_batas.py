@@ -35,7 +35,7 @@ def test_a_17_digit_realisation_is_refused_and_every_page_still_answers(
     data[f"i{ind.pk}_ket"] = "angka raksasa"
     respons = client.post(url(hi), data)
     assert respons.status_code == 400
-    assert "terlalu besar; paling besar 9.999.999.999.999.999,9999" in (
+    assert "terlalu besar; paling besar 999.999.999.999.999,9999" in (
         respons.content.decode()
     )
     assert not JejakAudit.objects.exists()

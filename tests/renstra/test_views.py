@@ -318,7 +318,7 @@ def test_out_of_range_numbers_are_refused_with_a_message(perencanaan):
             },
         )
     )
-    assert "terlalu besar; paling besar 9.999.999.999.999.999,9999." in halaman
+    assert "terlalu besar; paling besar 999.999.999.999.999,9999." in halaman
     halaman = _isi(
         perencanaan.post(
             url, {"nama": ind.nama, "satuan": "%", "pengali": "1.000.000.000"}
