@@ -6,7 +6,8 @@ print as ``-``.
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from django.utils import timezone
 
@@ -154,27 +155,123 @@ class AngkaTidakValid(LakipTidakValid):
     """Raised by ``parse_angka`` with an Indonesian message."""
 
 
+@dataclass(frozen=True)
+class BatasAngka:
+    """The range a stored number may take: at most ``desimal`` decimals and
+    ``terkecil <= nilai <= terbesar``. One rule for every numeric input: forms,
+    services, Excel uploads and SIPD imports all check through ``parse_angka``."""
+
+    terkecil: Decimal
+    terbesar: Decimal
+    desimal: int
+    pesan_pecahan: str = "harus bilangan bulat (tanpa desimal)"
+
+    def periksa(self, angka, teks):
+        """``angka`` if within the range; else ``AngkaTidakValid``."""
+        if not angka.is_finite():
+            raise AngkaTidakValid(f"“{teks}” bukan angka yang valid.")
+        if angka > self.terbesar:
+            raise AngkaTidakValid(
+                f"“{teks}” terlalu besar; paling besar {format_angka(self.terbesar)}."
+            )
+        if angka < self.terkecil:
+            raise AngkaTidakValid(
+                f"“{teks}” terlalu kecil; paling kecil {format_angka(self.terkecil)}."
+            )
+        if angka.as_tuple().exponent < -self.desimal and angka != angka.quantize(
+            Decimal(1).scaleb(-self.desimal), context=_PRESISI
+        ):
+            if self.desimal == 0:
+                raise AngkaTidakValid(f"“{teks}” {self.pesan_pecahan}.")
+            raise AngkaTidakValid(
+                f"“{teks}” memiliki lebih dari {self.desimal} angka di belakang koma."
+            )
+        return angka
+
+
+_PRESISI = Context(prec=80)
+
+
+def batas_field(field):
+    """The ``BatasAngka`` of a model field: a ``DecimalField`` allows
+    ``decimal_places`` decimals and ``max_digits - decimal_places`` integer
+    digits, one fewer when ``max_digits`` exceeds what a float holds exactly
+    (15): SQLite stores decimals as REAL, and a value whose float rounds up to
+    the next power of ten (9999999999999999.9 -> 1e16) could no longer be read
+    back into the field. An integer field gets its database range (Django's
+    own table)."""
+    if getattr(field, "max_digits", None) is not None:
+        tempat = field.decimal_places
+        bulat = field.max_digits - tempat - (1 if field.max_digits > 15 else 0)
+        terbesar = Decimal(10) ** bulat - Decimal(1).scaleb(-tempat)
+        return BatasAngka(-terbesar, terbesar, tempat)
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    terkecil, terbesar = BaseDatabaseOperations.integer_field_ranges[
+        field.get_internal_type()
+    ]
+    return BatasAngka(Decimal(terkecil), Decimal(terbesar), 0)
+
+
+# The plan's and the entries' numbers: ``batas_field`` of their
+# DecimalField(max_digits=20, decimal_places=4) (renstra.models._angka,
+# realisasi.models): 15 integer digits and 4 decimals.
+BATAS_ANGKA = BatasAngka(
+    Decimal("-999999999999999.9999"), Decimal("999999999999999.9999"), 4
+)
+# Money: whole rupiah below a thousand trillion. Within the BigIntegerField the
+# amounts are stored in, with room for sums of a kabupaten's budgets, and every
+# amount can still be spelled out (``terbilang``).
+BATAS_UANG = BatasAngka(
+    Decimal(-(10**15) + 1),
+    Decimal(10**15 - 1),
+    0,
+    "harus ditulis dalam rupiah penuh, tanpa sen",
+)
+# Decimals kept of a float (an Excel cell) before its range is checked.
+DESIMAL_FLOAT = 4
+# A typed number longer than this is refused before it is parsed.
+PANJANG_ANGKA_MAKS = 64
+
 _POLA_INDONESIA = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
 _POLA_POLOS = re.compile(r"^-?\d+([.,]\d+)?$")
 
 
-def parse_angka(teks):
-    """Parse a number typed the Indonesian way or plain; return a ``Decimal``.
+def parse_angka(teks, batas=BATAS_ANGKA):
+    """Parse a number typed the Indonesian way or plain; return a ``Decimal``
+    within ``batas`` (default: the range of the app's decimal fields).
 
     Accepted: ``1.250.000``, ``1.250.000,50``, ``63,57``, ``63.57``, ``1250000``,
     with optional ``Rp`` and ``%``. A dot followed by exactly three digits in a
     number with more than one dot-group is a thousands separator; a single
     ``1.250`` is read as one thousand two hundred fifty (Indonesian style), while
     ``63.57`` (two decimals) is read as a decimal point. Empty input gives None.
-    Anything else raises ``AngkaTidakValid``.
+    A float (an Excel cell) is first rounded half up to ``DESIMAL_FLOAT``
+    decimals, since its last digits are binary noise (``0.1 + 0.2``). Typed text
+    with more decimals than ``batas`` allows, a value outside the range,
+    infinity or NaN raise ``AngkaTidakValid``, as does anything else that is not
+    a number.
     """
     if teks is None:
         return None
+    if isinstance(teks, bool):
+        raise AngkaTidakValid(f"“{teks}” bukan angka yang valid.")
     if isinstance(teks, (int, Decimal)):
-        return Decimal(teks)
+        return batas.periksa(Decimal(teks), teks)
     if isinstance(teks, float):
-        return desimal(teks)
+        angka = desimal(teks)
+        if angka.is_finite() and angka.adjusted() < 40:  # larger: refused below
+            angka = angka.quantize(
+                Decimal(1).scaleb(-max(batas.desimal, DESIMAL_FLOAT)),
+                rounding=ROUND_HALF_UP,
+                context=_PRESISI,
+            )
+        return batas.periksa(angka, teks)
     bersih = str(teks).strip().replace(" ", "").replace("\u00a0", "")
+    if len(bersih) > PANJANG_ANGKA_MAKS:
+        raise AngkaTidakValid(
+            f"Angka terlalu panjang (lebih dari {PANJANG_ANGKA_MAKS} karakter)."
+        )
     bersih = re.sub(r"^(Rp\.?)", "", bersih, flags=re.IGNORECASE).rstrip("%")
     if bersih == "":
         return None
@@ -185,9 +282,21 @@ def parse_angka(teks):
     else:
         raise AngkaTidakValid(f"“{teks}” bukan angka yang valid.")
     try:
-        return Decimal(bersih)
+        angka = Decimal(bersih)
     except InvalidOperation as exc:  # pragma: no cover - patterns above guard this
         raise AngkaTidakValid(f"“{teks}” bukan angka yang valid.") from exc
+    return batas.periksa(angka, teks)
+
+
+# C0 control characters other than tab, line feed and carriage return: Word
+# pastes them (``\x0b``), XML 1.0 forbids them, openpyxl refuses to write them.
+_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def tanpa_kendali(teks):
+    """``teks`` without control characters (tab and line breaks stay); None
+    stays None."""
+    return None if teks is None else _KENDALI.sub("", str(teks))
 
 
 _SATUAN = [

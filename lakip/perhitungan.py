@@ -10,7 +10,7 @@ as input and passes it on.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 SERATUS = Decimal(100)
 DUA_DESIMAL = Decimal("0.01")
@@ -64,7 +64,12 @@ def bulatkan(nilai, tempat=2):
     nilai = desimal(nilai)
     if not terhitung(nilai):
         return nilai
-    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+    # enough precision for any finite value: a huge capaian (a tiny target)
+    # rounds instead of raising InvalidOperation in the default 28-digit context
+    presisi = Context(prec=max(28, nilai.adjusted() + tempat + 2))
+    return nilai.quantize(
+        Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP, context=presisi
+    )
 
 
 def bagi(pembilang, penyebut, pengali=SERATUS):

@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from django import forms
 
-from lakip.format import format_persen, format_triwulan
+from lakip.format import batas_field, format_persen, format_triwulan
 from lakip.triwulan import TRIWULAN_CHOICES
-from laporan.models import TeksLaporan
+from laporan.models import DataDukung, TeksLaporan
 from laporan.services import (
     BAGIAN_DOKUMEN,
     BAGIAN_SASARAN,
@@ -16,6 +16,7 @@ from laporan.services import (
 from laporan.templatetags.dokumen import nilai_satuan
 
 Bagian = TeksLaporan.Bagian
+URUTAN_MAKS = int(batas_field(DataDukung._meta.get_field("urutan")).terbesar)
 TINGKAT_LABEL = {
     "program": "Program",
     "kegiatan": "Kegiatan",
@@ -172,7 +173,13 @@ class DataDukungForm(forms.Form):
     keterangan = forms.CharField(
         label="Keterangan/sumber data", max_length=300, required=False
     )
-    urutan = forms.IntegerField(label="Urutan", min_value=0, initial=0, required=False)
+    urutan = forms.IntegerField(
+        label="Urutan",
+        min_value=0,
+        max_value=URUTAN_MAKS,
+        initial=0,
+        required=False,
+    )
 
     def __init__(self, *args, dok, **kwargs):
         super().__init__(*args, **kwargs)

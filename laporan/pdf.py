@@ -6,7 +6,9 @@ the layout itself is ``laporan.paket.pekerja``, which the package's worker
 processes run too. Documents declare their fonts with
 ``{% include "laporan/pdf/fonts.css" %}``-style ``@font-face`` rules pointing at
 files under ``static/fonts/``; ``BASE_URL`` makes those relative URLs resolve to
-the repository's static folder, so no network or system font is needed.
+the repository's static folder, so no network or system font is needed. The
+layout's ``url_fetcher`` (``pekerja.pengambil``) serves only files under that
+folder and ``data:`` URLs; any other URL in a document is not fetched.
 
 Every PDF of a quarter's document comes from the package builder
 (``laporan.paket.rakit``), which lays parts out here or in its workers; other

@@ -13,3 +13,9 @@ class RealisasiConfig(AppConfig):
         from realisasi.tugas import tugas_realisasi
 
         daftarkan(tugas_realisasi)
+
+        # A plan edit may not change an approved quarter's figures.
+        from realisasi.kunci import tolak_triwulan_disahkan
+        from renstra import penjaga
+
+        penjaga.daftarkan(tolak_triwulan_disahkan)

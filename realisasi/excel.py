@@ -9,12 +9,14 @@ errors come back as (row, column, reason).
 from io import BytesIO
 
 from django.conf import settings
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
 from lakip.format import format_triwulan
 from lakip.perhitungan import RASIO
+from lakip.unggah import BerkasTidakValid, baris_lembar, buka_xlsx
+from lakip.xlsx import tulis_sel
 from realisasi.services import GagalEntri, IsianTidakValid, simpan_realisasi
 
 KOLOM = [
@@ -57,8 +59,7 @@ def _angka(nilai):
 
 def _tulis(ws, baris, nilai, isian=()):
     for nama, isi in nilai.items():
-        sel = ws[f"{HURUF[nama]}{baris}"]
-        sel.value = isi
+        sel = tulis_sel(ws[f"{HURUF[nama]}{baris}"], isi)
         if nama in isian:
             sel.protection = BUKA
             sel.fill = ISIAN
@@ -70,7 +71,7 @@ def buat_xlsx(lembar):
     ws = wb.active
     ws.title = "Entri"
     unit = lembar.unit
-    ws["A1"] = f"Entri realisasi {unit.nama}"
+    tulis_sel(ws["A1"], f"Entri realisasi {unit.nama}")
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = (
         f"Tahun {lembar.tahun}, Triwulan {format_triwulan(lembar.triwulan)} · "
@@ -141,8 +142,8 @@ def buat_xlsx(lembar):
         ],
         1,
     ):
-        meta.cell(row=i, column=1, value=kunci)
-        meta.cell(row=i, column=2, value=nilai)
+        tulis_sel(meta.cell(row=i, column=1), kunci)
+        tulis_sel(meta.cell(row=i, column=2), nilai)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     keluaran = BytesIO()
@@ -184,10 +185,7 @@ def _buka(berkas):
     berkas.seek(0)
     if not berkas.name.lower().endswith(".xlsx") or awal != b"PK\x03\x04":
         raise BerkasDitolak("Berkas harus berformat Excel .xlsx.")
-    try:
-        return load_workbook(berkas, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on broken files
-        raise BerkasDitolak("Berkas tidak dapat dibaca sebagai Excel .xlsx.") from exc
+    return buka_xlsx(berkas)
 
 
 def _periksa_meta(wb, lembar):
@@ -195,7 +193,11 @@ def _periksa_meta(wb, lembar):
         raise BerkasDitolak(
             "Berkas bukan lembar entri dari aplikasi ini; unduh lembar entri lalu isi."
         )
-    meta = {r[0]: r[1] for r in wb["meta"].iter_rows(values_only=True) if r[0]}
+    meta = {
+        r[0]: r[1] if len(r) > 1 else None
+        for r in baris_lembar(wb["meta"], kolom_maks=2, baris_maks=20)
+        if r and r[0]
+    }
     harapan = {
         "instansi": lembar.unit.instansi.kode,
         "unit": lembar.unit.kode,
@@ -223,14 +225,40 @@ def impor_xlsx(user, lembar, berkas):
     ``BarisTidakValid`` (row, column, reason of every bad value); nothing is
     saved in either case.
     """
-    wb = _buka(berkas)
+    try:
+        wb = _buka(berkas)
+        try:
+            versi, isian, letak = _baca(wb, lembar)
+        finally:
+            wb.close()
+    except BerkasTidakValid as exc:
+        raise BerkasDitolak(str(exc)) from None
+    try:
+        return simpan_realisasi(
+            user,
+            lembar.unit,
+            lembar.tahun,
+            lembar.triwulan,
+            isian,
+            versi,
+            sumber="excel",
+        )
+    except IsianTidakValid as exc:
+        raise BarisTidakValid(
+            [(*letak.get(k, (0, "-")), pesan) for k, pesan in exc.kesalahan.items()]
+        ) from exc
+
+
+def _baca(wb, lembar):
+    """``(versi, isian, letak)`` of the workbook's entry sheet; ``letak`` maps
+    each value's key to its (row, column title)."""
     versi = _periksa_meta(wb, lembar)
     ws = wb["Entri"]
     indikator = {b.indikator.pk: b.indikator for b in lembar.semua_indikator()}
     isian = {"indikator": {}, "anggaran": {}, "belanja": {}}
     letak, kesalahan = {}, []
     for nomor, baris in enumerate(
-        ws.iter_rows(min_row=BARIS_HEADER + 1, values_only=True), BARIS_HEADER + 1
+        baris_lembar(ws, BARIS_HEADER + 1, kolom_maks=len(KOLOM)), BARIS_HEADER + 1
     ):
         sel = dict(zip(HURUF, baris, strict=False))
         kunci = sel.get("kunci")
@@ -258,17 +286,4 @@ def impor_xlsx(user, lembar, berkas):
             kesalahan.append((nomor, JUDUL["kunci"], "Baris tidak dikenal."))
     if kesalahan:
         raise BarisTidakValid(kesalahan)
-    try:
-        return simpan_realisasi(
-            user,
-            lembar.unit,
-            lembar.tahun,
-            lembar.triwulan,
-            isian,
-            versi,
-            sumber="excel",
-        )
-    except IsianTidakValid as exc:
-        raise BarisTidakValid(
-            [(*letak.get(k, (0, "-")), pesan) for k, pesan in exc.kesalahan.items()]
-        ) from exc
+    return versi, isian, letak

@@ -10,6 +10,7 @@ from django import forms
 from lakip import perhitungan as hitung
 from lakip.format import format_angka
 from lakip.perhitungan import RASIO
+from realisasi.services import PANJANG_KETERANGAN_MAKS
 
 
 def nama_field(kunci):
@@ -39,7 +40,7 @@ class FormulirEntri(forms.Form):
                 self._teks(f"i{ind.pk}_{k}", _teks_angka(getattr(r, k, None)), k)
             self.fields[f"i{ind.pk}_ket"] = forms.CharField(
                 required=False,
-                max_length=2000,
+                max_length=PANJANG_KETERANGAN_MAKS,
                 label="Keterangan",
                 widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
             )

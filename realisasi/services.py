@@ -21,12 +21,15 @@ from django.db import transaction
 
 from lakip import perhitungan as hitung
 from lakip.format import (
+    BATAS_ANGKA,
+    BATAS_UANG,
     AngkaTidakValid,
     format_angka,
     format_triwulan,
     format_uang,
     format_waktu,
     parse_angka,
+    tanpa_kendali,
 )
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import PeriodeTidakValid, periksa_periode
@@ -43,6 +46,9 @@ from realisasi.models import (
 )
 from realisasi.selectors import lembar_entri, perubahan_terakhir
 from realisasi.tugas import beri_tahu_transisi
+
+# The longest note of a realisation, typed or uploaded.
+PANJANG_KETERANGAN_MAKS = 2000
 
 
 class GagalEntri(Exception):
@@ -76,9 +82,9 @@ class HasilSimpan:
     perubahan: list = field(default_factory=list)
 
 
-def _angka(nilai, kesalahan, kunci):
+def _angka(nilai, kesalahan, kunci, batas=BATAS_ANGKA):
     try:
-        angka = parse_angka(nilai)
+        angka = parse_angka(nilai, batas)
     except AngkaTidakValid as exc:
         kesalahan[kunci] = str(exc)
         return None
@@ -89,10 +95,7 @@ def _angka(nilai, kesalahan, kunci):
 
 
 def _uang(nilai, kesalahan, kunci):
-    angka = _angka(nilai, kesalahan, kunci)
-    if angka is not None and angka != angka.to_integral_value():
-        kesalahan[kunci] = "Uang ditulis dalam rupiah penuh, tanpa sen."
-        return None
+    angka = _angka(nilai, kesalahan, kunci, BATAS_UANG)
     return None if angka is None else int(angka)
 
 
@@ -100,7 +103,12 @@ def _periksa_indikator(baris, isian, kesalahan):
     """Validate one indicator's input; return (nilai, pembilang, penyebut, ket)."""
     ind = baris.indikator
     kunci = ("indikator", ind.pk)
-    ket = (isian.get("keterangan") or "").strip()
+    ket = tanpa_kendali(isian.get("keterangan") or "").strip()
+    if len(ket) > PANJANG_KETERANGAN_MAKS:
+        kesalahan[(*kunci, "keterangan")] = (
+            f"Keterangan paling banyak {PANJANG_KETERANGAN_MAKS} karakter "
+            f"(berisi {format_angka(len(ket))})."
+        )
     if ind.jenis == hitung.RASIO:
         pembilang = _angka(isian.get("pembilang"), kesalahan, (*kunci, "pembilang"))
         penyebut = _angka(isian.get("penyebut"), kesalahan, (*kunci, "penyebut"))

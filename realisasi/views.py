@@ -17,7 +17,13 @@ from lakip.triwulan import periode_atau_404
 from realisasi import excel
 from realisasi.akses import boleh_mengisi, unit_terlihat
 from realisasi.forms import FormulirAksi, FormulirEntri, FormulirUnggah
-from realisasi.models import JejakAudit, PeriodeEntri, StatusEntri
+from realisasi.models import (
+    EntriTriwulan,
+    JejakAudit,
+    PeriodeEntri,
+    RiwayatStatus,
+    StatusEntri,
+)
 from realisasi.selectors import lembar_entri
 from realisasi.services import (
     TRANSISI,
@@ -31,6 +37,8 @@ from realisasi.services import (
     ubah_status,
 )
 from renstra.models import SubKegiatan
+
+A = RiwayatStatus.Aksi
 
 
 def _periode_default(instansi):
@@ -114,6 +122,7 @@ def _konteks_entri(request, unit, tahun, triwulan, form=None):
         alasan = ""
     if form is None:
         form = FormulirEntri(lembar, hanya_baca=not bisa_ubah)
+    aksi = [(a, a.label) for a in aksi_tersedia(request.user, lembar.entri)]
     return {
         "lembar": lembar,
         "unit": unit,
@@ -123,12 +132,74 @@ def _konteks_entri(request, unit, tahun, triwulan, form=None):
         "tampilan": form.tampilan(),
         "bisa_ubah": bisa_ubah,
         "alasan_tidak_bisa": alasan,
-        "aksi": [(a, a.label) for a in aksi_tersedia(request.user, lembar.entri)],
+        "aksi": aksi,
+        # with an editable form, submitting is a button of the entry form
+        # (values saved first); the other actions keep their own forms
+        "ajukan_bersama": bisa_ubah and A.AJUKAN in dict(aksi),
+        "aksi_terpisah": [
+            (a, label) for a, label in aksi if not (bisa_ubah and a == A.AJUKAN)
+        ],
         "riwayat": lembar.entri.riwayat.select_related("oleh")
         if lembar.entri.pk
         else [],
         "boleh_unggah": bisa_ubah and boleh_mengisi(request.user, unit),
     }
+
+
+def _simpan_formulir(request, unit, tahun, triwulan):
+    """Validate and save the posted entry form: ``(form, result)``, where the
+    result is the ``HasilSimpan`` or None after an error (shown on the form
+    or as a message; nothing saved)."""
+    if not boleh_mengisi(request.user, unit):
+        raise PermissionDenied("Anda tidak berhak mengisi realisasi unit ini.")
+    lembar = lembar_entri(unit, tahun, triwulan)
+    form = FormulirEntri(lembar, request.POST)
+    if not form.is_valid():
+        return form, None
+    try:
+        hasil = simpan_realisasi(
+            request.user,
+            unit,
+            tahun,
+            triwulan,
+            form.isian(),
+            form.cleaned_data["versi"],
+        )
+    except IsianTidakValid as exc:
+        form.tambah_kesalahan(exc.kesalahan)
+        daftar = "; ".join(
+            f"{form.label_kesalahan(k)}: {pesan}" for k, pesan in exc.kesalahan.items()
+        )
+        messages.error(request, f"{exc} Periksa: {daftar}")
+    except GagalEntri as exc:
+        messages.error(request, str(exc))
+    else:
+        return form, hasil
+    return form, None
+
+
+def _entri(unit, tahun, triwulan):
+    return EntriTriwulan.objects.filter(
+        unit=unit, tahun=tahun, triwulan=triwulan
+    ).first() or EntriTriwulan(unit=unit, tahun=tahun, triwulan=triwulan)
+
+
+def _pesan_simpan(request, hasil):
+    messages.success(
+        request,
+        f"Tersimpan: {hasil.jumlah_perubahan} perubahan."
+        if hasil.jumlah_perubahan
+        else "Tidak ada perubahan.",
+    )
+
+
+def _halaman_gagal(request, unit, tahun, triwulan, form):
+    return render(
+        request,
+        "realisasi/entri.html",
+        _konteks_entri(request, unit, tahun, triwulan, form),
+        status=400,
+    )
 
 
 @login_required
@@ -140,43 +211,11 @@ def entri_unit(request, unit_id, tahun, triwulan):
         tahun_baru, tw_baru = _tahun_triwulan(request, unit.instansi)
         return redirect("realisasi:unit", unit.pk, tahun_baru, tw_baru)
     if request.method == "POST":
-        if not boleh_mengisi(request.user, unit):
-            raise PermissionDenied("Anda tidak berhak mengisi realisasi unit ini.")
-        lembar = lembar_entri(unit, tahun, triwulan)
-        form = FormulirEntri(lembar, request.POST)
-        if form.is_valid():
-            try:
-                hasil = simpan_realisasi(
-                    request.user,
-                    unit,
-                    tahun,
-                    triwulan,
-                    form.isian(),
-                    form.cleaned_data["versi"],
-                )
-            except IsianTidakValid as exc:
-                form.tambah_kesalahan(exc.kesalahan)
-                daftar = "; ".join(
-                    f"{form.label_kesalahan(k)}: {pesan}"
-                    for k, pesan in exc.kesalahan.items()
-                )
-                messages.error(request, f"{exc} Periksa: {daftar}")
-            except GagalEntri as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(
-                    request,
-                    f"Tersimpan: {hasil.jumlah_perubahan} perubahan."
-                    if hasil.jumlah_perubahan
-                    else "Tidak ada perubahan.",
-                )
-                return redirect("realisasi:unit", unit.pk, tahun, triwulan)
-        return render(
-            request,
-            "realisasi/entri.html",
-            _konteks_entri(request, unit, tahun, triwulan, form),
-            status=400,
-        )
+        form, hasil = _simpan_formulir(request, unit, tahun, triwulan)
+        if hasil is None:
+            return _halaman_gagal(request, unit, tahun, triwulan, form)
+        _pesan_simpan(request, hasil)
+        return redirect("realisasi:unit", unit.pk, tahun, triwulan)
     return render(
         request, "realisasi/entri.html", _konteks_entri(request, unit, tahun, triwulan)
     )
@@ -185,11 +224,29 @@ def entri_unit(request, unit_id, tahun, triwulan):
 @login_required
 @require_POST
 def entri_aksi(request, unit_id, tahun, triwulan):
-    """A workflow transition (submit, return, verify, approve, unlock)."""
+    """A workflow transition (submit, return, verify, approve, unlock).
+
+    Submitting from the entry page posts the entry form with it: the typed
+    values are saved first with the same validation, and a value that is
+    refused stops the submission (the page shows why); no typed value is
+    dropped."""
     unit = _unit(request, unit_id)
     form = FormulirAksi(request.POST)
     if not form.is_valid() or form.cleaned_data["aksi"] not in TRANSISI:
         raise Http404("Aksi tidak dikenal.")
+    if (
+        form.cleaned_data["aksi"] == A.AJUKAN
+        and "versi" in request.POST
+        and A.AJUKAN in aksi_tersedia(request.user, _entri(unit, tahun, triwulan))
+    ):
+        form_entri, hasil = _simpan_formulir(request, unit, tahun, triwulan)
+        if hasil is None:
+            messages.warning(
+                request, "Entri belum diajukan: isian Anda belum dapat disimpan."
+            )
+            return _halaman_gagal(request, unit, tahun, triwulan, form_entri)
+        if hasil.jumlah_perubahan:
+            _pesan_simpan(request, hasil)
     try:
         entri = ubah_status(
             request.user,

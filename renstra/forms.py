@@ -7,7 +7,14 @@ from decimal import Decimal
 from django import forms
 from django.db.models import Case, When
 
-from lakip.format import AngkaTidakValid, format_angka, parse_angka
+from lakip.format import (
+    BATAS_ANGKA,
+    BATAS_UANG,
+    AngkaTidakValid,
+    batas_field,
+    format_angka,
+    parse_angka,
+)
 from lakip.models import Pegawai, UnitKerja
 from renstra import selectors
 from renstra.impor_sipd import IMPORTIR
@@ -27,11 +34,15 @@ from renstra.sipd import BATAS_UKURAN
 
 
 class AngkaField(forms.CharField):
-    """A number typed as ``1.250.000,50`` or ``63.57``; cleaned to ``Decimal``."""
+    """A number typed as ``1.250.000,50`` or ``63.57`` within ``batas`` (default:
+    the range of the plan's decimal fields); cleaned to ``Decimal``."""
 
-    def __init__(self, *args, **kwargs):
+    batas = BATAS_ANGKA
+
+    def __init__(self, *args, batas=None, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
+        self.batas = batas or self.batas
         self.widget.attrs.setdefault("inputmode", "decimal")
         self.widget.attrs.setdefault("class", "text-end")
 
@@ -43,13 +54,15 @@ class AngkaField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         try:
-            return parse_angka(value)
+            return parse_angka(value, self.batas)
         except AngkaTidakValid as exc:
             raise forms.ValidationError(str(exc)) from None
 
 
 class RupiahField(AngkaField):
-    """Whole rupiah, not negative; cleaned to ``int``."""
+    """Whole rupiah, not negative, within ``BATAS_UANG``; cleaned to ``int``."""
+
+    batas = BATAS_UANG
 
     def to_python(self, value):
         nilai = super().to_python(value)
@@ -130,7 +143,11 @@ class SubKegiatanForm(_FormInstansi):
 class IndikatorForm(_FormInstansi):
     """An indicator with its targets for one year (``tahun``)."""
 
-    pengali = AngkaField(label="Pengali (rasio)", required=True)
+    pengali = AngkaField(
+        label="Pengali (rasio)",
+        required=True,
+        batas=batas_field(Indikator._meta.get_field("pengali")),
+    )
     target_renstra = AngkaField(label="Target akhir Renstra")
     target = AngkaField(label="Target tahunan")
     target_tw1 = AngkaField(label="Target TW I")
@@ -281,6 +298,8 @@ class SalinForm(forms.Form):
     tahun_tujuan = forms.IntegerField(
         label="ke tahun",
         required=False,
+        min_value=2000,
+        max_value=2100,
         help_text="Kosongkan untuk tahun berikutnya.",
     )
 

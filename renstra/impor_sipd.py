@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from renstra import sipd
+from renstra import penjaga, sipd
 from renstra.galat import RencanaTidakValid
 from renstra.models import (
     ImporSIPD,
@@ -106,8 +106,8 @@ class Importir:
         Never writes."""
         pratinjau = Pratinjau()
         try:
-            pratinjau.lembar, baris = sipd.baca_baris(
-                bytes(impor.isi), self.wajib, self.kolom_nilai
+            pratinjau.lembar, baris = sipd.baris_impor(
+                impor, self.wajib, self.kolom_nilai
             )
         except GalatBerkas as exc:
             pratinjau.galat.append(Masalah(None, str(exc)))
@@ -226,7 +226,7 @@ def unggah_impor(instansi, jenis, tahun, berkas, oleh, opsi=None):
     importir = importir_untuk(jenis)
     sipd.periksa_berkas(berkas.name, berkas.size)
     isi = berkas.read()
-    sipd.periksa_berkas(berkas.name, len(isi))
+    sipd.periksa_berkas(berkas.name, len(isi), isi)
     impor = ImporSIPD(
         instansi=instansi,
         jenis=jenis,
@@ -279,6 +279,8 @@ def konfirmasi_impor(impor, oleh):
             )
         impor.diterapkan_oleh = oleh  # the steps record who applied them
         pratinjau = importir.periksa(impor)
+        if alasan := penjaga.tolakan(penjaga.dampak_impor(impor, pratinjau)):
+            raise GalatImpor(alasan)  # it would change a Disahkan quarter
         if not pratinjau.bisa_diterapkan:
             raise GalatImpor(
                 "Berkas tidak dapat diterapkan: "

@@ -629,6 +629,13 @@ class ImporSIPD(models.Model):
     ukuran = models.PositiveIntegerField("ukuran (byte)")
     sidik = models.CharField("SHA-256", max_length=64)
     isi = models.BinaryField("isi berkas")
+    baris = models.JSONField(
+        "baris terbaca",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Baris data berkas, dibaca sekali saat diunggah.",
+    )
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.PRATINJAU
     )

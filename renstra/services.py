@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from renstra import selectors
+from lakip.format import BATAS_ANGKA, BATAS_UANG, AngkaTidakValid
+from renstra import penjaga, selectors
 from renstra.galat import RencanaTidakValid
 from renstra.models import (
     AnggaranSubKegiatan,
@@ -35,6 +36,25 @@ def _json(nilai):
     if isinstance(nilai, (Decimal, datetime.date)):
         return str(nilai)
     return nilai
+
+
+def _dalam_batas(nilai, batas, label):
+    """``nilai`` if None or within ``batas`` (``lakip.format``'s one range rule);
+    else ``TolakRencana`` naming ``label``."""
+    if nilai is None:
+        return None
+    try:
+        batas.periksa(Decimal(nilai), nilai)
+    except AngkaTidakValid as exc:
+        raise TolakRencana(f"{label}: {exc}") from None
+    return nilai
+
+
+def _jaga(dampak):
+    """Refuse (``TolakRencana``) a plan edit that a registered guard refuses,
+    e.g. one that would change a Disahkan quarter's figures."""
+    if alasan := penjaga.tolakan(dampak):
+        raise TolakRencana(alasan)
 
 
 def catat(instansi, oleh, aksi, objek, rincian=None):
@@ -85,6 +105,7 @@ def simpan_objek(instansi, objek, data, oleh):
     _validasi(objek)
     if not baru and not perubahan:
         return objek
+    _jaga(penjaga.dampak_objek(instansi, asli, objek))
     objek.save()
     catat(
         instansi,
@@ -110,12 +131,18 @@ def simpan_target(instansi, indikator, tahun, nilai, oleh):
     target = target or TargetIndikator(indikator=indikator, tahun=tahun)
     perubahan = {}
     for kolom in KOLOM_TARGET:
-        baru = nilai.get(kolom)
+        baru = _dalam_batas(nilai.get(kolom), BATAS_ANGKA, kolom.replace("_", " "))
         lama = getattr(target, kolom)
         if (None if lama is None else Decimal(lama)) != baru:
             perubahan[kolom] = [_json(lama), _json(baru)]
         setattr(target, kolom, baru)
     if perubahan:
+        unit, _ = penjaga.unit_tahun_indikator(indikator)
+        _jaga(
+            penjaga.dampak_kolom(
+                instansi, unit, {tahun}, perubahan, f"Perubahan target {tahun} ini"
+            )
+        )
         target.save()
         catat(instansi, oleh, "target", f"target {tahun} {indikator}", perubahan)
     return target, selectors.periksa_target_alir(indikator, target)
@@ -155,10 +182,26 @@ def simpan_perubahan_dpa(instansi, sub_kegiatan, pagu, kas, tanggal, alasan, ole
         raise TolakRencana("Tanggal DPA perubahan tidak boleh sebelum DPA murni.")
     if len(kas) != 4 or any(k is None or k < 0 for k in [pagu, *kas]):
         raise TolakRencana("Pagu dan anggaran kas harus diisi dan tidak negatif.")
+    for label, uang in [
+        ("Pagu", pagu),
+        *((f"Kas TW {t}", k) for t, k in enumerate(kas, 1)),
+    ]:
+        _dalam_batas(uang, BATAS_UANG, label)
     if sum(kas) > pagu:
         raise TolakRencana(
             "Jumlah anggaran kas keempat triwulan melebihi pagu perubahan."
         )
+    berlaku = selectors.anggaran_berlaku(sub_kegiatan)
+    kolom = {"pagu": pagu, **{f"kas_tw{t}": kas[t - 1] for t in range(1, 5)}}
+    _jaga(
+        penjaga.dampak_kolom(
+            instansi,
+            {sub_kegiatan.unit_id},
+            {sub_kegiatan.kegiatan.program.tahun},
+            [k for k, v in kolom.items() if getattr(berlaku, k) != v],
+            "DPA perubahan ini",
+        )
+    )
     perubahan, baru = AnggaranSubKegiatan.objects.get_or_create(
         sub_kegiatan=sub_kegiatan,
         versi=AnggaranSubKegiatan.Versi.PERUBAHAN,

@@ -11,13 +11,19 @@ the agency's ``kode_urusan``.
 Used by every importer (``renstra.impor_sipd``, ``realisasi.impor_sipd``).
 """
 
-import io
+import math
 import re
-import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from lakip.format import BULAN, AngkaTidakValid, format_angka, parse_angka
+from lakip import unggah
+from lakip.format import (
+    BATAS_UANG,
+    BULAN,
+    AngkaTidakValid,
+    format_angka,
+    parse_angka,
+)
 from renstra.galat import RencanaTidakValid
 
 BATAS_UKURAN = 5 * 1024 * 1024  # bytes
@@ -96,8 +102,10 @@ def teks_sel(nilai):
     return str(nilai).strip()
 
 
-def periksa_berkas(nama_file, ukuran):
-    """Refuse what is not an .xlsx file or is larger than ``BATAS_UKURAN``."""
+def periksa_berkas(nama_file, ukuran, isi=None):
+    """Refuse what is not an .xlsx file or is larger than ``BATAS_UKURAN``; with
+    ``isi`` (the bytes), also a zip whose directory ``lakip.unggah`` refuses
+    (too much data once uncompressed, a zip bomb)."""
     if not str(nama_file).lower().endswith(".xlsx"):
         raise GalatBerkas(
             f"Berkas “{nama_file}” bukan berkas Excel .xlsx. Unduh ulang dari SIPD "
@@ -110,6 +118,11 @@ def periksa_berkas(nama_file, ukuran):
         )
     if ukuran == 0:
         raise GalatBerkas(f"Berkas “{nama_file}” kosong.")
+    if isi is not None:
+        try:
+            unggah.periksa_zip(isi)
+        except unggah.BerkasTidakValid as exc:
+            raise GalatBerkas(f"Berkas “{nama_file}”: {exc}") from None
 
 
 def _alias(kolom_nilai):
@@ -138,33 +151,62 @@ def baca_baris(isi, wajib, kolom_nilai):
     Returns ``(sheet name, [Baris])`` without blank rows and total rows; raises
     ``GalatBerkas`` with an Indonesian message when the file cannot be used.
     """
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     alias = _alias(kolom_nilai)
     try:
-        buku = openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise GalatBerkas(
-            "Berkas tidak dapat dibaca sebagai Excel .xlsx (rusak atau bukan "
-            "berkas Excel)."
-        ) from None
-    try:
-        for lembar in buku.worksheets:
-            baris_iter = lembar.iter_rows(values_only=True)
-            for nomor, sel in enumerate(baris_iter, start=1):
-                if nomor > BARIS_JUDUL_MAKS:
-                    break
-                judul = _judul(sel, alias)
-                if all(_ada(judul, w) for w in wajib):
-                    return lembar.title, _data(baris_iter, nomor, judul)
-    finally:
-        buku.close()
+        buku = unggah.buka_xlsx(isi)
+        try:
+            for lembar in buku.worksheets:
+                baris_iter = unggah.baris_lembar(lembar)
+                for nomor, sel in enumerate(baris_iter, start=1):
+                    if nomor > BARIS_JUDUL_MAKS:
+                        break
+                    judul = _judul(sel, alias)
+                    if all(_ada(judul, w) for w in wajib):
+                        return lembar.title, _data(baris_iter, nomor, judul)
+        finally:
+            buku.close()
+    except unggah.BerkasTidakValid as exc:
+        raise GalatBerkas(str(exc)) from None
     raise GalatBerkas(
         "Baris judul kolom tidak ditemukan. Kolom yang dibutuhkan: "
         + ", ".join(_label_wajib(w, kolom_nilai) for w in wajib)
         + "."
     )
+
+
+def baris_impor(impor, wajib, kolom_nilai):
+    """``baca_baris`` of an ``ImporSIPD``'s file, read once: the rows (or the
+    reason the file cannot be used) are kept as JSON on the record
+    (``impor.baris``), so previews and the confirmation reuse them instead of
+    parsing the stored file again. Saves the rows on a stored record."""
+    if not impor.baris:
+        try:
+            lembar, baris = baca_baris(bytes(impor.isi), wajib, kolom_nilai)
+        except GalatBerkas as exc:
+            impor.baris = {"galat": str(exc)}
+        else:
+            impor.baris = {
+                "lembar": lembar,
+                "baris": [[b.nomor, _json_sel(b.sel)] for b in baris],
+            }
+        if impor.pk:
+            type(impor).objects.filter(pk=impor.pk).update(baris=impor.baris)
+    if "galat" in impor.baris:
+        raise GalatBerkas(impor.baris["galat"])
+    return impor.baris["lembar"], [Baris(n, sel) for n, sel in impor.baris["baris"]]
+
+
+def _json_sel(sel):
+    """A row's cells as JSON values: text, whole numbers and finite floats stay
+    (a float's JSON round trip is exact); dates and infinities become text."""
+    hasil = {}
+    for kolom, nilai in sel.items():
+        if isinstance(nilai, float) and not math.isfinite(nilai):
+            nilai = str(nilai)
+        elif nilai is not None and not isinstance(nilai, (str, int, float)):
+            nilai = str(nilai)
+        hasil[kolom] = nilai
+    return hasil
 
 
 def _ada(judul, wajib):
@@ -253,10 +295,10 @@ def rupiah(nilai, label="nilai"):
     """A money cell as whole rupiah (int); blank is 0."""
     if nilai is None or teks_sel(nilai) == "":
         return 0
-    try:
-        angka = parse_angka(nilai)
-    except AngkaTidakValid:
-        raise GalatBaris(f"{label} “{teks_sel(nilai)}” bukan angka") from None
+    try:  # money's range; sen are reported below in SIPD's own words
+        angka = parse_angka(nilai, replace(BATAS_UANG, desimal=4))
+    except AngkaTidakValid as exc:
+        raise GalatBaris(f"{label}: {str(exc).rstrip('.')}") from None
     if angka < 0:
         raise GalatBaris(f"{label} bernilai negatif ({format_angka(angka)})")
     if angka != angka.to_integral_value():

@@ -40,7 +40,13 @@ def instansi_aktif(request):
 
 
 def ambil(request, model, pk):
-    """The record ``pk`` of ``model`` if it belongs to the user's agency."""
+    """The record ``pk`` of ``model`` if it belongs to the user's agency; 404
+    for another agency's record and for an id that is not a whole number (a
+    typed URL parameter)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404(f"{model._meta.verbose_name} tidak ditemukan.") from None
     return get_object_or_404(
         selectors.milik_instansi(model, instansi_aktif(request)), pk=pk
     )

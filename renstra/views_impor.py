@@ -50,6 +50,8 @@ def impor(request):
             "importir": impor_sipd.IMPORTIR.values(),
             "boleh_ubah": boleh_ubah(request),
         },
+        # a refused upload (wrong type, too large, unreadable) is a 400
+        status=400 if form is not None and form.errors else 200,
     )
 
 

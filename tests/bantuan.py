@@ -204,3 +204,22 @@ def teks_elemen(html, id_elemen):
         return None
     awal = html.index(tanda)
     return " ".join(html[awal : html.index("</div>", awal)].split())
+
+
+def ubah_zip(isi, ubah, nama=None):
+    """A copy of the zip (xlsx) ``isi`` with ``ubah(bytes)`` applied to member
+    ``nama`` (every member when None), recompressed at the highest level."""
+    import io
+    import zipfile
+
+    keluaran = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(isi)) as lama,
+        zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as baru,
+    ):
+        for info in lama.infolist():
+            data = lama.read(info)
+            if nama is None or info.filename == nama:
+                data = ubah(data)
+            baru.writestr(info.filename, data)
+    return keluaran.getvalue()

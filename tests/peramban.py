@@ -85,7 +85,6 @@ def masuk(driver, live_server, username, password):
     login has finished (the login page is gone), so the next step starts signed
     in."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{live_server.url}/masuk/")
@@ -93,10 +92,23 @@ def masuk(driver, live_server, username, password):
     driver.find_element(By.NAME, "password").send_keys(password)
     tombol = driver.find_element(By.CSS_SELECTOR, "form button[type=submit]")
     tombol.click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(tombol))
+    WebDriverWait(driver, 20).until(lambda d: _sudah_pergi(tombol))
     WebDriverWait(driver, 20).until(
         lambda d: (
             d.execute_script("return document.readyState") == "complete"
             and "/masuk/" not in d.current_url
         )
     )
+
+
+def _sudah_pergi(elemen):
+    """True once ``elemen``'s page is gone. Chromium answers a lookup on a page
+    being replaced either "stale element" or "node does not belong to the
+    document"; both mean the old page has gone."""
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        elemen.is_enabled()
+    except WebDriverException:  # StaleElementReferenceException is one
+        return True
+    return False

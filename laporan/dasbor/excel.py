@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from lakip.xlsx import tambah_baris
 from laporan.dasbor.tabel import ANGKA, PERSEN, UANG
 
 FORMAT = {UANG: "#,##0", PERSEN: "0.00"}
@@ -45,17 +46,17 @@ def buku_kerja(judul, keterangan, tabel_tabel):
     dipakai = set()
     for tabel in tabel_tabel:
         ws = wb.create_sheet(_nama_lembar(tabel.lembar or tabel.judul, dipakai))
-        ws.append([f"{judul}: {tabel.judul}"])
+        tambah_baris(ws, [f"{judul}: {tabel.judul}"])
         ws["A1"].font = Font(bold=True, size=12)
-        ws.append([keterangan])
+        tambah_baris(ws, [keterangan])
         ws.append([])
-        ws.append([k.judul for k in tabel.kolom])
+        tambah_baris(ws, [k.judul for k in tabel.kolom])
         for sel in ws[4]:
             sel.font = Font(bold=True)
             sel.fill = ISI_JUDUL
             sel.alignment = Alignment(wrap_text=True, vertical="top")
         for baris in tabel.baris:
-            ws.append([s.nilai for s in baris.sel])
+            tambah_baris(ws, [s.nilai for s in baris.sel])
             for kolom, sel, isi in zip(
                 tabel.kolom, ws[ws.max_row], baris.sel, strict=True
             ):
@@ -69,7 +70,7 @@ def buku_kerja(judul, keterangan, tabel_tabel):
                     sel.alignment = Alignment(indent=2 * isi.indentasi)
         if tabel.catatan:
             ws.append([])
-            ws.append([tabel.catatan])
+            tambah_baris(ws, [tabel.catatan])
         for i, kolom in enumerate(tabel.kolom, start=1):
             panjang = max(
                 [len(kolom.judul) // 2 + 2]

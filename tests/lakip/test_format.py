@@ -124,3 +124,83 @@ def test_angka_teks_formats_stored_numbers_only():
     assert Template("{% load angka %}{{ x|angka_teks }}").render(
         Context({"x": ""})
     ) == ("-")
+
+
+# -- the one range rule ------------------------------------------------------
+
+
+def test_bounds_are_the_model_fields():
+    from laporan.models import DataDukung
+    from realisasi.models import RealisasiAnggaran, RealisasiIndikator
+    from renstra.models import AnggaranSubKegiatan, Indikator, TargetIndikator
+
+    for model, nama in [
+        (RealisasiIndikator, "nilai"),
+        (RealisasiIndikator, "pembilang"),
+        (RealisasiIndikator, "penyebut"),
+        (TargetIndikator, "target_tw1"),
+        (Indikator, "target_renstra"),
+    ]:
+        batas = f.batas_field(model._meta.get_field(nama))
+        assert (batas.terkecil, batas.terbesar, batas.desimal) == (
+            f.BATAS_ANGKA.terkecil,
+            f.BATAS_ANGKA.terbesar,
+            f.BATAS_ANGKA.desimal,
+        )
+    for model, nama in [
+        (AnggaranSubKegiatan, "pagu"),
+        (RealisasiAnggaran, "jumlah"),
+    ]:
+        batas = f.batas_field(model._meta.get_field(nama))
+        assert batas.terbesar >= f.BATAS_UANG.terbesar
+        assert batas.terkecil <= f.BATAS_UANG.terkecil
+    pengali = f.batas_field(Indikator._meta.get_field("pengali"))
+    assert (pengali.terbesar, pengali.desimal) == (D("99999999.99"), 2)
+    urutan = f.batas_field(DataDukung._meta.get_field("urutan"))
+    assert (urutan.terkecil, urutan.terbesar) == (0, 32767)
+
+
+@pytest.mark.parametrize(
+    "teks, pesan",
+    [
+        ("12345678901234567", "terlalu besar"),
+        ("1234567890123456", "terlalu besar"),
+        ("-12345678901234567", "terlalu kecil"),
+        ("9.999.999.999.999.999.999", "terlalu besar"),
+        (10**30, "terlalu besar"),
+        (float("inf"), "bukan angka"),
+        (float("nan"), "bukan angka"),
+        (1e999, "bukan angka"),
+        (1e76, "terlalu besar"),
+        (-1e300, "terlalu kecil"),
+        ("1e26", "bukan angka"),
+        ("1,12345", "lebih dari 4 angka di belakang koma"),
+        ("1" * 100, "terlalu panjang"),
+        (True, "bukan angka"),
+    ],
+)
+def test_parse_angka_refuses_out_of_range(teks, pesan):
+    with pytest.raises(f.AngkaTidakValid, match=pesan):
+        f.parse_angka(teks)
+
+
+def test_parse_angka_range_edges_and_float_noise():
+    assert f.parse_angka("999.999.999.999.999,9999") == f.BATAS_ANGKA.terbesar
+    with pytest.raises(f.AngkaTidakValid, match="terlalu besar"):
+        f.parse_angka("9.999.999.999.999.999,9")  # its float would read back as 1e16
+    assert f.parse_angka(0.1 + 0.2) == D("0.3")
+    assert f.parse_angka("999.999.999.999.999", f.BATAS_UANG) == 10**15 - 1
+    with pytest.raises(f.AngkaTidakValid, match="terlalu besar"):
+        f.parse_angka("1.000.000.000.000.000", f.BATAS_UANG)
+    with pytest.raises(f.AngkaTidakValid, match="rupiah penuh, tanpa sen"):
+        f.parse_angka(1.5, f.BATAS_UANG)
+
+
+def test_huge_values_still_round_and_print():
+    # a capaian of a tiny target is larger than the default 28-digit context
+    assert f.format_persen(D("1e30")) == "1" + ".000" * 10 + ",00"
+
+
+def test_tanpa_kendali():
+    assert f.tanpa_kendali("a\x0bb\x00c\td\ne\x7f") == "abc\td\ne"
+    assert f.tanpa_kendali(None) is None

@@ -2,34 +2,41 @@
 values, saves them, and reads them back."""
 
 import pytest
-from django.core.management import call_command
 
-from tests.conftest import SEED
+from tests.bantuan import pulihkan_basis_data
 from tests.peramban import masuk, peramban  # noqa: F401
 
 pytestmark = pytest.mark.browser
+
+
+def _tw1_dibuka():
+    """The seed with its demo accounts and TW I 2024 open; returns the sub
+    kegiatan 2.07.05.2.01.0001 of Bidang HI and its indicator."""
+    from django.contrib.auth import get_user_model
+
+    from lakip.models import Instansi
+    from lakip.services import buat_akun_demo
+    from realisasi.services import atur_periode_entri
+    from renstra.models import Indikator, SubKegiatan
+
+    pulihkan_basis_data()  # the seed and groups (a live-server test flushes)
+    instansi = Instansi.objects.get()
+    buat_akun_demo(instansi)
+    atur_periode_entri(
+        get_user_model().objects.get(username="perencanaan"), instansi, 2024, 1, True
+    )
+    sub = SubKegiatan.objects.get(kode="2.07.05.2.01.0001")
+    return sub, Indikator.objects.get(sub_kegiatan=sub)
 
 
 def test_operator_enters_and_reads_back(live_server, peramban, tmp_path):  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    from lakip.models import Instansi
-    from lakip.services import PASSWORD_DEMO, buat_akun_demo
+    from lakip.services import PASSWORD_DEMO
     from realisasi.models import RealisasiAnggaran, RealisasiIndikator
-    from realisasi.services import atur_periode_entri
-    from renstra.models import Indikator, SubKegiatan
 
-    call_command("loaddata", str(SEED), verbosity=0)
-    instansi = Instansi.objects.get()
-    buat_akun_demo(instansi)
-    from django.contrib.auth import get_user_model
-
-    atur_periode_entri(
-        get_user_model().objects.get(username="perencanaan"), instansi, 2024, 1, True
-    )
-    sub = SubKegiatan.objects.get(kode="2.07.05.2.01.0001")
-    ind = Indikator.objects.get(sub_kegiatan=sub)
+    sub, ind = _tw1_dibuka()
 
     masuk(peramban, live_server, "operator.hi", PASSWORD_DEMO)
     peramban.get(f"{live_server.url}/realisasi/")
@@ -68,3 +75,44 @@ def test_operator_enters_and_reads_back(live_server, peramban, tmp_path):  # noq
     assert (
         RealisasiIndikator.objects.get(indikator=ind, tahun=2024, triwulan=1).nilai == 5
     )
+
+
+def test_ajukan_keeps_the_typed_value(live_server, peramban):  # noqa: F811
+    """Issue 12: the head types a new value and presses Ajukan without Simpan;
+    the value is saved and then submitted, never silently dropped."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from lakip.services import PASSWORD_DEMO
+    from realisasi.models import EntriTriwulan, RealisasiIndikator
+
+    sub, ind = _tw1_dibuka()
+
+    masuk(peramban, live_server, "kabid.hi", PASSWORD_DEMO)
+    peramban.get(f"{live_server.url}/realisasi/entri/{sub.unit_id}/2024/1/")
+    nilai = peramban.find_element(By.NAME, f"i{ind.pk}_nilai")
+    nilai.clear()
+    nilai.send_keys("6")
+    peramban.find_element(By.NAME, "catatan").send_keys("Sudah lengkap")
+    tombol = peramban.find_element(By.ID, "tombol-ajukan")
+    assert tombol.text == "Simpan dan ajukan"
+    tombol.send_keys(Keys.ENTER)  # the keyboard presses the focused button
+    WebDriverWait(peramban, 20).until(EC.staleness_of(tombol))
+
+    pesan = " ".join(
+        e.text for e in peramban.find_elements(By.CSS_SELECTOR, ".alert-success")
+    )
+    assert "Tersimpan: 1 perubahan." in pesan
+    assert "kini berstatus Diajukan" in pesan
+    assert peramban.find_element(By.ID, "status-entri").text == "Diajukan"
+    assert (
+        peramban.find_element(By.NAME, f"i{ind.pk}_nilai").get_attribute("value") == "6"
+    )
+    assert (
+        RealisasiIndikator.objects.get(indikator=ind, tahun=2024, triwulan=1).nilai == 6
+    )
+    entri = EntriTriwulan.objects.get(unit=sub.unit, tahun=2024, triwulan=1)
+    assert entri.status == "diajukan"
+    assert entri.riwayat.get().catatan == "Sudah lengkap"

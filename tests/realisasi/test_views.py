@@ -344,3 +344,48 @@ def test_quarter_messages_use_roman_numerals(client, akun, tw1_dibuka):
         follow=True,
     )
     assert "Triwulan II tahun 2024 dibuka." in respons.content.decode()
+
+
+def test_ajukan_saves_the_typed_values_first(client, akun, hi, tw1_dibuka):
+    """Issue 12: "Ajukan" with unsaved typed values saves them (same checks)
+    before submitting; a refused value stops the submission."""
+    sub = SubKegiatan.objects.get(kode="2.07.05.2.01.0001")
+    client.force_login(akun["kabid.hi"])
+    halaman = client.get(url_unit(hi)).content.decode()
+    assert 'id="tombol-ajukan"' in halaman and 'name="tombol-ajukan"' not in halaman
+    data = isian_formulir(halaman, "form-entri")
+    data[f"a{sub.pk}"] = "abc"
+    respons = client.post(url_unit(hi, "realisasi:aksi"), {**data, "aksi": "ajukan"})
+    assert respons.status_code == 400
+    teks = respons.content.decode()
+    assert "Entri belum diajukan: isian Anda belum dapat disimpan." in teks
+    assert "“abc” bukan angka yang valid." in teks
+    assert not EntriTriwulan.objects.filter(unit=hi, status=StatusEntri.DIAJUKAN)
+    data[f"a{sub.pk}"] = "2.900.000"
+    respons = client.post(
+        url_unit(hi, "realisasi:aksi"),
+        {**data, "aksi": "ajukan", "catatan": "Lengkap"},
+        follow=True,
+    )
+    teks = respons.content.decode()
+    assert "Tersimpan: 1 perubahan." in teks
+    assert "kini berstatus Diajukan" in teks
+    assert (
+        RealisasiAnggaran.objects.get(sub_kegiatan=sub, triwulan=1).jumlah == 2_900_000
+    )
+    assert status(hi) == StatusEntri.DIAJUKAN
+    riwayat = RiwayatStatus.objects.get(entri__unit=hi, aksi="ajukan")
+    assert riwayat.catatan == "Lengkap"
+    # the operator cannot submit, and nothing it posts with the attempt is saved
+    client.force_login(akun["perencanaan"])
+    aksi(client, hi, "kembalikan", "Periksa lagi")
+    client.force_login(akun["operator.hi"])
+    data[f"a{sub.pk}"] = "3.100.000"
+    data["versi"] = isian_formulir(
+        client.get(url_unit(hi)).content.decode(), "form-entri"
+    )["versi"]
+    respons = client.post(url_unit(hi, "realisasi:aksi"), {**data, "aksi": "ajukan"})
+    assert respons.status_code == 403
+    assert (
+        RealisasiAnggaran.objects.get(sub_kegiatan=sub, triwulan=1).jumlah == 2_900_000
+    )

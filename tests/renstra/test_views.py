@@ -210,7 +210,7 @@ def test_import_refuses_a_non_xlsx_file(perencanaan):
         reverse("renstra:impor"),
         {"jenis": "dpa", "tahun": "2024", "versi": "murni", "berkas": berkas},
     )
-    assert respons.status_code == 200
+    assert respons.status_code == 400
     assert "bukan berkas Excel .xlsx" in _isi(respons)
     assert not ImporSIPD.objects.exists()
 
@@ -303,3 +303,41 @@ def test_add_renstra_period_opens_its_form_and_saves(perencanaan, instansi):
     assert PeriodeRenstra.objects.filter(
         instansi=instansi, nama="Renstra 2027-2031"
     ).exists()
+
+
+def test_out_of_range_numbers_are_refused_with_a_message(perencanaan):
+    """Issue 12: a DPA perubahan pagu of 9e18 and a target of 1e26 were 500s."""
+    sub = SubKegiatan.objects.get(kode="2.07.05.2.01.0001")
+    url = reverse("renstra:perubahan_dpa", args=[sub.pk])
+    data = {
+        "pagu": "9.000.000.000.000.000.000",
+        "kas_tw1": "0",
+        "kas_tw2": "0",
+        "kas_tw3": "0",
+        "kas_tw4": "0",
+        "tanggal": "2024-09-01",
+        "alasan": "Uji",
+    }
+    halaman = _isi(perencanaan.post(url, data))
+    assert "terlalu besar; paling besar 999.999.999.999.999." in halaman
+    assert not sub.anggaran.filter(versi="perubahan").exists()
+    ind = Indikator.objects.get(sub_kegiatan=sub)
+    url = reverse("renstra:indikator_ubah", args=[ind.pk])
+    halaman = _isi(
+        perencanaan.post(
+            url,
+            {
+                "nama": ind.nama,
+                "satuan": "%",
+                "pengali": "100",
+                "target": "1" + "0" * 26,
+            },
+        )
+    )
+    assert "terlalu besar; paling besar 999.999.999.999.999,9999." in halaman
+    halaman = _isi(
+        perencanaan.post(
+            url, {"nama": ind.nama, "satuan": "%", "pengali": "1.000.000.000"}
+        )
+    )
+    assert "terlalu besar; paling besar 99.999.999,99." in halaman
