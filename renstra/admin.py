@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
 
 from lakip.admin_lingkup import AdminInstansi, StackedInstansi, TabularInstansi
+from renstra import penjaga
 from renstra.models import (
     AnggaranSubKegiatan,
     ImporSIPD,
@@ -18,6 +20,21 @@ from renstra.models import (
     TargetIndikator,
     Tujuan,
 )
+
+
+class FormTerjaga(forms.ModelForm):
+    """An admin form of the plan under the rule of the plan services: a save
+    that would change the figures of an approved (Disahkan) quarter is refused
+    with the reason (``renstra.penjaga``), until that quarter is unlocked."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        dampak = penjaga.dampak_simpan(self.instance, self.changed_data)
+        alasan = penjaga.tolakan(dampak)
+        if alasan:
+            self.add_error(None, alasan)
 
 
 class MisiInline(TabularInstansi):
@@ -54,11 +71,13 @@ class TujuanAdmin(AdminInstansi):
 
 
 class TargetInline(TabularInstansi):
+    form = FormTerjaga
     model = TargetIndikator
     extra = 0
 
 
 class IndikatorInline(StackedInstansi):
+    form = FormTerjaga
     model = Indikator
     extra = 0
     fields = ["nama", "satuan", "polaritas", "jenis", "pemilik", "target_renstra"]
@@ -77,6 +96,7 @@ class SasaranAdmin(AdminInstansi):
 
 @admin.register(Program)
 class ProgramAdmin(AdminInstansi):
+    form = FormTerjaga
     jalur_instansi = "@periode"
     list_display = ["kode", "nama", "tahun", "sasaran"]
     list_filter = ["tahun", "periode__instansi", "sasaran"]
@@ -86,6 +106,7 @@ class ProgramAdmin(AdminInstansi):
 
 @admin.register(Kegiatan)
 class KegiatanAdmin(AdminInstansi):
+    form = FormTerjaga
     jalur_instansi = "@program"
     list_display = ["kode", "nama", "program", "pptk"]
     list_filter = ["program__tahun", "program"]
@@ -95,6 +116,7 @@ class KegiatanAdmin(AdminInstansi):
 
 
 class AnggaranInline(TabularInstansi):
+    form = FormTerjaga
     model = AnggaranSubKegiatan
     extra = 0
     show_change_link = True
@@ -102,6 +124,7 @@ class AnggaranInline(TabularInstansi):
 
 @admin.register(SubKegiatan)
 class SubKegiatanAdmin(AdminInstansi):
+    form = FormTerjaga
     jalur_instansi = "@kegiatan"
     list_display = ["kode", "nama", "kegiatan", "unit", "pptk", "pelaksana"]
     list_filter = ["kegiatan__program__tahun", "unit", "kegiatan__program"]
@@ -112,6 +135,7 @@ class SubKegiatanAdmin(AdminInstansi):
 
 @admin.register(Indikator)
 class IndikatorAdmin(AdminInstansi):
+    form = FormTerjaga
     jalur_instansi = ["@sasaran", "@program", "@kegiatan", "@sub_kegiatan"]
     list_display = ["nama", "tingkat", "satuan", "polaritas", "jenis", "pemilik"]
     list_filter = [
@@ -128,12 +152,14 @@ class IndikatorAdmin(AdminInstansi):
 
 
 class RincianInline(TabularInstansi):
+    form = FormTerjaga
     model = RincianBelanja
     extra = 0
 
 
 @admin.register(AnggaranSubKegiatan)
 class AnggaranSubKegiatanAdmin(AdminInstansi):
+    form = FormTerjaga
     jalur_instansi = "@sub_kegiatan"
     list_display = ["sub_kegiatan", "versi", "pagu", "kas_tw1", "kas_tw2", "kas_tw3"]
     list_filter = ["versi", "sub_kegiatan__unit", "sub_kegiatan__kegiatan__program"]
@@ -150,6 +176,7 @@ class MisiAdmin(AdminInstansi):
 
 @admin.register(TargetIndikator)
 class TargetIndikatorAdmin(AdminInstansi):
+    form = FormTerjaga
     jalur_instansi = "@indikator"
     list_display = [
         "indikator",
@@ -167,6 +194,7 @@ class TargetIndikatorAdmin(AdminInstansi):
 
 @admin.register(RincianBelanja)
 class RincianBelanjaAdmin(AdminInstansi):
+    form = FormTerjaga
     jalur_instansi = "@anggaran"
     list_display = ["kode_rekening", "uraian", "pagu", "kas_tw1", "anggaran"]
     list_filter = ["anggaran__sub_kegiatan__unit"]

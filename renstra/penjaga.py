@@ -185,3 +185,51 @@ def dampak_impor(impor, pratinjau):
         SEMUA_TRIWULAN,
         "Impor anggaran ini",
     )
+
+
+def dampak_simpan(objek, kolom_berubah):
+    """The ``Dampak`` of saving ``objek`` as a form saves it (the admin: any
+    record of the plan, ``kolom_berubah`` the changed form fields), or None when
+    the save moves no figure."""
+    from renstra.models import (
+        AnggaranSubKegiatan,
+        Indikator,
+        Program,
+        RincianBelanja,
+        SubKegiatan,
+        TargetIndikator,
+    )
+    from renstra.selectors import instansi_objek
+
+    if objek.pk and not kolom_berubah:
+        return None
+    if isinstance(objek, TargetIndikator):
+        instansi = instansi_objek(objek.indikator)
+        unit, _ = unit_tahun_indikator(objek.indikator)
+        if instansi is None:
+            return None
+        kolom = kolom_berubah if objek.pk else ["target_tahun"]
+        return dampak_kolom(
+            instansi, unit, {objek.tahun}, kolom, "Perubahan target ini"
+        )
+    if isinstance(objek, AnggaranSubKegiatan | RincianBelanja):
+        anggaran = objek if isinstance(objek, AnggaranSubKegiatan) else objek.anggaran
+        sub = anggaran.sub_kegiatan
+        instansi = instansi_objek(sub)
+        if instansi is None:
+            return None
+        kolom = kolom_berubah if objek.pk else ["pagu"]
+        return dampak_kolom(
+            instansi,
+            {sub.unit_id},
+            {sub.kegiatan.program.tahun},
+            kolom,
+            "Perubahan anggaran ini",
+        )
+    if isinstance(objek, SubKegiatan | Indikator | Program):
+        instansi = instansi_objek(objek)
+        if instansi is None:
+            return None
+        asli = type(objek).objects.filter(pk=objek.pk).first() if objek.pk else None
+        return dampak_objek(instansi, asli, objek)
+    return None

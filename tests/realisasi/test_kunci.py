@@ -149,3 +149,33 @@ def test_a_budget_import_into_a_locked_quarter_is_refused(
         ).pagu
         == pagu + 1_000_000
     )
+
+
+def test_the_admin_is_no_side_door(client, akun, hi, pk, sub, hi_disahkan):
+    """The admin's forms follow the same rule: moving the sub kegiatan out of
+    the Disahkan unit, or changing its target in the inline, is refused with
+    the reason and saves nothing; its name may still be corrected."""
+    client.force_login(akun["perencanaan"])
+    url = reverse("admin:renstra_subkegiatan_change", args=[sub.pk])
+    data = isian_formulir(client.get(url).content.decode(), "subkegiatan_form")
+    data["unit"] = str(pk.pk)
+    halaman = client.post(url, data).content.decode()
+    assert "terkunci" in halaman
+    sub.refresh_from_db()
+    assert sub.unit == hi
+
+    ind = Indikator.objects.get(sub_kegiatan=sub)
+    url = reverse("admin:renstra_indikator_change", args=[ind.pk])
+    data = isian_formulir(client.get(url).content.decode(), "indikator_form")
+    kunci = next(k for k, v in data.items() if k.endswith("-tahun") and v == "2024")
+    kolom = kunci.replace("-tahun", "-target_tw1")
+    lama = TargetIndikator.objects.get(indikator=ind, tahun=2024).target_tw1
+    data[kolom] = str(lama + 1)
+    halaman = client.post(url, data).content.decode()
+    assert "terkunci" in halaman
+    assert TargetIndikator.objects.get(indikator=ind, tahun=2024).target_tw1 == lama
+
+    url = reverse("admin:renstra_subkegiatan_change", args=[sub.pk])
+    data = isian_formulir(client.get(url).content.decode(), "subkegiatan_form")
+    data["nama"] = sub.nama + " (ejaan)"
+    assert client.post(url, data).status_code == 302
