@@ -158,10 +158,10 @@ LAKIP_MENU = [
     ),
     (
         "realisasi:entri",
-        "Entri realisasi",
+        "Entri",
         ["Operator unit", "Kepala unit", "Perencanaan"],
     ),
-    ("realisasi:status", "Status triwulan", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
+    ("realisasi:status", "Status", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
     ("renstra:pohon", "Rencana", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
     ("laporan:daftar", "Laporan", ["Perencanaan", "Pimpinan", "Pemeriksa"]),
     (
@@ -171,7 +171,7 @@ LAKIP_MENU = [
     ),
     (
         "laporan:rapat_terkini",
-        "Rapat evaluasi",
+        "Rapat",
         ["Perencanaan", "Pimpinan", "Kepala unit", "Pemeriksa"],
     ),
     ("akun_instansi", "Akun instansi", ["Admin instansi"]),

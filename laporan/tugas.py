@@ -10,7 +10,8 @@ from lakip.akses import instansi_pengguna, pegawai_pengguna
 from lakip.format import format_triwulan
 from lakip.peran import Peran, peran_pengguna
 from lakip.tugas import Tugas
-from laporan.lampiran.terbit import daftar_dokumen
+from laporan.draf import unit_draf
+from laporan.lampiran.terbit import daftar_dokumen, menunggu_pengesahan
 from realisasi.models import EntriTriwulan, StatusEntri
 
 # Roles that open the signing page (laporan.lampiran.views.tanda_tangan).
@@ -40,7 +41,9 @@ def _ringkas(dokumen):
 
 def tugas_laporan(user):
     """The unsigned documents of the latest approved quarter whose signer is
-    the user, and (Perencanaan) the documents without a recorded signer."""
+    the user and that may be signed now (a document printing figures waits
+    for every unit's approval), and (Perencanaan) the documents without a
+    recorded signer."""
     peran = peran_pengguna(user)
     pegawai = pegawai_pengguna(user)
     if not peran & PERAN_TANDA_TANGAN:
@@ -53,7 +56,13 @@ def tugas_laporan(user):
     if periode is None:
         return []
     tahun, triwulan = periode
-    belum = [d for d in daftar_dokumen(instansi, tahun, triwulan) if d.terbit is None]
+    draf = unit_draf(instansi, tahun, triwulan)
+    belum = [
+        d
+        for d in daftar_dokumen(instansi, tahun, triwulan)
+        if d.terbit is None
+        and not menunggu_pengesahan(instansi, tahun, triwulan, d.jenis, draf)
+    ]
     url = reverse("laporan:tanda_tangan", args=[tahun, triwulan])
     label = f"Triwulan {format_triwulan(triwulan)} tahun {tahun}"
     hasil = []

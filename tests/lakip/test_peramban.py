@@ -39,9 +39,14 @@ INGGRIS = [
 
 @pytest.fixture
 def kantor(transactional_db):
-    """The seed, the demo accounts, TW I 2024 open, one document signed."""
+    """The seed, the demo accounts, TW I 2024 open, one document signed: a
+    recommendation by its unit head (a document without figures may be signed
+    before the quarter is approved), so the Kepala Dinas still has one to
+    sign (the invitation)."""
     from django.contrib.auth import get_user_model
 
+    from lakip.models import Pegawai
+    from laporan.dokumen import jenis_dokumen
     from laporan.lampiran.terbit import daftar_dokumen, tandatangani
     from realisasi.services import atur_periode_entri
 
@@ -53,9 +58,13 @@ def kantor(transactional_db):
     dok = next(
         d
         for d in daftar_dokumen(instansi, 2024, 1)
-        if d.penanda and d.penanda.pk == akun["kadis"].pegawai.pk
+        if d.penanda
+        and d.penanda.pk != akun["kadis"].pegawai.pk
+        and not jenis_dokumen(d.jenis).berdata
+        and Pegawai.objects.get(pk=d.penanda.pk).user_id
     )
-    terbit = tandatangani(akun["kadis"], instansi, 2024, 1, dok.jenis, dok.kunci)
+    penanda = Pegawai.objects.get(pk=dok.penanda.pk).user
+    terbit = tandatangani(penanda, instansi, 2024, 1, dok.jenis, dok.kunci)
     return {"instansi": instansi, "akun": akun, "kode": terbit.kode}
 
 

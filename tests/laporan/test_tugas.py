@@ -11,7 +11,7 @@ from django.urls import reverse
 from lakip.models import Notifikasi
 from laporan.lampiran.terbit import daftar_dokumen
 from realisasi.models import RealisasiIndikator, StatusEntri
-from tests.bantuan import isian_formulir
+from tests.bantuan import isian_formulir, sahkan_triwulan
 from tests.realisasi import conftest as realisasi_conftest
 
 # The realisasi tests' fixtures: demo accounts, Bidang HI, TW I 2024 open.
@@ -152,6 +152,10 @@ def test_tugas_saya_through_the_whole_workflow(
     disahkan = f"Entri {label} disahkan"
     for nama in ["perencanaan", "kabid.hi", "operator.hi"]:
         assert Notifikasi.objects.filter(penerima=akun[nama], judul=disahkan).exists()
+    # Documents printing figures wait for every unit: before the others are
+    # approved the Kepala Dinas is offered the invitation alone.
+    assert "Tandatangani 1 dokumen" in judul_tugas(client, akun, "kadis")[0]
+    sahkan_triwulan(hi.instansi, 2024, 1)
     ttd = "Tandatangani: Tandatangani"
     kadis = judul_tugas(client, akun, "kadis")
     assert len(kadis) == 1 and kadis[0].startswith(ttd)
