@@ -127,19 +127,26 @@ def _baris_isian(ind, tahun, triwulan, realisasi):
     )
 
 
+def entri_atau_draf(unit, tahun, triwulan):
+    """The workflow record of ``unit``'s quarter, or an unsaved one in Draf
+    when the quarter has none yet."""
+    from realisasi.models import EntriTriwulan
+
+    return EntriTriwulan.objects.filter(
+        unit=unit, tahun=tahun, triwulan=triwulan
+    ).first() or EntriTriwulan(unit=unit, tahun=tahun, triwulan=triwulan)
+
+
 def lembar_entri(unit, tahun, triwulan):
     """Everything one unit fills in for one quarter, with targets, budget,
     the previous quarter's figures and the workflow record. A fixed number of
     queries."""
     from django.db.models import Prefetch, Q
 
-    from realisasi.models import EntriTriwulan
     from renstra.models import Indikator, SubKegiatan, TargetIndikator
     from renstra.selectors import anggaran_berlaku
 
-    entri = EntriTriwulan.objects.filter(
-        unit=unit, tahun=tahun, triwulan=triwulan
-    ).first() or EntriTriwulan(unit=unit, tahun=tahun, triwulan=triwulan)
+    entri = entri_atau_draf(unit, tahun, triwulan)
     sub_kegiatan = list(
         SubKegiatan.objects.filter(unit=unit, kegiatan__program__tahun=tahun)
         .select_related("kegiatan__program")

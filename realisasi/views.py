@@ -18,13 +18,12 @@ from realisasi import excel
 from realisasi.akses import boleh_mengisi, unit_terlihat
 from realisasi.forms import FormulirAksi, FormulirEntri, FormulirUnggah
 from realisasi.models import (
-    EntriTriwulan,
     JejakAudit,
     PeriodeEntri,
     RiwayatStatus,
     StatusEntri,
 )
-from realisasi.selectors import lembar_entri
+from realisasi.selectors import entri_atau_draf, lembar_entri
 from realisasi.services import (
     TRANSISI,
     AksesDitolak,
@@ -178,12 +177,6 @@ def _simpan_formulir(request, unit, tahun, triwulan):
     return form, None
 
 
-def _entri(unit, tahun, triwulan):
-    return EntriTriwulan.objects.filter(
-        unit=unit, tahun=tahun, triwulan=triwulan
-    ).first() or EntriTriwulan(unit=unit, tahun=tahun, triwulan=triwulan)
-
-
 def _pesan_simpan(request, hasil):
     messages.success(
         request,
@@ -237,7 +230,8 @@ def entri_aksi(request, unit_id, tahun, triwulan):
     if (
         form.cleaned_data["aksi"] == A.AJUKAN
         and "versi" in request.POST
-        and A.AJUKAN in aksi_tersedia(request.user, _entri(unit, tahun, triwulan))
+        and A.AJUKAN
+        in aksi_tersedia(request.user, entri_atau_draf(unit, tahun, triwulan))
     ):
         form_entri, hasil = _simpan_formulir(request, unit, tahun, triwulan)
         if hasil is None:
