@@ -8,6 +8,7 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from lakip.xlsx import tambah_baris
 from laporan.ekspor_json import angka_json
 
 
@@ -76,43 +77,47 @@ LEBAR = [8, 70, 9, 10, 9, 40, 50]
 
 
 def xlsx_lke(hasil, instansi):
-    """The worksheet as xlsx bytes (one sheet, the official row layout)."""
+    """The worksheet as xlsx bytes (one sheet, the official row layout); user
+    text (notes, evidence titles) as text cells, never formulas."""
     wb = Workbook()
     ws = wb.active
     ws.title = f"LKE {hasil.tahun}"
-    ws.append([f"LEMBAR KERJA EVALUASI AKIP TAHUN {hasil.tahun}"])
-    ws.append([instansi.nama])
-    ws.append([])
-    ws.append(KOLOM)
+    tambah_baris(ws, [f"LEMBAR KERJA EVALUASI AKIP TAHUN {hasil.tahun}"])
+    tambah_baris(ws, [instansi.nama])
+    tambah_baris(ws, [])
+    tambah_baris(ws, KOLOM)
     for sel in ws[4]:
         sel.font = Font(bold=True)
         sel.fill = PatternFill("solid", fgColor="DDDDDD")
     tebal = Font(bold=True)
     for km in hasil.komponen:
-        ws.append(
+        tambah_baris(
+            ws,
             [
                 km.komponen.kode,
                 km.komponen.nama.upper(),
                 float(km.komponen.bobot),
                 None,
                 float(km.nilai),
-            ]  # fmt: skip
+            ],  # fmt: skip
         )
         for sel in ws[ws.max_row]:
             sel.font = tebal
         for s in km.sub_komponen:
-            ws.append(
+            tambah_baris(
+                ws,
                 [
                     s.sub_komponen.kode,
                     s.sub_komponen.nama,
                     float(s.sub_komponen.bobot),
                     None,
                     float(s.nilai),
-                ]  # fmt: skip
+                ],  # fmt: skip
             )
             ws[ws.max_row][1].font = tebal
             for k in s.kriteria:
-                ws.append(
+                tambah_baris(
+                    ws,
                     [
                         k.kriteria.kode,
                         k.kriteria.uraian,
@@ -123,11 +128,13 @@ def xlsx_lke(hasil, instansi):
                         "\n".join(
                             f"{b.judul} ({b.tautan or b.nama_berkas})" for b in k.bukti
                         ),
-                    ]
+                    ],
                 )
-    ws.append([])
-    ws.append([None, "NILAI AKUNTABILITAS KINERJA", 100.0, None, float(hasil.nilai)])
-    ws.append([None, "PREDIKAT", None, None, hasil.predikat])
+    tambah_baris(ws, [])
+    tambah_baris(
+        ws, [None, "NILAI AKUNTABILITAS KINERJA", 100.0, None, float(hasil.nilai)]
+    )
+    tambah_baris(ws, [None, "PREDIKAT", None, None, hasil.predikat])
     for baris in ws.iter_rows(min_row=5):
         for sel in baris:
             sel.alignment = Alignment(wrap_text=True, vertical="top")

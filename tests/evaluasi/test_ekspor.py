@@ -10,6 +10,9 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from evaluasi import services
+from tests.evaluasi.conftest import kriteria
+
 
 def _json(**opsi):
     keluaran = StringIO()
@@ -103,3 +106,20 @@ def test_lke_xlsx_dan_pdf(lke_terisi, tmp_path):
 def test_lke_tahun_tanpa_struktur(instansi):
     with pytest.raises(CommandError, match="Struktur LKE tahun 2019 belum"):
         call_command("laporan", "lke", "--tahun", "2019", stdout=StringIO())
+
+
+def test_lke_xlsx_writes_notes_as_text(lke_terisi, perencanaan, tmp_path):
+    """A note typed as a formula, with a control character, comes back from the
+    worksheet as the literal text (never a live formula)."""
+    k = kriteria("1.a.1")
+    services.simpan_jawaban(perencanaan, lke_terisi, k, "Y", "=1+1\x0b catatan")
+    xlsx = tmp_path / "lke.xlsx"
+    call_command(
+        "laporan", "lke", "--tahun", "2024", "--format", "xlsx", "--output", str(xlsx),
+        stdout=StringIO(),
+    )  # fmt: skip
+    ws = load_workbook(BytesIO(xlsx.read_bytes())).active
+    sel = next(r for r in ws.iter_rows(min_row=5) if r[0].value == "1.a.1")[5]
+    assert sel.data_type == "s"
+    assert sel.value.startswith("=1+1")
+    assert "\x0b" not in sel.value
