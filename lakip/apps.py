@@ -12,3 +12,9 @@ class LakipConfig(AppConfig):
 
         register_converter(KonverterTahun, "tahun")
         register_converter(KonverterTriwulan, "tw")
+
+        # Cached figures are kept until this app's data changes
+        # (lakip.versi_data).
+        from lakip.versi_data import pasang_sinyal
+
+        pasang_sinyal("lakip")
