@@ -85,6 +85,10 @@ def tersimpan(kunci, instansi_id, hitung, lapisan=DATA):
     if hasil is None:
         hasil = hitung()
         cache.set(k, hasil, WAKTU_SIMPAN)
+        # A write after this in the same transaction replaces the version
+        # again (``_tandai``).
+        sambungan = transaction.get_connection()
+        sambungan._lakip_baca = getattr(sambungan, "_lakip_baca", 0) + 1
     return hasil
 
 
@@ -115,6 +119,32 @@ def _jalur_ke_instansi(model):
 
 _JALUR = {}
 _LAPISAN_APLIKASI = {}  # app label -> layer
+# (model of the first hop, its pk, the path) -> agency id: the chain from a
+# row's owner to its agency does not change (no screen moves a plan element
+# to another agency), so it is looked up once per process.
+_PEMILIK = {}
+_BATAS_PEMILIK = 20000
+
+
+def _instansi_lewat(obj, jalur):
+    """The agency id ``obj`` reaches along ``jalur`` (None when it reaches
+    none): its own foreign key when the path is one step, else one query
+    from the first owner (remembered), which works for a deleted row too."""
+    nilai = getattr(obj, jalur[0].attname)
+    if nilai is None or len(jalur) == 1:
+        return nilai
+    kunci = (jalur[0].related_model, nilai, jalur)
+    if kunci not in _PEMILIK:
+        if len(_PEMILIK) > _BATAS_PEMILIK:
+            _PEMILIK.clear()
+        lookup = "__".join(f.name for f in jalur[1:])
+        _PEMILIK[kunci] = (
+            jalur[0]
+            .related_model._base_manager.filter(pk=nilai)
+            .values_list(lookup, flat=True)
+            .first()
+        )
+    return _PEMILIK[kunci]
 
 
 def instansi_dari(obj):
@@ -124,22 +154,61 @@ def instansi_dari(obj):
     if model is apps.get_model("lakip", "Instansi"):
         return {obj.pk}
     if model not in _JALUR:
-        _JALUR[model] = _jalur_ke_instansi(model)
-    hasil = set()
-    for jalur in _JALUR[model]:
-        x = obj
-        try:
-            for f in jalur[:-1]:
-                x = getattr(x, f.name)
-                if x is None:
-                    break
-            else:
-                nilai = getattr(x, jalur[-1].attname)
-                if nilai is not None:
-                    hasil.add(nilai)
-        except Exception:  # noqa: BLE001 - a row deleted in the same cascade
-            continue
+        _JALUR[model] = tuple(tuple(j) for j in _jalur_ke_instansi(model))
+    hasil = {_instansi_lewat(obj, jalur) for jalur in _JALUR[model]}
+    hasil.discard(None)
     return hasil or {None}
+
+
+class _Tanda:
+    """The versions a transaction has replaced: ``segera`` since the last read
+    that computed something on this connection (``baca``), ``nanti`` to replace
+    again when the transaction commits."""
+
+    def __init__(self, baca):
+        self.baca = baca
+        self.segera = set()
+        self.nanti = set()
+
+    def selesai(self):
+        _ganti_semua(self.nanti)
+        self.nanti.clear()
+
+
+def _ganti_semua(pasangan):
+    for lap in {lap for _i, lap in pasangan}:
+        ganti_versi({i for i, x in pasangan if x == lap}, lap)
+
+
+def _tandai(ids, lapisan):
+    """Replace the versions of ``ids`` in ``lapisan`` after a write.
+
+    Outside a transaction: at once. Inside one: at once unless this
+    transaction replaced them already and nothing was computed since on this
+    connection (a read in between would have stored figures without this
+    write), and once more when the transaction commits (for a reader on
+    another connection that computed from the rows before it meanwhile). A
+    save of many rows thus costs two replacements, not two per row."""
+    sambungan = transaction.get_connection()
+    if not sambungan.in_atomic_block:
+        ganti_versi(ids, lapisan)
+        return
+    tanda = getattr(sambungan, "_lakip_tanda", None)
+    terdaftar = tanda is not None and any(
+        c[1] == tanda.selesai for c in sambungan.run_on_commit
+    )
+    baca = getattr(sambungan, "_lakip_baca", 0)
+    if not terdaftar:
+        # A new transaction (the last one committed or rolled back).
+        tanda = sambungan._lakip_tanda = _Tanda(baca)
+        transaction.on_commit(tanda.selesai)
+    if tanda.baca != baca:
+        tanda.segera.clear()
+        tanda.baca = baca
+    baru = {(i, lapisan) for i in ids}
+    _ganti_semua(baru - tanda.segera)
+    tanda.segera |= baru
+    tanda.nanti |= baru
 
 
 def _setelah_tulis(sender, instance, raw=False, **kwargs):
@@ -147,10 +216,7 @@ def _setelah_tulis(sender, instance, raw=False, **kwargs):
     lapisan = _LAPISAN_APLIKASI.get(model._meta.app_label, DATA)
     # loaddata (``raw``) writes rows whose owners may not be loaded yet.
     ids = {None} if raw else instansi_dari(instance)
-    # Now, for reads later in the same transaction; again after the commit, for
-    # a reader that computed from the rows before it meanwhile.
-    ganti_versi(ids, lapisan)
-    transaction.on_commit(lambda: ganti_versi(ids, lapisan))
+    _tandai(ids, lapisan)
 
 
 def pasang_sinyal(label_aplikasi, lapisan=DATA):
