@@ -163,7 +163,9 @@ def susun_nomor(bagian, pembaca):
             arab = [n.angka for n in s if n.gaya == folio.GAYA_ARAB]
             berikut = (arab[-1] if arab else 0) + 1
         elif i < awal:
-            depan = [folio.Nomor("", awalan=f"{b.jenis}-{k}") for k in range(jumlah)]
+            depan = [
+                folio.Nomor("", awalan=f"{b.jenis}-{k}") for k in range(1, jumlah + 1)
+            ]
             hasil.append(NomorBagian(depan, cap=False))
         else:
             nomor = folio.berurutan(jumlah, berikut)
