@@ -16,8 +16,10 @@ are known, and stamped by ``laporan.folio`` when they are joined
   (``N+1``, ``N+2``…); laid out for a package (``tanpa_folio``), it prints no
   folio of its own;
 - a signed document (the issued PDF, frozen with its own folio) gets its own
-  folio covered by a white box before the package's is stamped, so no page
-  shows two numbers; nothing else of the issued page changes;
+  folio taken off (the text in its bottom margin removed from the page's
+  drawing, or covered by a white box should the drawing not be readable)
+  before the package's is stamped, so no page shows two numbers; nothing
+  else of the issued page changes;
 - parts before the first part that numbers itself (a draft's readiness list,
   bound before the LAKIP) stand outside the sequence: no printed folio, a label
   ``<jenis>-<k>``.
@@ -28,7 +30,13 @@ Without a part that numbers itself, the sequence starts at 1.
 from dataclasses import dataclass
 from functools import cache
 
-from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
+from pypdf.errors import PdfReadError
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    DecodedStreamObject,
+    NameObject,
+)
 
 from laporan import folio
 from laporan.dokumen.kunci import LAKIP
@@ -174,6 +182,73 @@ def susun_nomor(bagian, pembaca):
     return hasil
 
 
+def _kali(m, n):
+    """The PDF matrix product ``m`` x ``n`` (``[a b c d e f]``)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return [
+        a * p + b * r,
+        a * q + b * s,
+        c * p + d * r,
+        c * q + d * s,
+        e * p + f * r + t,
+        e * q + f * s + u,
+    ]
+
+
+def _tanpa_teks_kaki(operasi, bawah):
+    """``operasi`` (a content stream's ``(operands, operator)``) without the
+    text objects (``BT``…``ET``) that start in the bottom margin, and how many
+    were dropped. Follows the graphics state (``q``/``Q``/``cm``) and the text
+    matrix (``Tm``, ``Td``/``TD``) to know where a text object starts."""
+    ctm, tumpuk = [1, 0, 0, 1, 0, 0], []
+    hasil, blok, posisi, dibuang = [], None, None, 0
+    for operan, op in operasi:
+        if blok is not None:
+            blok.append((operan, op))
+            if op == b"Tm" and posisi is None:
+                posisi = _kali([float(x) for x in operan], ctm)[4:]
+            elif op in (b"Td", b"TD") and posisi is None:
+                tx, ty = (float(x) for x in operan)
+                posisi = _kali([1, 0, 0, 1, tx, ty], ctm)[4:]
+            elif op == b"ET":
+                if posisi is not None and posisi[1] - bawah < BATAS_KAKI:
+                    dibuang += 1
+                else:
+                    hasil.extend(blok)
+                blok = None
+            continue
+        if op == b"BT":
+            blok, posisi = [(operan, op)], None
+            continue
+        if op == b"q":
+            tumpuk.append(ctm)
+        elif op == b"Q" and tumpuk:
+            ctm = tumpuk.pop()
+        elif op == b"cm":
+            ctm = _kali([float(x) for x in operan], ctm)
+        hasil.append((operan, op))
+    return hasil, dibuang
+
+
+def hapus_folio(penulis, awal, jumlah):
+    """Remove, from ``penulis``'s pages ``awal``… (``jumlah`` of them), the text
+    each prints in its bottom margin (an issued document's own folio, below
+    its content); the rest of each page is drawn as before. Returns the
+    number of text objects removed."""
+    dihapus = 0
+    for halaman in penulis.pages[awal : awal + jumlah]:
+        isi = ContentStream(halaman.get_contents(), penulis)
+        operasi, dibuang = _tanpa_teks_kaki(
+            isi.operations, float(halaman.mediabox.bottom)
+        )
+        if dibuang:
+            isi.operations = operasi
+            halaman.replace_contents(isi)
+            dihapus += dibuang
+    return dihapus
+
+
 def _aliran(penulis, data):
     s = DecodedStreamObject()
     s.set_data(data.encode("latin-1"))
@@ -211,3 +286,13 @@ def tutup_folio(penulis, awal, jumlah):
             _kotak_putih(penulis, halaman, kotak)
             tertutup += len(kotak)
     return tertutup
+
+
+def tanpa_folio_sendiri(penulis, awal, jumlah):
+    """An issued document's own folio off its pages ``awal``…: removed
+    (``hapus_folio``), or covered by a white box (``tutup_folio``) when its
+    content stream cannot be read."""
+    try:
+        hapus_folio(penulis, awal, jumlah)
+    except (PdfReadError, ValueError, TypeError):
+        tutup_folio(penulis, awal, jumlah)

@@ -99,7 +99,7 @@ def gabungkan(bagian, isi, judul):
 
     One numbering (``laporan.paket.penomoran``): a part that numbers itself
     (the LAKIP) keeps its folios, the others get continuous folios stamped
-    (a signed one's own folio covered first); the page labels equal the
+    (a signed one's own folio taken off first); the page labels equal the
     folios on every page."""
     from pypdf import PdfReader, PdfWriter
 
@@ -125,7 +125,7 @@ def gabungkan(bagian, isi, judul):
             _salin_penanda(penulis, sumber, sendiri, b.halaman_awal, butir)
     for b, n in zip(bagian, penomoran.susun_nomor(bagian, pembaca), strict=True):
         if n.tutup:
-            penomoran.tutup_folio(penulis, b.halaman_awal, len(n.nomor))
+            penomoran.tanpa_folio_sendiri(penulis, b.halaman_awal, len(n.nomor))
         if n.cap:
             folio.cap_nomor(penulis, n.nomor, b.halaman_awal)
         else:

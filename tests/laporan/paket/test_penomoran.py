@@ -202,9 +202,7 @@ def test_joining_keeps_a_labelled_part_and_numbers_the_others_after_it():
         HasilBagian("pernyataan-2", "pernyataan", "Pernyataan", "Unit", "t"),
     ]
     bagian[3].diterbitkan = True
-    terbit = PdfReader(BytesIO(isi["t"])).pages[0]
-    [(x1, y1, satu)] = [t for t in teks_di(terbit) if t[1] < KAKI]
-    assert satu == "1"
+    assert kaki(PdfReader(BytesIO(isi["t"])).pages[0]) == ["1"]  # as issued
 
     gabungan, jumlah = gabungkan(bagian, isi, "Paket")
     pembaca = PdfReader(BytesIO(gabungan))
@@ -226,18 +224,29 @@ def test_joining_keeps_a_labelled_part_and_numbers_the_others_after_it():
     # The labelled part's own folios, not stamped again.
     assert kaki(halaman[2]) == ["i"] and kaki(halaman[4]) == ["2"]
     assert kaki(halaman[5]) == ["3"] and kaki(halaman[6]) == ["4"]
-    # The signed part: the package's folio stamped, its own one ("1") covered
-    # by a white box drawn after its content.
-    assert sorted(kaki(halaman[7])) == ["1", "5"]
-    operasi = halaman[7].get_contents().get_data().decode("latin-1")
+    # The signed part: its own folio ("1", bottom right) taken off, the
+    # package's stamped; its text is still there.
+    assert kaki(halaman[7]) == ["5"]
+    assert "Pernyataan bertanda tangan" in halaman[7].extract_text()
+
+
+def test_a_folio_that_cannot_be_removed_is_covered():
+    penulis = PdfWriter(
+        clone_from=PdfReader(BytesIO(_pdf(["Pernyataan", "Tabel"], FOLIO_CSS)))
+    )
+    sendiri = [[t for t in teks_di(h) if t[1] < KAKI] for h in penulis.pages]
+    assert [[t for _, _, t in s] for s in sendiri] == [["1"], ["2"]]
+    assert penomoran.tutup_folio(penulis, 1, 1) == 1
+    assert "re f" not in penulis.pages[0].get_contents().get_data().decode("latin-1")
+    operasi = penulis.pages[1].get_contents().get_data().decode("latin-1")
     kotak = re.findall(r"1 g ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re f", operasi)
-    assert len(kotak) == 1
-    x, y, w, h = map(float, kotak[0])
-    assert x < x1 < x + w - 4 and y < y1 < y + h - 6
-    asli = terbit.get_contents().get_data().decode("latin-1")
-    assert operasi.index(asli) + len(asli) < operasi.index(" re f")
-    [(x5, _, _)] = [t for t in teks_di(halaman[7]) if t[2] == "5"]
-    assert not x < x5 < x + w  # the package's folio is not under it
+    [(x1, y1, _)] = sendiri[1]
+    [(x, y, w, h)] = [tuple(map(float, k)) for k in kotak]
+    assert x < x1 < x + w - 4 and y < y1 < y + h - 6  # over the folio
+    # Drawn after the page's own content, so on top of it.
+    asli = PdfReader(BytesIO(_pdf(["Pernyataan", "Tabel"], FOLIO_CSS))).pages[1]
+    teks_asli = asli.get_contents().get_data().decode("latin-1")
+    assert operasi.index(teks_asli) + len(teks_asli) < operasi.index(" re f")
 
 
 def test_joining_without_a_lakip_numbers_from_one():
