@@ -13,6 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from laporan import folio, pdf
 from laporan.paket import daftar_lampiran, penomoran
 from laporan.paket.rakit import HasilBagian, gabungkan, rakit_paket
+from tests.bantuan import sahkan_triwulan
 
 from .conftest import kunci_sub
 
@@ -157,6 +158,40 @@ def test_a_single_document_keeps_its_own_folio(instansi):
     assert kaki(halaman) == ["1"]  # its own CSS folio, bottom right
     [(x, _, _)] = [t for t in teks_di(halaman) if t[1] < KAKI]
     assert x > float(halaman.mediabox.width) * 0.7
+
+
+def test_a_signed_part_shows_only_the_package_folio(instansi):
+    """The issued evaluation table of Bidang HI prints its own folio; bound in
+    a package, its pages show only the package's."""
+    from django.contrib.auth.models import User
+
+    from lakip.models import UnitKerja
+    from lakip.services import jadikan_anggota
+    from laporan.lampiran.terbit import tandatangani
+
+    sahkan_triwulan(instansi, 2024, 1)
+    kepala = User.objects.create_user("kabid-uji")
+    kabid = UnitKerja.objects.get(pk=8).kepala
+    kabid.user = kepala
+    kabid.save()
+    jadikan_anggota(kepala, instansi)
+    terbit = tandatangani(kepala, instansi, 2024, 1, "evaluasi-unit", "evaluasi-unit-8")
+    issued = PdfReader(BytesIO(bytes(terbit.isi))).pages
+    assert [kaki(h) for h in issued] == [[str(i + 1)] for i in range(len(issued))]
+    hasil = rakit_paket(
+        instansi, 2024, 1, pilihan=["pernyataan-19", "evaluasi-unit-8"], pekerja=1
+    )
+    pembaca = PdfReader(BytesIO(hasil.isi))
+    tabel = next(b for b in hasil.bagian if b.diterbitkan)
+    assert tabel.jumlah_halaman == len(issued)
+    assert pembaca.page_labels == [str(i + 1) for i in range(1 + len(issued))]
+    for i, h in enumerate(issued, tabel.halaman_awal):
+        assert kaki(pembaca.pages[i]) == [str(i + 1)]
+        # Everything else of the issued page is there as signed.
+        asli = h.extract_text().splitlines()[:-1]
+        assert pembaca.pages[i].extract_text().splitlines()[: len(asli)] == asli
+    akhir = tabel.halaman_awal + len(issued) - 1
+    assert terbit.kode in pembaca.pages[akhir].extract_text()
 
 
 # Small parts joined by ``gabungkan``.
