@@ -16,7 +16,6 @@ the same sequence as every other part.
 """
 
 from dataclasses import dataclass
-from io import BytesIO
 
 from django.template.loader import render_to_string
 
@@ -97,7 +96,15 @@ def _tata(teks, pakai_cache):
 
 
 def sisipkan(
-    bagian, isi, *, judul, instansi, draf=(), pakai_cache=True, tidak_dilampirkan=()
+    bagian,
+    isi,
+    *,
+    judul,
+    instansi,
+    draf=(),
+    pakai_cache=True,
+    tidak_dilampirkan=(),
+    pembaca=None,
 ):
     """Insert the Daftar Lampiran into ``bagian`` (``HasilBagian``, in order)
     right after the LAKIP part, its PDF into ``isi`` (``{kunci_cache: PDF}``),
@@ -106,9 +113,8 @@ def sisipkan(
 
     Guarantees: each listed page is the folio the package stamps (or carries)
     on that part's first page, computed with the list itself in place;
-    watermarked like the other parts when ``draf``."""
-    from pypdf import PdfReader
-
+    watermarked like the other parts when ``draf``. ``pembaca``: the parts'
+    readers (``penomoran.baca_bagian``), filled as needed."""
     i = next((j for j, b in enumerate(bagian) if b.jenis == LAKIP), None)
     if i is None or i == len(bagian) - 1:
         return None
@@ -131,10 +137,9 @@ def sisipkan(
     # the numbers are computed again with the new length.
     for _ in range(3):
         jumlah = daftar.jumlah_halaman
-        pembaca = {
-            b.kunci_cache: PdfReader(BytesIO(isi[b.kunci_cache])) for b in bagian
-        }
-        nomor = penomoran.susun_nomor(bagian, pembaca)
+        nomor = penomoran.susun_nomor(
+            bagian, penomoran.baca_bagian(bagian, isi, pembaca)
+        )
         pasang([n.pertama for n in nomor[i + 2 :]])
         if daftar.jumlah_halaman == jumlah:
             break

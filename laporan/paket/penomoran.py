@@ -156,6 +156,21 @@ def nomor_sendiri(bagian, pembaca):
     return sendiri
 
 
+def baca_bagian(bagian, isi, pembaca=None):
+    """``{kunci_cache: PdfReader}`` of the parts ``bagian`` whose PDFs are
+    ``isi[kunci_cache]``; the readers already in ``pembaca`` are kept (a PDF
+    is parsed once per build)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    pembaca = {} if pembaca is None else pembaca
+    for b in bagian:
+        if b.kunci_cache not in pembaca:
+            pembaca[b.kunci_cache] = PdfReader(BytesIO(isi[b.kunci_cache]))
+    return pembaca
+
+
 def susun_nomor(bagian, pembaca):
     """``[NomorBagian]`` of the parts ``bagian`` (``HasilBagian``, in order),
     whose PDFs are read by ``pembaca[kunci_cache]`` (``PdfReader``): the rules

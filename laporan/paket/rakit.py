@@ -90,7 +90,7 @@ def _salin_penanda(penulis, pembaca, butir, awal, induk):
         )
 
 
-def gabungkan(bagian, isi, judul):
+def gabungkan(bagian, isi, judul, pembaca=None):
     """One PDF of the parts ``bagian`` (``HasilBagian``, in order) whose PDFs are
     ``isi[kunci_cache]``: a bookmark per part under its group's bookmark, the
     part's own bookmarks below it when it has more than one top-level one (the
@@ -100,12 +100,13 @@ def gabungkan(bagian, isi, judul):
     One numbering (``laporan.paket.penomoran``): a part that numbers itself
     (the LAKIP) keeps its folios, the others get continuous folios stamped
     (a signed one's own folio taken off first); the page labels equal the
-    folios on every page."""
-    from pypdf import PdfReader, PdfWriter
+    folios on every page. ``pembaca``: readers of the parts' PDFs already
+    made (``penomoran.baca_bagian``)."""
+    from pypdf import PdfWriter
 
     penulis = PdfWriter()
     kelompok = {}
-    pembaca = {k: PdfReader(BytesIO(isi[k])) for k in {b.kunci_cache for b in bagian}}
+    pembaca = penomoran.baca_bagian(bagian, isi, pembaca)
     for b in bagian:
         sumber = pembaca[b.kunci_cache]
         b.halaman_awal = len(penulis.pages)
@@ -265,6 +266,7 @@ def rakit_paket(
             hasil[0].jumlah_halaman,
         )
     else:
+        pembaca = {}  # each part's PDF parsed once
         daftar_lampiran.sisipkan(
             hasil,
             isi,
@@ -275,8 +277,9 @@ def rakit_paket(
             # Parts left out of the package (an empty part of a final
             # package), listed as "tidak dilampirkan".
             tidak_dilampirkan=getattr(paket, "tidak_dilampirkan", ()),
+            pembaca=pembaca,
         )
-        paket.isi, paket.jumlah_halaman = gabungkan(hasil, isi, judul)
+        paket.isi, paket.jumlah_halaman = gabungkan(hasil, isi, judul, pembaca)
     if pakai_cache:
         cache.pangkas()
     paket.detik = time.monotonic() - mulai
