@@ -80,7 +80,8 @@ def nomor_label(label):
     awalan = label.rstrip("0123456789")
     if awalan != label:
         return folio.Nomor(folio.GAYA_ARAB, int(label[len(awalan) :]), awalan)
-    return folio.Nomor("", awalan=label)
+    # A label needs a number or a prefix: an empty one is kept as a dash.
+    return folio.Nomor("", awalan=label or "-")
 
 
 def _posisi_teks(halaman):
