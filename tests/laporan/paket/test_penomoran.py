@@ -152,6 +152,27 @@ def test_daftar_lampiran_follows_the_lakip_and_its_pages_are_true(
     assert baris[len(lampiran)][1] == folio_seed[lampiran[-1].halaman_awal]
 
 
+def test_parts_left_out_are_listed_as_such(paket_seed, instansi, monkeypatch):
+    """A package that leaves parts out (``HasilPaket.tidak_dilampirkan``) lists
+    them in its Daftar Lampiran, under their unit."""
+    from laporan.paket import rakit
+
+    lewat = [paket_seed.bagian(kunci_sub("2.07.05.2.02.0003"))]
+    monkeypatch.setattr(rakit.HasilPaket, "tidak_dilampirkan", lewat, raising=False)
+    hasil = rakit_paket(instansi, 2024, 1, pilihan=["lakip", "undangan"], pekerja=1)
+    assert [b.kunci for b in hasil.bagian] == ["lakip", "daftarlampiran", "undangan"]
+    pembaca = PdfReader(BytesIO(hasil.isi))
+    daftar = hasil.bagian[1]
+    teks = " ".join(pembaca.pages[daftar.halaman_awal].extract_text().split())
+    undangan = hasil.bagian[2]
+    assert f"Transnaker/2024 {undangan.folio}" in teks
+    assert (
+        "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja 2. Laporan Sub "
+        "Kegiatan 2.07.05.2.02.0003"
+    ) in teks
+    assert teks.count("tidak dilampirkan") == 1
+
+
 def test_a_single_document_keeps_its_own_folio(instansi):
     hasil = rakit_paket(instansi, 2024, 1, pilihan=["pernyataan-2"], pekerja=1)
     halaman = PdfReader(BytesIO(hasil.isi)).pages[0]
