@@ -139,7 +139,7 @@ class NomorBagian:
 
     nomor: list  # folio.Nomor per page
     cap: bool  # stamp the folios (else the part prints its own: labels only)
-    tutup: bool = False  # cover the part's own folio first (an issued PDF)
+    tutup: bool = False  # take the part's own folio off first (an issued PDF)
 
     @property
     def pertama(self):
