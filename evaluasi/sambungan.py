@@ -1,5 +1,7 @@
 """Wiring of evaluasi into laporan's extension points (``AppConfig.ready``):
-the ``laporan lke|pohon|iku`` subcommands and the dashboard panel."""
+the ``laporan lke|pohon|iku`` subcommands (their PDFs through the document
+registry, ``evaluasi.jenis_dokumen``: as issued once signed) and the dashboard
+panel."""
 
 from pathlib import Path
 
@@ -37,8 +39,21 @@ def _tulis(command, output, isi):
     command.stdout.write(f"Ditulis ke {tujuan}")
 
 
+def _pdf(instansi, tahun, kode):
+    """The document ``kode`` through the registry (as issued once signed)."""
+    from django.http import Http404
+
+    from evaluasi.jenis_dokumen import pdf_dokumen
+
+    try:
+        return pdf_dokumen(instansi, tahun, kode)
+    except Http404 as galat:
+        raise CommandError(str(galat)) from None
+
+
 def jalankan_lke(command, instansi, options):
-    from evaluasi import dokumen, ekspor
+    from evaluasi import ekspor
+    from evaluasi.jenis_dokumen import LKE
     from evaluasi.selectors import hasil_lke
 
     hasil = hasil_lke(instansi, options["tahun"])
@@ -51,22 +66,22 @@ def jalankan_lke(command, instansi, options):
         return command.stdout.write(teks)
     if options["format"] == "xlsx":
         isi = ekspor.xlsx_lke(hasil, instansi)
+        bawaan = f"LKE-{options['tahun']}-{instansi.kode}.xlsx"
     else:
-        isi = dokumen.pdf_lke(instansi, hasil)
-    bawaan = f"LKE-{options['tahun']}-{instansi.kode}.{options['format']}"
+        isi, bawaan = _pdf(instansi, options["tahun"], LKE)
     _tulis(command, options["output"] or bawaan, isi)
 
 
 def jalankan_pohon(command, instansi, options):
-    from evaluasi.dokumen import pdf_pohon
+    from evaluasi.jenis_dokumen import POHON
 
-    _tulis(command, options["output"], pdf_pohon(instansi, options["tahun"]))
+    _tulis(command, options["output"], _pdf(instansi, options["tahun"], POHON)[0])
 
 
 def jalankan_iku(command, instansi, options):
-    from evaluasi.dokumen import pdf_iku
+    from evaluasi.jenis_dokumen import IKU
 
-    _tulis(command, options["output"], pdf_iku(instansi, options["tahun"]))
+    _tulis(command, options["output"], _pdf(instansi, options["tahun"], IKU)[0])
 
 
 def panel_lke(request, instansi):
