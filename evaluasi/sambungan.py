@@ -1,13 +1,14 @@
 """Wiring of evaluasi into laporan's extension points (``AppConfig.ready``):
 the ``laporan lke|pohon|iku`` subcommands (their PDFs through the document
-registry, ``evaluasi.jenis_dokumen``: as issued once signed) and the dashboard
-panel."""
+registry, ``evaluasi.jenis_dokumen``: as issued once signed), the dashboard
+panel and the Kepala Dinas's "Tugas saya" for the yearly documents."""
 
 from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.template.loader import render_to_string
 
+from lakip.tugas import daftarkan as daftarkan_tugas
 from laporan.dasbor.panel import daftarkan_panel
 from laporan.perintah import daftarkan_subperintah
 
@@ -98,6 +99,41 @@ def panel_lke(request, instansi):
     return render_to_string("evaluasi/_panel_dasbor.html", ringkasan, request)
 
 
+def tugas_tanda_tangan(user):
+    """ "Tugas saya" of the Kepala Dinas: the evaluation's yearly documents of
+    the two latest LKE years that may be signed now and are not yet."""
+    from django.urls import reverse
+
+    from evaluasi.selectors import tahun_lke
+    from lakip.akses import instansi_pengguna, pegawai_pengguna
+    from lakip.selectors import kepala_instansi
+    from lakip.tugas import Tugas
+    from laporan.lampiran.terbit import daftar_dokumen
+    from laporan.models import DokumenTerbit
+
+    pegawai = pegawai_pengguna(user)
+    instansi = instansi_pengguna(user)
+    if pegawai is None or instansi is None or kepala_instansi(instansi) != pegawai:
+        return []
+    hasil = []
+    for tahun in tahun_lke()[:2]:
+        siap = [
+            d
+            for d in daftar_dokumen(instansi, tahun, DokumenTerbit.TAHUNAN)
+            if d.siap and d.penanda == pegawai
+        ]
+        if siap:
+            hasil.append(
+                Tugas(
+                    "Tandatangani",
+                    f"Tandatangani {len(siap)} dokumen tahunan {tahun}",
+                    reverse("laporan:tanda_tangan_tahun", args=[tahun]),
+                    ", ".join(d.judul for d in siap),
+                )
+            )
+    return hasil
+
+
 def pasang():
     daftarkan_subperintah(
         "lke",
@@ -112,3 +148,4 @@ def pasang():
         "iku", "Dokumen Indikator Kinerja Utama (PDF)", _argumen_dokumen, jalankan_iku
     )
     daftarkan_panel(panel_lke)
+    daftarkan_tugas(tugas_tanda_tangan)

@@ -206,3 +206,19 @@ def test_peran_tanpa_hak_evaluasi_ditolak(instansi, client, buat_pengguna):
     assert _pdf(client, IKU).status_code == 403
     url = reverse("laporan:tanda_tangan_tahun", args=[2024])
     assert client.get(url).status_code == 403
+
+
+def test_tugas_kepala_dinas_menandatangani_dokumen_tahunan(
+    instansi, kadis, pimpinan, perencanaan
+):
+    from lakip.tugas import tugas_untuk
+    from laporan.lampiran.terbit import tandatangani
+
+    url = reverse("laporan:tanda_tangan_tahun", args=[2024])
+    tugas = [t for t in tugas_untuk(pimpinan) if t.url == url]
+    assert len(tugas) == 1
+    assert tugas[0].judul == "Tandatangani 1 dokumen tahunan 2024"
+    assert tugas[0].keterangan == "Dokumen Indikator Kinerja Utama Tahun 2024"
+    assert not [t for t in tugas_untuk(perencanaan) if t.url == url]
+    tandatangani(pimpinan, instansi, 2024, TAHUNAN, IKU, IKU)
+    assert not [t for t in tugas_untuk(pimpinan) if t.url == url]
