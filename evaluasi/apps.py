@@ -6,6 +6,7 @@ class EvaluasiConfig(AppConfig):
     verbose_name = "Evaluasi SAKIP"
 
     def ready(self):
-        from evaluasi import sambungan
+        from evaluasi import jenis_dokumen, sambungan
 
+        jenis_dokumen.daftarkan_semua()
         sambungan.pasang()

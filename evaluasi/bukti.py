@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
 
+from evaluasi.jenis_dokumen import IKU
 from lakip.format import format_tanggal, format_triwulan
 from laporan.models import BerkasLaporan, DokumenTerbit, Laporan
 from realisasi.models import EntriTriwulan, RealisasiIndikator
@@ -95,7 +96,10 @@ def _sumber(instansi, tahun):
             )
         ],
         "iku": [
-            Usulan(f"Dokumen IKU {tahun}", reverse("evaluasi:iku_pdf", args=[tahun]))
+            Usulan(
+                f"Dokumen IKU {tahun}",
+                reverse("laporan:dokumen_pdf_tahun", args=[tahun, IKU]),
+            )
         ],
         "manual_ik": [
             Usulan(

@@ -1,13 +1,13 @@
-"""The evaluation's documents as HTML and PDF: the LKE worksheet, the pohon
-kinerja (A4 landscape, one page group per tujuan, rows that never split), the
-Manual IK and the Dokumen IKU. PDFs are laid out by ``laporan.pdf``."""
+"""The evaluation's documents as HTML: the LKE worksheet, the pohon kinerja
+(A4 landscape, one page group per tujuan, rows that never split), the Manual
+IK and the Dokumen IKU. They are kinds of laporan's registry
+(``evaluasi.jenis_dokumen``): their PDFs come from there."""
 
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 
 from evaluasi.pohon import pohon_kinerja, rata
 from lakip.perhitungan import bulatkan
-from laporan.pdf import pdf_html
 from renstra.models import Indikator
 from renstra.selectors import indikator_tahun
 
@@ -44,29 +44,24 @@ def html_pohon(instansi, tahun, layar=False):
     )
 
 
-def pdf_pohon(instansi, tahun):
-    return pdf_html(html_pohon(instansi, tahun))[0]
-
-
-def html_iku(instansi, tahun, manual=False, layar=False):
+def html_iku(instansi, tahun, manual=False, layar=False, ttd=None):
     """The Dokumen IKU (``manual=False``: the IKU table) or the Manual IK of
-    every indicator of the year (``manual=True``)."""
+    every indicator of the year (``manual=True``); ``ttd`` (the signature
+    block, ``evaluasi.jenis.blok_ttd``) printed under it when given."""
     return _html(
         "evaluasi/pdf/manual_ik.html" if manual else "evaluasi/pdf/iku.html",
         {
             "instansi": instansi,
             "tahun": tahun,
             "indikator": manual_ik(instansi, tahun, hanya_iku=not manual),
+            "ttd": ttd,
         },
         layar,
     )
 
 
-def pdf_iku(instansi, tahun, manual=False):
-    return pdf_html(html_iku(instansi, tahun, manual))[0]
-
-
-def html_lke(instansi, hasil, layar=False):
+def html_lke(instansi, hasil, layar=False, ttd=None):
+    """The LKE worksheet; ``ttd`` (the signature block) under it when given."""
     return _html(
         "evaluasi/pdf/lke.html",
         {
@@ -74,10 +69,7 @@ def html_lke(instansi, hasil, layar=False):
             "hasil": hasil,
             "celah": hasil.celah(10),
             "nilai": bulatkan(hasil.nilai),
+            "ttd": ttd,
         },
         layar,
     )
-
-
-def pdf_lke(instansi, hasil):
-    return pdf_html(html_lke(instansi, hasil))[0]

@@ -1,11 +1,14 @@
 """Wiring of evaluasi into laporan's extension points (``AppConfig.ready``):
-the ``laporan lke|pohon|iku`` subcommands and the dashboard panel."""
+the ``laporan lke|pohon|iku`` subcommands (their PDFs through the document
+registry, ``evaluasi.jenis_dokumen``: as issued once signed), the dashboard
+panel and the Kepala Dinas's "Tugas saya" for the yearly documents."""
 
 from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.template.loader import render_to_string
 
+from lakip.tugas import daftarkan as daftarkan_tugas
 from laporan.dasbor.panel import daftarkan_panel
 from laporan.perintah import daftarkan_subperintah
 
@@ -37,8 +40,21 @@ def _tulis(command, output, isi):
     command.stdout.write(f"Ditulis ke {tujuan}")
 
 
+def _pdf(instansi, tahun, kode):
+    """The document ``kode`` through the registry (as issued once signed)."""
+    from django.http import Http404
+
+    from evaluasi.jenis_dokumen import pdf_dokumen
+
+    try:
+        return pdf_dokumen(instansi, tahun, kode)
+    except Http404 as galat:
+        raise CommandError(str(galat)) from None
+
+
 def jalankan_lke(command, instansi, options):
-    from evaluasi import dokumen, ekspor
+    from evaluasi import ekspor
+    from evaluasi.jenis_dokumen import LKE
     from evaluasi.selectors import hasil_lke
 
     hasil = hasil_lke(instansi, options["tahun"])
@@ -51,22 +67,22 @@ def jalankan_lke(command, instansi, options):
         return command.stdout.write(teks)
     if options["format"] == "xlsx":
         isi = ekspor.xlsx_lke(hasil, instansi)
+        bawaan = f"LKE-{options['tahun']}-{instansi.kode}.xlsx"
     else:
-        isi = dokumen.pdf_lke(instansi, hasil)
-    bawaan = f"LKE-{options['tahun']}-{instansi.kode}.{options['format']}"
+        isi, bawaan = _pdf(instansi, options["tahun"], LKE)
     _tulis(command, options["output"] or bawaan, isi)
 
 
 def jalankan_pohon(command, instansi, options):
-    from evaluasi.dokumen import pdf_pohon
+    from evaluasi.jenis_dokumen import POHON
 
-    _tulis(command, options["output"], pdf_pohon(instansi, options["tahun"]))
+    _tulis(command, options["output"], _pdf(instansi, options["tahun"], POHON)[0])
 
 
 def jalankan_iku(command, instansi, options):
-    from evaluasi.dokumen import pdf_iku
+    from evaluasi.jenis_dokumen import IKU
 
-    _tulis(command, options["output"], pdf_iku(instansi, options["tahun"]))
+    _tulis(command, options["output"], _pdf(instansi, options["tahun"], IKU)[0])
 
 
 def panel_lke(request, instansi):
@@ -83,6 +99,41 @@ def panel_lke(request, instansi):
     return render_to_string("evaluasi/_panel_dasbor.html", ringkasan, request)
 
 
+def tugas_tanda_tangan(user):
+    """ "Tugas saya" of the Kepala Dinas: the evaluation's yearly documents of
+    the two latest LKE years that may be signed now and are not yet."""
+    from django.urls import reverse
+
+    from evaluasi.selectors import tahun_lke
+    from lakip.akses import instansi_pengguna, pegawai_pengguna
+    from lakip.selectors import kepala_instansi
+    from lakip.tugas import Tugas
+    from laporan.lampiran.terbit import daftar_dokumen
+    from laporan.models import DokumenTerbit
+
+    pegawai = pegawai_pengguna(user)
+    instansi = instansi_pengguna(user)
+    if pegawai is None or instansi is None or kepala_instansi(instansi) != pegawai:
+        return []
+    hasil = []
+    for tahun in tahun_lke()[:2]:
+        siap = [
+            d
+            for d in daftar_dokumen(instansi, tahun, DokumenTerbit.TAHUNAN)
+            if d.siap and d.penanda == pegawai
+        ]
+        if siap:
+            hasil.append(
+                Tugas(
+                    "Tandatangani",
+                    f"Tandatangani {len(siap)} dokumen tahunan {tahun}",
+                    reverse("laporan:tanda_tangan_tahun", args=[tahun]),
+                    ", ".join(d.judul for d in siap),
+                )
+            )
+    return hasil
+
+
 def pasang():
     daftarkan_subperintah(
         "lke",
@@ -97,3 +148,4 @@ def pasang():
         "iku", "Dokumen Indikator Kinerja Utama (PDF)", _argumen_dokumen, jalankan_iku
     )
     daftarkan_panel(panel_lke)
+    daftarkan_tugas(tugas_tanda_tangan)

@@ -22,6 +22,7 @@ from evaluasi.selectors import (
     tahun_lke,
 )
 from lakip.peran import Peran, peran_pengguna
+from laporan.dokumen.dasar import PEMBACA
 
 
 @baca_evaluasi
@@ -65,6 +66,8 @@ def _halaman(request, tahun, status=200):
         "boleh_rekomendasi": Peran.EVALUATOR in peran
         and keadaan == PenilaianLke.Status.FINAL,
         "boleh_tindak_lanjut": Peran.PERENCANAAN in peran,
+        # the year's signing list (laporan.lampiran.views_tahun): its readers
+        "tanda_tangan": bool(peran & set(PEMBACA)),
         "rekomendasi": list(p.rekomendasi.prefetch_related("tindak_lanjut"))
         if p
         else [],

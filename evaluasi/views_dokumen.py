@@ -1,14 +1,17 @@
-"""Downloads and documents of the evaluation: the LKE (JSON, xlsx, PDF), the
-uploaded evidence, the pohon kinerja (screen and PDF), the Manual IK and the
-Dokumen IKU."""
+"""Downloads and documents of the evaluation: the LKE (JSON, xlsx), the
+uploaded evidence, the pohon kinerja and the Manual IK on screen. Their PDFs
+are documents of laporan's registry (``evaluasi.jenis_dokumen``) served by
+``laporan:dokumen_pdf_tahun``; the old PDF addresses (links kept as evidence)
+redirect there."""
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from evaluasi import dokumen, ekspor
 from evaluasi.akses import baca_evaluasi, instansi_aktif
+from evaluasi.jenis_dokumen import IKU, LKE, MANUAL_IK, POHON
 from evaluasi.pohon import pohon_kinerja
 from evaluasi.selectors import bukti_instansi, hasil_lke
 
@@ -31,16 +34,16 @@ def _berkas(isi, tipe, nama, lampiran=True):
 def unduh_lke(request, tahun, format):
     if format not in JENIS:
         raise Http404("Format tidak dikenal.")
+    if format == "pdf":
+        return _ke_registri(tahun, LKE)
     instansi = instansi_aktif(request)
     hasil = hasil_lke(instansi, tahun)
     if hasil is None:
         raise Http404(f"Struktur LKE tahun {tahun} belum ditetapkan.")
     if format == "json":
         isi = ekspor.teks_json(hasil).encode("utf-8")
-    elif format == "xlsx":
-        isi = ekspor.xlsx_lke(hasil, instansi)
     else:
-        isi = dokumen.pdf_lke(instansi, hasil)
+        isi = ekspor.xlsx_lke(hasil, instansi)
     return _berkas(isi, JENIS[format], f"LKE-{tahun}-{instansi.kode}.{format}")
 
 
@@ -62,17 +65,14 @@ def pohon(request, tahun):
     )
 
 
-def _pdf(request, tahun, susun, nama):
-    """``susun(instansi, tahun)`` of the user's agency as a PDF download."""
-    instansi = instansi_aktif(request)
-    return _berkas(
-        susun(instansi, tahun), JENIS["pdf"], f"{nama}-{tahun}-{instansi.kode}.pdf"
-    )
+def _ke_registri(tahun, kode):
+    """The one PDF route of the registry's yearly documents."""
+    return redirect("laporan:dokumen_pdf_tahun", tahun=tahun, kunci=kode)
 
 
 @baca_evaluasi
 def pohon_pdf(request, tahun):
-    return _pdf(request, tahun, dokumen.pdf_pohon, "pohon-kinerja")
+    return _ke_registri(tahun, POHON)
 
 
 # The Manual IK page is its PDF's standalone HTML with the print styles
@@ -87,11 +87,9 @@ def manual_ik(request, tahun):
 
 @baca_evaluasi
 def manual_ik_pdf(request, tahun):
-    return _pdf(
-        request, tahun, lambda i, t: dokumen.pdf_iku(i, t, manual=True), "manual-ik"
-    )
+    return _ke_registri(tahun, MANUAL_IK)
 
 
 @baca_evaluasi
 def iku_pdf(request, tahun):
-    return _pdf(request, tahun, dokumen.pdf_iku, "dokumen-iku")
+    return _ke_registri(tahun, IKU)

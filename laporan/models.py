@@ -244,7 +244,12 @@ class DokumenTerbit(models.Model):
     form of the signed document) and ``sha256`` its hash. ``kunci`` names the
     document within its kind and quarter (``pernyataan-<pegawai>``,
     ``pejabat-<pegawai>``, ``unit-<unit>``, ``subkegiatan-<sub kegiatan>``,
-    ``undangan``, ``rekomendasi-<unit>``)."""
+    ``undangan``, ``rekomendasi-<unit>``). A yearly document (a kind with
+    ``JenisDokumen.periode`` ``"tahun"``, e.g. the LKE) has ``triwulan``
+    ``TAHUNAN`` (0): the unique constraint below holds for it as for a
+    quarter's (a NULL quarter would let a document be signed twice)."""
+
+    TAHUNAN = 0
 
     class Jenis(models.TextChoices):
         PERNYATAAN = "pernyataan", "Pernyataan telah dievaluasi"
@@ -258,7 +263,9 @@ class DokumenTerbit(models.Model):
     )
     jenis = models.CharField("jenis dokumen", max_length=30)
     tahun = models.PositiveSmallIntegerField("tahun")
-    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    triwulan = models.PositiveSmallIntegerField(
+        "triwulan", choices=[(TAHUNAN, "Tahunan"), *TRIWULAN_CHOICES]
+    )
     kunci = models.CharField("kunci dokumen", max_length=60)
     judul = models.CharField("judul dokumen", max_length=300)
     subjek = models.ForeignKey(
@@ -335,8 +342,14 @@ class DokumenTerbit(models.Model):
         ]
 
     def __str__(self):
-        romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
-        return f"{self.judul} — Triwulan {romawi} Tahun {self.tahun}"
+        return f"{self.judul} — {self.periode}"
+
+    @property
+    def periode(self):
+        """``Triwulan I Tahun 2024``, or ``Tahun 2024`` for a yearly document."""
+        if self.triwulan == self.TAHUNAN:
+            return f"Tahun {self.tahun}"
+        return f"Triwulan {dict(TRIWULAN_CHOICES)[self.triwulan]} Tahun {self.tahun}"
 
     @property
     def dicatat_orang_lain(self):

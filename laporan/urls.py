@@ -4,6 +4,7 @@ from laporan import views, views_pk
 from laporan.dokumen import views as dokumen
 from laporan.lampiran import views as lampiran
 from laporan.lampiran import views_subkegiatan as subkegiatan
+from laporan.lampiran import views_tahun as lampiran_tahun
 from laporan.rapat import views as rapat
 
 app_name = "laporan"
@@ -45,6 +46,12 @@ urlpatterns = [
         dokumen.pdf,
         name="dokumen_pdf",
     ),
+    # Every yearly document (a kind of period "tahun", e.g. evaluasi's LKE).
+    path(
+        "dokumen/<tahun:tahun>/<str:kunci>/pdf/",
+        dokumen.pdf_tahun,
+        name="dokumen_pdf_tahun",
+    ),
     path("berkas/<int:pk>/", views.berkas, name="berkas"),
     path("berkas/<int:pk>/status/", views.berkas_status, name="berkas_status"),
     path("berkas/<int:pk>/unduh/", views.berkas_unduh, name="berkas_unduh"),
@@ -64,6 +71,16 @@ urlpatterns = [
         "lampiran/<tahun:tahun>/<tw:triwulan>/tanda-tangan/<str:jenis>/<str:kunci>/",
         lampiran.tandatangani,
         name="tandatangani",
+    ),
+    path(
+        "lampiran/<tahun:tahun>/tanda-tangan/",
+        lampiran_tahun.tanda_tangan,
+        name="tanda_tangan_tahun",
+    ),
+    path(
+        "lampiran/<tahun:tahun>/tanda-tangan/<str:jenis>/<str:kunci>/",
+        lampiran_tahun.tandatangani,
+        name="tandatangani_tahun",
     ),
     path(
         "lampiran/<tahun:tahun>/<tw:triwulan>/sub-kegiatan/",

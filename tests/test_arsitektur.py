@@ -178,10 +178,10 @@ def test_one_triwulan_choices_and_one_quarter_check():
 
 
 def _awalan_kunci():
-    """The key prefixes: every kind code of the registry."""
+    """The key prefixes: every kind code of the registry (yearly kinds too)."""
     from laporan.dokumen import semua_jenis
 
-    return {j.kode for j in semua_jenis()}
+    return {j.kode for j in semua_jenis(None)}
 
 
 @pytest.mark.django_db

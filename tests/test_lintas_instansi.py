@@ -219,6 +219,43 @@ def test_every_url_as_agency_b_shows_and_changes_nothing_of_a(
     assert _potret(pk_a) == sebelum
 
 
+@pytest.mark.parametrize("peran", list(PERAN_B), ids=lambda p: p.value)
+def test_yearly_documents_as_agency_b_are_b_own(client, instansi, dua_instansi, peran):
+    """The yearly route names no agency (``laporan:dokumen_pdf_tahun``, the
+    walk above tries it with an unknown key only): every yearly kind, the
+    year's signing list and its sign action, as agency B's user, show and
+    sign B's documents only, even once A's are signed."""
+    from laporan.dokumen import semua_jenis
+    from laporan.dokumen.kunci import TAHUN
+    from laporan.lampiran.terbit import daftar_dokumen, tandatangani
+    from laporan.models import DokumenTerbit
+
+    pk_a, akun_b, _ = dua_instansi
+    kadis_a = Pegawai.objects.get(user__username="kadis")
+    tahunan = DokumenTerbit.TAHUNAN
+    dokumen_a = daftar_dokumen(instansi, 2024, tahunan)
+    for d in dokumen_a:
+        if d.siap:
+            tandatangani(kadis_a.user, instansi, 2024, tahunan, d.jenis, d.kunci)
+    terbit_a = set(DokumenTerbit.objects.filter(instansi=instansi).values_list("pk"))
+    assert terbit_a  # A's IKU at least is signed
+    kinds = semua_jenis(TAHUN)
+    assert kinds
+    sebelum = _potret(pk_a)
+    client.force_login(akun_b[peran])
+    for j in kinds:
+        url = reverse("laporan:dokumen_pdf_tahun", args=[2024, j.kode])
+        _tanpa_data_a(client.get(url), (j.kode, url, "GET"))
+    url = reverse("laporan:tanda_tangan_tahun", args=[2024])
+    _tanpa_data_a(client.get(url), ("tanda_tangan_tahun", url, "GET"))
+    for d in dokumen_a:
+        url = reverse("laporan:tandatangani_tahun", args=[2024, d.jenis, d.kunci])
+        _tanpa_data_a(client.post(url, follow=True), (d.jenis, url, "POST"))
+    assert _potret(pk_a) == sebelum
+    sekarang = set(DokumenTerbit.objects.filter(instansi=instansi).values_list("pk"))
+    assert sekarang == terbit_a
+
+
 def _pilihan_bersih(form, pk_a, keterangan):
     # A formset's hidden row id is checked against the parent's rows on save; the
     # blank template row lists none, so it is not a choice a user is offered.

@@ -9,9 +9,19 @@ The package (``laporan.paket``), the signing list and function
 (``laporan.lampiran.terbit``), the PDF view (``laporan.dokumen.views``) and the
 command read this registry; keys follow ``laporan.dokumen.kunci``.
 
-This module imports nothing at load time, so the modules the kinds are built
-from may import ``laporan.dokumen.kunci`` without a cycle.
+A kind is of a quarter (``JenisDokumen.periode`` ``TRIWULAN`` of
+``laporan.dokumen.kunci``, the default:
+the package's parts, the quarter's signing list and command) or of a year
+(``TAHUN``: e.g. evaluasi's LKE, Dokumen IKU; never a package part, served by
+``laporan:dokumen_pdf_tahun`` and signed in the year's list). The listings
+below give the quarter's kinds unless asked for another period (``None``: all).
+
+This module imports nothing at load time but ``laporan.dokumen.kunci`` (which
+imports nothing), so the modules the kinds are built from may import
+``laporan.dokumen.kunci`` without a cycle.
 """
+
+from laporan.dokumen.kunci import TRIWULAN
 
 _TERDAFTAR = {}
 
@@ -29,9 +39,10 @@ def hapus(kode):
     _TERDAFTAR.pop(kode, None)
 
 
-def semua_jenis():
-    """Every registered kind, in package order."""
-    return list(_TERDAFTAR.values())
+def semua_jenis(periode=TRIWULAN):
+    """Every registered kind of ``periode`` (``None``: of any), in package
+    order."""
+    return [j for j in _TERDAFTAR.values() if periode in (None, j.periode)]
 
 
 def jenis_dokumen(kode):
@@ -39,15 +50,17 @@ def jenis_dokumen(kode):
     return _TERDAFTAR.get(kode)
 
 
-def jenis_ttd():
-    """The codes of the kinds that can be signed, in registry order."""
-    return [j.kode for j in _TERDAFTAR.values() if j.dapat_ditandatangani]
+def jenis_ttd(periode=TRIWULAN):
+    """The codes of the kinds of ``periode`` that can be signed, in registry
+    order."""
+    return [j.kode for j in semua_jenis(periode) if j.dapat_ditandatangani]
 
 
-def grup_jenis():
-    """``{grup: [kinds]}``: the selection groups and command names."""
+def grup_jenis(periode=TRIWULAN):
+    """``{grup: [kinds]}`` of ``periode``: the selection groups and command
+    names."""
     hasil = {}
-    for j in _TERDAFTAR.values():
+    for j in semua_jenis(periode):
         hasil.setdefault(j.nama_grup, []).append(j)
     return hasil
 

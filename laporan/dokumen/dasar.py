@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lakip.peran import Peran, peran_pengguna
-from laporan.dokumen.kunci import kunci
+from laporan.dokumen.kunci import TAHUN, TRIWULAN, kunci
 from laporan.lampiran.susun import Penanda
 
 # Roles that read every report of the agency.
@@ -67,11 +67,19 @@ class DokumenTtd:
     terbit: object = None
     # The complete HTML of the document as issued with the given record.
     html: Callable | None = None
+    # Why it cannot be signed yet, in Indonesian ("": nothing stands in the
+    # way), e.g. a yearly LKE not yet approved by the Pimpinan.
+    menunggu: str = ""
 
     @property
     def siap(self):
         """Ready to sign: its data is there and its signer is known."""
-        return self.terbit is None and self.penanda is not None and bool(self.html)
+        return (
+            self.terbit is None
+            and self.penanda is not None
+            and bool(self.html)
+            and not self.menunggu
+        )
 
     @property
     def penanda_cetak(self):
@@ -104,6 +112,15 @@ class JenisDokumen:
     - ``berdata``: it prints the quarter's realisations or attests to them, so
       it is signed only once every unit's quarter is Disahkan (a signature
       freezes the figures).
+    - ``periode``: ``TRIWULAN`` (a quarter's document) or ``TAHUN`` (one per
+      year: no ``tempat``, never a package part; its PDF is served by
+      ``laporan:dokumen_pdf_tahun``, it is signed in the year's list and
+      recorded with ``DokumenTerbit.triwulan`` ``TAHUNAN``). ``ttd(konteks)``
+      then gets a ``Konteks`` of the year (``triwulan`` ``TAHUNAN``) and
+      ``nama_berkas`` the quarter ``TAHUNAN``.
+    - ``cetak(instansi, tahun, pk) -> (html, draf)``: a yearly kind's
+      complete HTML while not signed, and whether it is a draft (watermarked
+      and named ``DRAF-``); raises ``Http404`` when there is no such document.
     """
 
     kode: str
@@ -119,6 +136,12 @@ class JenisDokumen:
     tanggal: str = ""
     publik: bool = True
     berdata: bool = False
+    periode: str = TRIWULAN
+    cetak: Callable | None = None
+
+    @property
+    def tahunan(self):
+        return self.periode == TAHUN
 
     @property
     def nama_grup(self):
@@ -138,6 +161,11 @@ def nama_periode(awalan, instansi, tahun, triwulan, tengah=""):
     before the agency's."""
     tengah = f"-{tengah}" if tengah else ""
     return f"{awalan}-{tahun}-TW{triwulan}{tengah}-{instansi.kode}.pdf"
+
+
+def nama_tahun(awalan, instansi, tahun):
+    """``LKE-2024-disnakertrans-lutim.pdf``: a yearly document's file name."""
+    return f"{awalan}-{tahun}-{instansi.kode}.pdf"
 
 
 def unit_perintah(instansi, opsi):

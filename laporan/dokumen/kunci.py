@@ -7,6 +7,11 @@ package, the part cache, the PDF URL and the command. This module imports
 nothing, so the modules that assemble the documents' data can name their keys.
 """
 
+# The periods of the kinds (``JenisDokumen.periode``): a quarter's documents,
+# or one per year (recorded with ``DokumenTerbit.TAHUNAN`` as its quarter).
+TRIWULAN = "triwulan"
+TAHUN = "tahun"
+
 LAKIP = "lakip"
 UNDANGAN = "undangan"
 DAFTAR_HADIR = "daftarhadir"

@@ -32,6 +32,7 @@ from lakip.models import Delegasi, Pegawai
 from laporan import pdf
 from laporan.dokumen import jenis_dokumen, semua_jenis
 from laporan.dokumen.konteks import susun_konteks
+from laporan.dokumen.kunci import TAHUN, TRIWULAN
 from laporan.draf import nama_unit, unit_draf
 from laporan.galat import LaporanTidakValid
 from laporan.lampiran.susun import Penanda
@@ -89,22 +90,41 @@ def penanda_efektif(user, penanda, tanggal, delegasi=None):
     return Kuasa(pegawai, d) if d is not None else None
 
 
+def periode_dokumen(triwulan):
+    """The kinds' period of ``triwulan``: ``TAHUN`` for
+    ``DokumenTerbit.TAHUNAN`` (the year's documents), else ``TRIWULAN``."""
+    return TAHUN if triwulan == DokumenTerbit.TAHUNAN else TRIWULAN
+
+
 def daftar_dokumen(instansi, tahun, triwulan, lamp=None):
-    """Every signable document of the quarter, kind by kind in the registry's
-    order (``laporan.dokumen``), with its ``DokumenTerbit`` when signed."""
+    """Every signable document of the quarter (of the year for ``triwulan``
+    ``DokumenTerbit.TAHUNAN``: the yearly kinds'), kind by kind in the
+    registry's order (``laporan.dokumen``), with its ``DokumenTerbit`` when
+    signed."""
     konteks = susun_konteks(instansi, tahun, triwulan, lampiran=lamp)
-    return [d for j in semua_jenis() if j.dapat_ditandatangani for d in j.ttd(konteks)]
+    return [
+        d
+        for j in semua_jenis(periode_dokumen(triwulan))
+        if j.dapat_ditandatangani
+        for d in j.ttd(konteks)
+    ]
 
 
 def cari_dokumen(instansi, tahun, triwulan, jenis, kunci):
-    """The signable document ``jenis``/``kunci`` of the quarter;
-    ``TandaTanganTidakValid`` when there is none."""
+    """The signable document ``jenis``/``kunci`` of the quarter (of the year
+    for ``DokumenTerbit.TAHUNAN``); ``TandaTanganTidakValid`` when there is
+    none."""
     kind = jenis_dokumen(jenis)
-    if kind is not None and kind.dapat_ditandatangani:
+    periode = periode_dokumen(triwulan)
+    if kind is not None and kind.dapat_ditandatangani and kind.periode == periode:
         konteks = susun_konteks(instansi, tahun, triwulan)
         for d in kind.ttd(konteks):
             if d.kunci == kunci:
                 return d
+    if periode == TAHUN:
+        raise TandaTanganTidakValid(
+            f"Dokumen ini tidak termasuk dokumen tahunan tahun {tahun}."
+        )
     raise TandaTanganTidakValid(
         f"Dokumen ini tidak termasuk lampiran triwulan {triwulan} tahun {tahun} "
         "(pejabat tidak dievaluasi atau tidak mendapat pernyataan)."
@@ -149,9 +169,12 @@ def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
     its ``DokumenTerbit``. Raises ``PermissionDenied`` for a user who may not
     sign it (``penanda_efektif``), ``TandaTanganTidakValid`` for a document
     of a kind with figures while a unit's quarter is not Disahkan, and when the
-    document does not exist, has no signer, or is already signed. Nothing is
-    written then."""
+    document does not exist, has no signer, is already signed, or waits for
+    something its kind names (``DokumenTtd.menunggu``). Nothing is written
+    then. ``triwulan`` ``DokumenTerbit.TAHUNAN`` signs a yearly document."""
     dok = cari_dokumen(instansi, tahun, triwulan, jenis, kunci)
+    if dok.menunggu and dok.terbit is None:
+        raise TandaTanganTidakValid(dok.menunggu)
     if dok.penanda is None or dok.html is None:
         raise TandaTanganTidakValid(
             "Penanda tangan dokumen ini belum tercatat pada data pegawai."

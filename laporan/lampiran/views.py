@@ -37,6 +37,8 @@ def indeks(request):
             "triwulan": [1, 2, 3, 4],
             # Operator unit reads the sub kegiatan reports only
             "penuh": bool(peran_pengguna(request.user) - {Peran.OPERATOR_UNIT}),
+            # The year's documents (views_tahun): the readers of the reports
+            "tahunan": bool(peran_pengguna(request.user) & set(PEMBACA)),
         },
     )
 
@@ -115,9 +117,10 @@ def unduh_terbit(request, kode):
     if not boleh:
         raise PermissionDenied("Anda tidak berhak mengunduh dokumen ini.")
     respons = HttpResponse(bytes(terbit.isi), content_type="application/pdf")
+    tw = "" if terbit.triwulan == DokumenTerbit.TAHUNAN else f"TW{terbit.triwulan}-"
     respons["Content-Disposition"] = (
         f'attachment; filename="{terbit.jenis.upper()}-{terbit.tahun}-'
-        f'TW{terbit.triwulan}-{terbit.kode}.pdf"'
+        f'{tw}{terbit.kode}.pdf"'
     )
     return respons
 

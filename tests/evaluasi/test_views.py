@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from evaluasi import services
 from evaluasi.models import BuktiKriteria, JawabanKriteria, PenilaianLke
@@ -160,8 +161,18 @@ def test_unduh_xlsx_pdf_dan_dokumen(masuk, pimpinan):
     manual = c.get("/evaluasi/manual-ik/2024/").content.decode()
     assert "MANUAL INDIKATOR KINERJA" in manual
     assert "Persentase Warga Transmigran Mandiri" in manual
-    for url in ["iku/2024/pdf/", "pohon/2024/pdf/", "manual-ik/2024/pdf/"]:
+    # The old PDF addresses (kept as evidence links) lead to the registry's one
+    # yearly route.
+    for url, kode in [
+        ("iku/2024/pdf/", "iku"),
+        ("pohon/2024/pdf/", "pohon-kinerja"),
+        ("manual-ik/2024/pdf/", "manual-ik"),
+        ("lke/2024/unduh.pdf", "lke"),
+    ]:
         r = c.get(f"/evaluasi/{url}")
+        assert r.status_code == 302
+        assert r.url == reverse("laporan:dokumen_pdf_tahun", args=[2024, kode])
+        r = c.get(r.url)
         assert r["Content-Type"] == "application/pdf" and r.content[:5] == b"%PDF-"
         assert r["Content-Disposition"].endswith('-2024-disnakertrans-lutim.pdf"')
 
