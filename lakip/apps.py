@@ -22,7 +22,7 @@ class LakipConfig(AppConfig):
         m2m_changed.connect(
             lupakan_peran,
             sender=get_user_model().groups.through,
-            dispatch_uid="lakip-lupakan-peran",
+            dispatch_uid="lupakan-peran-pengguna",
         )
 
         # Cached figures are kept until this app's data changes
