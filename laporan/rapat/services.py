@@ -23,6 +23,7 @@ from lakip.models import Pegawai, UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import akhir_triwulan, awal_triwulan
 from laporan.galat import LaporanTidakValid
+from laporan.kalender import susun_kalender
 from laporan.models import (
     ButirRekomendasi,
     JadwalRapat,
@@ -329,6 +330,13 @@ def simpan_rekomendasi(
     _periksa_isian("Penutup", rekomendasi.penutup, ISIAN_REKOMENDASI)
     if tanggal is not None:
         _periksa_tanggal("Tanggal rekomendasi", tanggal, tahun, triwulan)
+        rapat = susun_kalender(unit.instansi, tahun, triwulan).tanggal_rapat
+        if tanggal < rapat:
+            raise RapatTidakValid(
+                f"Tanggal rekomendasi ({format_tanggal(tanggal)}) sebelum rapat "
+                f"evaluasi ({format_tanggal(rapat)}): rekomendasi dibuat sesudah "
+                "rapat. Kosongkan untuk memakai tanggal terbit triwulan."
+            )
     boleh = {p.pk: p for p in bawahan_unit(unit)}
     dilihat = set()
     baris = []
