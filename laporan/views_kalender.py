@@ -11,7 +11,7 @@ from lakip.format import format_triwulan
 from lakip.triwulan import periode_atau_404
 from laporan import kalender
 from laporan.akses import instansi_wajib
-from laporan.dokumen.dasar import PEMBACA
+from laporan.dokumen.dasar import PESERTA
 from laporan.galat import LaporanTidakValid
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -41,7 +41,7 @@ class KalenderForm(forms.Form):
     )
 
 
-@peran_diperlukan(*PEMBACA)
+@peran_diperlukan(*PESERTA)
 def kalender_triwulan(request, tahun, triwulan):
     """Show the quarter's dates (entered or default); Perencanaan saves them.
     Bad input: the form again with the Indonesian message, status 400."""

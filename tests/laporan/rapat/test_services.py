@@ -345,6 +345,11 @@ def test_bad_recommendations_are_refused_and_nothing_changes(akun, butir, pesan)
     "isian,pesan",
     [
         ({"tanggal": datetime.date(2023, 12, 31)}, "Tanggal rekomendasi"),
+        # the seed's own date, before the meeting of 20 Mei 2024
+        (
+            {"tanggal": datetime.date(2024, 3, 29)},
+            r"sebelum rapat evaluasi \(20 Mei 2024\)",
+        ),
         ({"pembuka": ""}, "Pembuka"),
         ({"penutup": "Demikian {tahunn}."}, "isian {tahunn} tidak dikenal"),
     ],
