@@ -47,9 +47,7 @@ def ditandatangani(instansi, settings):
     calendar (issue date: the meeting, 20 Mei 2024)."""
     settings.LAKIP_URL_SITUS = SITUS
     sahkan_triwulan(instansi, 2024, 1)
-    rakhsan = jadikan_anggota(
-        akun("RAKHSAN R", "rakhsan", Peran.KEPALA_UNIT), instansi
-    )
+    rakhsan = jadikan_anggota(akun("RAKHSAN R", "rakhsan", Peran.KEPALA_UNIT), instansi)
     erfina = Pegawai.objects.get(nama="ERFINA ARAS")
     x = kunci(PERNYATAAN, erfina.pk)
     return tandatangani(rakhsan, instansi, 2024, 1, PERNYATAAN, x)
@@ -142,4 +140,4 @@ def test_verification_404_is_indonesian(client, db):
     assert respons.status_code == 404
     teks = respons.content.decode()
     assert "Kode verifikasi <b>ZZZZZZZZZZ</b> tidak terdaftar" in teks
-    assert "Not Found" not in teks and "<html lang=\"id\"" in teks
+    assert "Not Found" not in teks and '<html lang="id"' in teks
