@@ -199,7 +199,11 @@ def _periksa_tanggal(label, tanggal, tahun, triwulan):
         )
 
 
-def _periksa_jadwal(instansi, tanggal_surat, jadwal):
+def _periksa_jadwal(instansi, tanggal_surat, jadwal, tahun, triwulan):
+    """The rows name distinct units of the agency, complete times, and days
+    neither before the letter nor before the quarter's end (the meeting
+    evaluates a finished quarter)."""
+    akhir = akhir_triwulan(tahun, triwulan)
     if not jadwal:
         raise RapatTidakValid("Jadwal rapat belum diisi: sedikitnya satu unit kerja.")
     dilihat = set()
@@ -216,6 +220,13 @@ def _periksa_jadwal(instansi, tanggal_surat, jadwal):
             raise RapatTidakValid(
                 f"Jadwal {unit.nama}: jam selesai ({format_jam(baris.jam_selesai)}) "
                 f"harus sesudah jam mulai ({format_jam(baris.jam_mulai)})."
+            )
+        if baris.tanggal < akhir:
+            raise RapatTidakValid(
+                f"Rapat {unit.nama} ({format_tanggal(baris.tanggal)}) dijadwalkan "
+                f"sebelum akhir Triwulan {format_triwulan(triwulan)} {tahun} "
+                f"({format_tanggal(akhir)}): rapat evaluasi menilai triwulan yang "
+                "sudah berakhir."
             )
         if baris.tanggal < tanggal_surat:
             raise RapatTidakValid(
@@ -279,7 +290,7 @@ def simpan_undangan(instansi, tahun, triwulan, surat, jadwal, *, oleh):
         label = UndanganRapat._meta.get_field(bidang).verbose_name.capitalize()
         _periksa_isian(label, getattr(undangan, bidang), ISIAN_UNDANGAN)
     _periksa_tanggal("Tanggal surat", undangan.tanggal, tahun, triwulan)
-    _periksa_jadwal(instansi, undangan.tanggal, jadwal)
+    _periksa_jadwal(instansi, undangan.tanggal, jadwal, tahun, triwulan)
     _periksa_bentrok(jadwal, undangan.tempat)
     undangan.diubah_oleh, undangan.diubah_pada = oleh, timezone.now()
     undangan.save()

@@ -145,6 +145,13 @@ def test_perencanaan_saves_invitation_and_schedule(instansi, akun):
             "sebelum tanggal surat (20 Mei 2024)",
         ),
         (
+            {"tanggal": datetime.date(2024, 3, 1)},
+            lambda j: [
+                BarisJadwal(j[0].unit, datetime.date(2024, 3, 15), T(13), T(14))
+            ],
+            "(15 Maret 2024) dijadwalkan sebelum akhir Triwulan I 2024 (31 Maret 2024)",
+        ),
+        (
             {},
             lambda j: [
                 BarisJadwal(j[0].unit, SENIN, T(13, 0), T(14, 0)),
