@@ -52,6 +52,8 @@ def _ttd(k):
 
         def html(terbit, p=p):
             halaman = Pernyataan.dari_terbit(terbit, p.pegawai)
+            if halaman.tanggal is None:  # signed before dates were kept
+                halaman.tanggal = JENIS.tanggal_dokumen(k, p.kunci)
             return html_halaman(lamp, JUDUL[PERNYATAAN], pernyataan=[halaman])
 
         yield DokumenTtd(
