@@ -7,6 +7,9 @@ Environment variables:
 - ``DJANGO_SECRET_KEY``: required when ``DJANGO_DEBUG`` is off.
 - ``DJANGO_DEBUG``: ``1`` (default) or ``0``.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
+- ``LAKIP_URL_SITUS``: the site's public address (default ``http://127.0.0.1:8000``),
+  printed with a QR code on every signed document as
+  ``<LAKIP_URL_SITUS>/verifikasi/<kode>/``.
 - ``DJANGO_CSRF_TRUSTED_ORIGINS``: comma-separated origins, e.g.
   ``https://lakip.luwutimurkab.go.id`` (production behind a load balancer).
 - ``DJANGO_HTTPS``: ``1`` (default when ``DJANGO_DEBUG=0``): HTTPS redirect, HSTS and
@@ -139,6 +142,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "masuk"
+
+# The public address of the site: a signed document prints its verification page
+# ``<LAKIP_URL_SITUS>/verifikasi/<kode>/`` as text and as a QR code, so a reader of
+# the paper can check it.
+LAKIP_URL_SITUS = os.environ.get("LAKIP_URL_SITUS", "http://127.0.0.1:8000").rstrip("/")
 
 # Dashboard (laporan.dasbor): traffic light of a capaian, green at or above
 # LAKIP_AMBANG_HIJAU %, yellow at or above LAKIP_AMBANG_KUNING %, red below; a sub

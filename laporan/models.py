@@ -329,6 +329,11 @@ class DokumenTerbit(models.Model):
     isi = models.BinaryField("PDF yang diterbitkan")
     ditandatangani_oleh = kolom_pengguna("dicatat oleh")
     ditandatangani_pada = models.DateTimeField("ditandatangani pada")
+    # The date printed above the signature when it was signed (the kind's date
+    # rule, ``JenisDokumen.tanggal``): a later change of the quarter's calendar
+    # does not change the signed document. Empty for records signed before it
+    # was kept.
+    tanggal_dokumen = models.DateField("tanggal dokumen", null=True, blank=True)
 
     class Meta:
         verbose_name = "dokumen bertanda tangan"
@@ -634,3 +639,55 @@ class CacheBagianPdf(models.Model):
 
     def __str__(self):
         return f"{self.bagian or self.kunci[:12]} ({self.jumlah_halaman} hlm)"
+
+
+class KalenderTriwulan(models.Model):
+    """The dates of one agency's quarter that its documents carry, entered by
+    Perencanaan (``laporan.kalender.simpan_kalender``). An empty date takes its
+    default (``laporan.kalender.susun_kalender``); the quarter's last day is not
+    stored (``lakip.triwulan.akhir_triwulan``)."""
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="kalender_triwulan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    tanggal_laporan = models.DateField(
+        "tanggal laporan",
+        null=True,
+        blank=True,
+        help_text="Tanggal laporan sub kegiatan triwulan.",
+    )
+    tanggal_rapat = models.DateField(
+        "tanggal rapat evaluasi",
+        null=True,
+        blank=True,
+        help_text="Kosong = hari pertama jadwal undangan rapat evaluasi.",
+    )
+    tanggal_terbit = models.DateField(
+        "tanggal terbit",
+        null=True,
+        blank=True,
+        help_text="Tanggal pernyataan, tabel evaluasi dan rekomendasi; "
+        "kosong = hari terakhir rapat evaluasi.",
+    )
+    diubah_oleh = kolom_pengguna("diubah oleh")
+    diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kalender triwulan"
+        verbose_name_plural = "kalender triwulan"
+        ordering = ["instansi", "-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "triwulan"], name="kalendertriwulan_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
+                name="kalendertriwulan_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self):
+        romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
+        return f"Kalender Triwulan {romawi} Tahun {self.tahun} — {self.instansi}"

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from laporan import views, views_pk
+from laporan import views, views_kalender, views_pk
 from laporan.dokumen import views as dokumen
 from laporan.lampiran import views as lampiran
 from laporan.lampiran import views_subkegiatan as subkegiatan
@@ -37,6 +37,11 @@ urlpatterns = [
         "lakip/<tahun:tahun>/<tw:triwulan>/data-dukung/<int:pk>/hapus/",
         views.hapus_data_dukung,
         name="lakip_data_dukung_hapus",
+    ),
+    path(
+        "lakip/<tahun:tahun>/<tw:triwulan>/kalender/",
+        views_kalender.kalender_triwulan,
+        name="kalender",
     ),
     path("lakip/<tahun:tahun>/<tw:triwulan>/pdf/", views.buat_pdf, name="lakip_pdf"),
     path("lakip/<tahun:tahun>/<tw:triwulan>/paket/", views.paket, name="lakip_paket"),

@@ -2,10 +2,13 @@
 after the invitation) and one per scheduled unit (first in its unit). Not
 signed in the app: they are signed on paper at the meeting."""
 
+import dataclasses
+
 from django.core.management.base import CommandError
 
 from laporan.dokumen.dasar import (
     OPSI_UNIT,
+    AturanTanggal,
     Bagian,
     JenisDokumen,
     boleh_peserta,
@@ -18,7 +21,17 @@ from laporan.dokumen.undangan import undangan_perintah
 from laporan.lampiran import rapat
 
 
-def _bagian_hadir(daftar, kelompok):
+def _tanggal_hadir(k, x):
+    """A unit's list: its meeting's day; the general list: the meeting date of
+    the quarter's calendar."""
+    for d in k.daftar_hadir:
+        if d.kunci == x and d.unit is not None:
+            return d.tanggal
+    return k.kalender.tanggal_rapat
+
+
+def _bagian_hadir(k, daftar, kelompok):
+    daftar = dataclasses.replace(daftar, tanggal=JENIS.tanggal_dokumen(k, daftar.kunci))
     judul = "Daftar Hadir Rapat Evaluasi"
     if daftar.unit is not None:
         judul += f" {daftar.unit.nama}"
@@ -33,12 +46,12 @@ def _bagian_hadir(daftar, kelompok):
 
 def _umum(k, _subjek):
     """The general list, right after the invitation."""
-    return [_bagian_hadir(d, "") for d in k.daftar_hadir if d.unit is None]
+    return [_bagian_hadir(k, d, "") for d in k.daftar_hadir if d.unit is None]
 
 
 def _unit(k, unit):
     return [
-        _bagian_hadir(d, k.kelompok(unit))
+        _bagian_hadir(k, d, k.kelompok(unit))
         for d in k.daftar_hadir
         if d.unit is not None and k.unit_akar(d.unit.pk) == unit
     ]
@@ -73,5 +86,9 @@ JENIS = JenisDokumen(
     perintah=_perintah,
     opsi_perintah=OPSI_UNIT,
     templat="laporan/rapat/dokumen.html",
-    tanggal="the meeting's date (the first scheduled day for the general list)",
+    tanggal=AturanTanggal(
+        "hari rapat unit; daftar hadir umum: tanggal rapat evaluasi (kalender "
+        "triwulan)",
+        _tanggal_hadir,
+    ),
 )

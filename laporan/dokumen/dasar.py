@@ -52,6 +52,38 @@ class Bagian:
         return self.buat_html()
 
 
+@dataclass(frozen=True)
+class AturanTanggal:
+    """A kind's date rule: ``hitung(konteks, kunci) -> date``, the date printed
+    above the document's signature, read from the quarter's calendar
+    (``konteks.kalender``, ``laporan.kalender``) or the document's own data.
+    ``keterangan`` documents it (``manage.py laporan <grup> --help``)."""
+
+    keterangan: str
+    hitung: Callable = field(repr=False)
+
+    def __call__(self, konteks, kunci=None):
+        return self.hitung(konteks, kunci)
+
+    def __str__(self):
+        return self.keterangan
+
+
+# The named rules of the calendar.
+TANGGAL_LAPORAN = AturanTanggal(
+    "tanggal laporan triwulan (kalender triwulan)",
+    lambda k, _kunci: k.kalender.tanggal_laporan,
+)
+TANGGAL_RAPAT = AturanTanggal(
+    "tanggal rapat evaluasi (kalender triwulan)",
+    lambda k, _kunci: k.kalender.tanggal_rapat,
+)
+TANGGAL_TERBIT = AturanTanggal(
+    "tanggal terbit triwulan, pada atau sesudah rapat evaluasi (kalender triwulan)",
+    lambda k, _kunci: k.kalender.tanggal_terbit,
+)
+
+
 @dataclass
 class DokumenTtd:
     """A document of the quarter that can be signed (or has been)."""
@@ -65,11 +97,15 @@ class DokumenTtd:
     subjek_jabatan: str = ""
     subjek_nip: str = ""
     terbit: object = None
-    # The complete HTML of the document as issued with the given record.
+    # The complete HTML of the document as issued with the given record (its
+    # ``tanggal_dokumen`` is the date printed).
     html: Callable | None = None
     # Why it cannot be signed yet, in Indonesian ("": nothing stands in the
     # way), e.g. a yearly LKE not yet approved by the Pimpinan.
     menunggu: str = ""
+    # The date it carries when signed now (the kind's rule); None: the signing
+    # function asks the kind's rule.
+    tanggal: object = None
 
     @property
     def siap(self):
@@ -106,8 +142,10 @@ class JenisDokumen:
     - ``perintah(instansi, tahun, triwulan, opsi) -> (pilihan, nama_berkas)``:
       what ``manage.py laporan <grup>`` writes (raises ``CommandError``);
       ``opsi_perintah``: ``((flag, argparse kwargs), ...)`` it takes.
-    - ``templat``, ``tanggal``: its template and its date rule (documentation
-      shown by ``manage.py laporan <grup> --help``).
+    - ``templat``: its template (documentation).
+    - ``tanggal``: its date rule (``AturanTanggal``: ``(konteks, kunci) ->
+      date``, described by ``manage.py laporan <grup> --help``); read through
+      ``tanggal_dokumen``, which keeps a signed document's date.
     - ``publik``: its verification page is public (no login).
     - ``berdata``: it prints the quarter's realisations or attests to them, so
       it is signed only once every unit's quarter is Disahkan (a signature
@@ -133,7 +171,7 @@ class JenisDokumen:
     perintah: Callable | None = None
     opsi_perintah: tuple = ()
     templat: str = ""
-    tanggal: str = ""
+    tanggal: AturanTanggal | str = TANGGAL_TERBIT
     publik: bool = True
     berdata: bool = False
     periode: str = TRIWULAN
@@ -154,6 +192,16 @@ class JenisDokumen:
 
     def kunci(self, pk=None):
         return kunci(self.kode, pk)
+
+    def tanggal_dokumen(self, konteks, kunci_dokumen, terbit=None):
+        """The date the document ``kunci_dokumen`` carries: once signed, the
+        date it was signed with (``DokumenTerbit.tanggal_dokumen``), else its
+        kind's rule; a kind declaring only a description takes the quarter's
+        issue date."""
+        if terbit is not None and terbit.tanggal_dokumen is not None:
+            return terbit.tanggal_dokumen
+        aturan = self.tanggal if callable(self.tanggal) else TANGGAL_TERBIT
+        return aturan(konteks, kunci_dokumen)
 
 
 def nama_periode(awalan, instansi, tahun, triwulan, tengah=""):

@@ -7,7 +7,13 @@ unit. Both belong to the group ``evaluasi`` (selection and command)."""
 
 import dataclasses
 
-from laporan.dokumen.dasar import Bagian, DokumenTtd, JenisDokumen, nama_periode
+from laporan.dokumen.dasar import (
+    TANGGAL_TERBIT,
+    Bagian,
+    DokumenTtd,
+    JenisDokumen,
+    nama_periode,
+)
 from laporan.dokumen.kunci import EVALUASI_PEJABAT, EVALUASI_UNIT, kunci
 from laporan.lampiran.render import JUDUL, html_halaman
 from laporan.lampiran.susun import Penanda
@@ -15,7 +21,14 @@ from laporan.lampiran.susun import Penanda
 GRUP = "evaluasi"
 
 
+def _tanggal(k, tabel):
+    """The table's date: the kind's rule, or the date it was signed with."""
+    jenis = JENIS_UNIT if tabel.jenis == EVALUASI_UNIT else JENIS_PEJABAT
+    return jenis.tanggal_dokumen(k, tabel.kunci, tabel.terbit)
+
+
 def _bagian_tabel(k, tabel, kelompok):
+    tabel = dataclasses.replace(tabel, tanggal=_tanggal(k, tabel))
     if tabel.unit is not None:
         judul = f"Evaluasi Kinerja {tabel.unit.nama}"
     else:
@@ -76,7 +89,10 @@ def _ttd(jenis):
             def html(terbit, t=t):
                 # prints the signer it is signed by (an acting official too)
                 tabel = dataclasses.replace(
-                    t, terbit=terbit, penanda=Penanda.dari_terbit(terbit)
+                    t,
+                    terbit=terbit,
+                    penanda=Penanda.dari_terbit(terbit),
+                    tanggal=terbit.tanggal_dokumen or _tanggal(k, t),
                 )
                 return html_halaman(lamp, JUDUL[GRUP], tabel=[tabel])
 
@@ -96,6 +112,7 @@ def _ttd(jenis):
                 subjek_nip=pegawai.nip if pegawai else "",
                 terbit=t.terbit,
                 html=html,
+                tanggal=_tanggal(k, t),
             )
 
     return daftar
@@ -115,7 +132,7 @@ JENIS_UNIT = JenisDokumen(
     nama_berkas=nama_berkas,
     ttd=_ttd(EVALUASI_UNIT),
     templat="laporan/lampiran/dokumen.html",
-    tanggal="the quarter's last day",
+    tanggal=TANGGAL_TERBIT,
 )
 JENIS_PEJABAT = JenisDokumen(
     berdata=True,
@@ -126,5 +143,5 @@ JENIS_PEJABAT = JenisDokumen(
     nama_berkas=nama_berkas,
     ttd=_ttd(EVALUASI_PEJABAT),
     templat="laporan/lampiran/dokumen.html",
-    tanggal="the quarter's last day",
+    tanggal=TANGGAL_TERBIT,
 )

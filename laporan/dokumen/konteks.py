@@ -8,6 +8,7 @@ from functools import cached_property
 
 from lakip.models import UnitKerja
 from laporan.data_tersimpan import data_laporan
+from laporan.kalender import susun_kalender
 from laporan.lampiran import rapat
 from laporan.lampiran.susun import pejabat_dievaluasi, susun_lampiran, terbit_periode
 
@@ -27,6 +28,12 @@ class Konteks:
     @cached_property
     def data(self):
         return self.data_awal or data_laporan(self.instansi, self.tahun, self.triwulan)
+
+    @cached_property
+    def kalender(self):
+        """The quarter's dates (``laporan.kalender``): the kinds' date rules
+        read them."""
+        return susun_kalender(self.instansi, self.tahun, self.triwulan)
 
     @cached_property
     def terbit(self):

@@ -1,7 +1,7 @@
 """The LAKIP triwulan: the quarter's report itself, first in the package."""
 
 from lakip.format import format_triwulan
-from laporan.dokumen.dasar import Bagian, JenisDokumen, nama_periode
+from laporan.dokumen.dasar import AturanTanggal, Bagian, JenisDokumen, nama_periode
 from laporan.dokumen.kunci import LAKIP, kunci
 from laporan.lakip.dokumen import susun_dokumen
 from laporan.lakip.render import render_html
@@ -32,6 +32,8 @@ JENIS = JenisDokumen(
     tempat=(("instansi", _bagian),),
     nama_berkas=nama_berkas,
     templat="laporan/lakip/dokumen.html",
-    tanggal="the report's signing date (Laporan.tanggal, by default the "
-    "quarter's last day)",
+    tanggal=AturanTanggal(
+        "tanggal LAKIP (Laporan.tanggal; bawaan tanggal 25 bulan sesudah triwulan)",
+        lambda k, _kunci: k.kalender.tanggal_lakip,
+    ),
 )

@@ -1,20 +1,31 @@
 """The "pernyataan telah dievaluasi" page of an evaluated official, signed by the
 official's superior (the evaluator); first among the official's documents."""
 
-from laporan.dokumen.dasar import Bagian, DokumenTtd, JenisDokumen, nama_periode
+import dataclasses
+
+from laporan.dokumen.dasar import (
+    TANGGAL_TERBIT,
+    Bagian,
+    DokumenTtd,
+    JenisDokumen,
+    nama_periode,
+)
 from laporan.dokumen.kunci import PERNYATAAN
 from laporan.lampiran.render import JUDUL, html_halaman
 from laporan.lampiran.susun import Pernyataan
 
 
 def bagian_pernyataan(k, pernyataan, kelompok):
-    """The part of one page (signed: the issued PDF)."""
+    """The part of one page (signed: the issued PDF), dated by the kind's
+    rule."""
+    tanggal = JENIS.tanggal_dokumen(k, pernyataan.kunci, pernyataan.terbit)
+    halaman = dataclasses.replace(pernyataan, tanggal=tanggal)
     return Bagian(
         pernyataan.kunci,
         PERNYATAAN,
         f"Pernyataan Telah Dievaluasi — {pernyataan.dievaluasi.nama}",
         kelompok,
-        lambda: html_halaman(k.lampiran, JUDUL[PERNYATAAN], pernyataan=[pernyataan]),
+        lambda: html_halaman(k.lampiran, JUDUL[PERNYATAAN], pernyataan=[halaman]),
         terbit=pernyataan.terbit,
     )
 
@@ -41,6 +52,8 @@ def _ttd(k):
 
         def html(terbit, p=p):
             halaman = Pernyataan.dari_terbit(terbit, p.pegawai)
+            if halaman.tanggal is None:  # signed before dates were kept
+                halaman.tanggal = JENIS.tanggal_dokumen(k, p.kunci)
             return html_halaman(lamp, JUDUL[PERNYATAAN], pernyataan=[halaman])
 
         yield DokumenTtd(
@@ -58,6 +71,7 @@ def _ttd(k):
             subjek_nip=p.dievaluasi.nip,
             terbit=p.terbit,
             html=html if p.pegawai else None,
+            tanggal=JENIS.tanggal_dokumen(k, p.kunci, p.terbit),
         )
 
 
@@ -74,5 +88,5 @@ JENIS = JenisDokumen(
     nama_berkas=nama_berkas,
     ttd=_ttd,
     templat="laporan/lampiran/dokumen.html",
-    tanggal="the quarter's last day",
+    tanggal=TANGGAL_TERBIT,
 )

@@ -12,6 +12,7 @@ from lakip.peran import peran_pengguna
 from laporan.dokumen.dasar import (
     OPSI_UNIT,
     PEMBACA,
+    AturanTanggal,
     Bagian,
     DokumenTtd,
     JenisDokumen,
@@ -25,6 +26,21 @@ from laporan.lampiran import rapat
 from laporan.lampiran.susun import Penanda
 
 
+def _tanggal_rekomendasi(k, x):
+    """The date typed for the recommendations when it is on or after the
+    evaluation meeting, else the quarter's issue date."""
+    kalender = k.kalender
+    for r in k.rekomendasi:
+        if r.kunci == x and r.tanggal and r.tanggal >= kalender.tanggal_rapat:
+            return r.tanggal
+    return kalender.tanggal_terbit
+
+
+def _dengan_tanggal(k, r):
+    terbit = k.terbit.get((REKOMENDASI, r.kunci))
+    return dataclasses.replace(r, tanggal_ttd=JENIS.tanggal_dokumen(k, r.kunci, terbit))
+
+
 def _bagian(k, unit):
     return [
         Bagian(
@@ -32,7 +48,7 @@ def _bagian(k, unit):
             REKOMENDASI,
             f"Rekomendasi Hasil Evaluasi {r.unit.nama}",
             k.kelompok(unit),
-            lambda r=r: rapat.html_rekomendasi([r]),
+            lambda r=r: rapat.html_rekomendasi([_dengan_tanggal(k, r)]),
             terbit=k.terbit.get((REKOMENDASI, r.kunci)),
         )
         for r in k.rekomendasi
@@ -44,7 +60,11 @@ def _ttd(k):
     for r in k.rekomendasi:
 
         def html(t, r=r):
-            beku = dataclasses.replace(r, terbit=t, penanda=Penanda.dari_terbit(t))
+            beku = dataclasses.replace(
+                _dengan_tanggal(k, r), terbit=t, penanda=Penanda.dari_terbit(t)
+            )
+            if t.tanggal_dokumen:
+                beku.tanggal_ttd = t.tanggal_dokumen
             return rapat.html_rekomendasi([beku])
 
         yield DokumenTtd(
@@ -56,6 +76,7 @@ def _ttd(k):
             subjek_jabatan="Unit kerja",
             terbit=k.terbit.get((REKOMENDASI, r.kunci)),
             html=html,
+            tanggal=_dengan_tanggal(k, r).tanggal_ttd,
         )
 
 
@@ -106,5 +127,9 @@ JENIS = JenisDokumen(
     perintah=_perintah,
     opsi_perintah=OPSI_UNIT,
     templat="laporan/rapat/dokumen.html",
-    tanggal="the recommendations' date, else the month after the quarter",
+    tanggal=AturanTanggal(
+        "tanggal rekomendasi bila pada atau sesudah rapat evaluasi, selain itu "
+        "tanggal terbit triwulan (kalender triwulan)",
+        _tanggal_rekomendasi,
+    ),
 )

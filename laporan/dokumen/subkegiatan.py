@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.http import Http404
 
 from lakip.peran import Peran, peran_pengguna
-from laporan.dokumen.dasar import Bagian, DokumenTtd, JenisDokumen
+from laporan.dokumen.dasar import TANGGAL_LAPORAN, Bagian, DokumenTtd, JenisDokumen
 from laporan.dokumen.kunci import SUB_KEGIATAN, kunci
 from laporan.lampiran import subkegiatan
 from realisasi.akses import unit_terlihat
@@ -62,12 +62,19 @@ def _boleh_unduh(user, instansi, pk):
     return True
 
 
+def _laporan(k, sub):
+    """The report of ``sub``, dated by the kind's rule."""
+    lap = subkegiatan.susun_laporan_sub_kegiatan(
+        k.instansi, k.tahun, k.triwulan, sub.kode, data=k.data
+    )
+    x = kunci(SUB_KEGIATAN, sub.pk)
+    lap.tanggal = JENIS.tanggal_dokumen(k, x, k.terbit.get((SUB_KEGIATAN, x)))
+    return lap
+
+
 def _bagian_sub(k, sub, kelompok):
     def buat():
-        lap = subkegiatan.susun_laporan_sub_kegiatan(
-            k.instansi, k.tahun, k.triwulan, sub.kode, data=k.data
-        )
-        return subkegiatan.render_html(lap)
+        return subkegiatan.render_html(_laporan(k, sub))
 
     x = kunci(SUB_KEGIATAN, sub.pk)
     return Bagian(
@@ -97,12 +104,10 @@ def _ttd(k):
     for sub in daftar:
 
         def html(t, sub=sub):
-            lap = subkegiatan.susun_laporan_sub_kegiatan(
-                k.instansi, k.tahun, k.triwulan, sub.kode, data=k.data
-            )
-            return subkegiatan.render_html(lap, terbit=t)
+            return subkegiatan.render_html(_laporan(k, sub), terbit=t)
 
         x = kunci(SUB_KEGIATAN, sub.pk)
+        terbit = k.terbit.get((SUB_KEGIATAN, x))
         pelaksana = sub.pelaksana
         yield DokumenTtd(
             jenis=SUB_KEGIATAN,
@@ -113,8 +118,9 @@ def _ttd(k):
             subjek_nama=pelaksana.nama_lengkap if pelaksana else sub.nama,
             subjek_jabatan=pelaksana.jabatan if pelaksana else "Sub kegiatan",
             subjek_nip=pelaksana.nip if pelaksana else "",
-            terbit=k.terbit.get((SUB_KEGIATAN, x)),
+            terbit=terbit,
             html=html,
+            tanggal=JENIS.tanggal_dokumen(k, x, terbit),
         )
 
 
@@ -151,5 +157,5 @@ JENIS = JenisDokumen(
     perintah=_perintah,
     opsi_perintah=(("--kode", {"required": True, "help": "kode sub kegiatan"}),),
     templat="laporan/lampiran/subkegiatan.html",
-    tanggal="the quarter's last day",
+    tanggal=TANGGAL_LAPORAN,
 )

@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from lakip.format import format_triwulan
 from lakip.selectors import kepala_instansi
 from laporan.dokumen.dasar import (
+    AturanTanggal,
     Bagian,
     DokumenTtd,
     JenisDokumen,
@@ -40,7 +41,12 @@ def _ttd(k):
         return
 
     def html(t):
-        beku = dataclasses.replace(undangan, terbit=t, penanda=Penanda.dari_terbit(t))
+        beku = dataclasses.replace(
+            undangan,
+            terbit=t,
+            penanda=Penanda.dari_terbit(t),
+            tanggal=t.tanggal_dokumen or undangan.tanggal,
+        )
         return rapat.html_undangan(beku)
 
     yield DokumenTtd(
@@ -55,6 +61,7 @@ def _ttd(k):
         subjek_jabatan="Instansi",
         terbit=k.terbit.get((UNDANGAN, undangan.kunci)),
         html=html,
+        tanggal=undangan.tanggal,
     )
 
 
@@ -88,5 +95,10 @@ JENIS = JenisDokumen(
     boleh_unduh=boleh_peserta,
     perintah=_perintah,
     templat="laporan/rapat/dokumen.html",
-    tanggal="the letter's date (UndanganRapat.tanggal)",
+    tanggal=AturanTanggal(
+        "tanggal surat undangan (UndanganRapat.tanggal)",
+        lambda k, _kunci: (
+            k.undangan.tanggal if k.undangan else k.kalender.tanggal_rapat
+        ),
+    ),
 )

@@ -21,7 +21,6 @@ verification line then prints under the signature.
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 from lakip import format as fmt
@@ -203,7 +202,8 @@ class DaftarHadir(PeriodeDokumen):
 
     @property
     def tanggal_ttd(self):
-        return fmt.format_tanggal(self.tanggal) if self.tanggal else ""
+        """The meeting's date, above the signature."""
+        return self.tanggal
 
 
 def _baris_hadir(orang):
@@ -307,22 +307,18 @@ class Rekomendasi(PeriodeDokumen):
     tahun: int
     triwulan: int
     unit: object
-    tanggal: object  # None: only the month prints
+    tanggal: object  # as entered (None: the quarter's issue date)
     pembuka: str  # safe HTML
     poin: list
     penutup: str  # safe HTML
     penanda: Penanda | None
     terbit: object = None
+    # The date above the signature: the kind's rule (laporan.dokumen.rekomendasi).
+    tanggal_ttd: object = None
 
     @property
     def kunci(self):
         return kunci_dokumen(REKOMENDASI, self.unit.pk)
-
-    @property
-    def tanggal_ttd(self):
-        if self.tanggal:
-            return fmt.format_tanggal(self.tanggal)
-        return self.bulan_tanda_tangan
 
 
 def sebutan_pejabat(pegawai):
@@ -399,7 +395,6 @@ def _html_dokumen(judul, **bagian):
             "tabel": (),
             "pernyataan": (),
             "akar_statis": "",
-            "alamat_situs": getattr(settings, "LAKIP_ALAMAT_SITUS", ""),
         },
     )
 

@@ -1,7 +1,6 @@
 """The attachments (evaluation tables, pernyataan pages) as one HTML document of
 any selection; laid out to PDF by the package builder (``laporan.paket``)."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 JUDUL = {
@@ -21,7 +20,6 @@ def html_halaman(lamp, judul, tabel=(), pernyataan=()):
             "tabel": tabel,
             "pernyataan": pernyataan,
             "akar_statis": "",
-            "alamat_situs": getattr(settings, "LAKIP_ALAMAT_SITUS", ""),
         },
     )
 

@@ -6,7 +6,6 @@ the PPTK. Figures come from ``laporan.data``."""
 import dataclasses
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 from lakip import format as fmt
@@ -29,6 +28,7 @@ class LaporanSubKegiatan(PeriodeDokumen):
     pelaksana: Penanda | None
     pptk: Penanda | None
     uraian: object = None  # UraianSubKegiatan (possibly unsaved and empty)
+    tanggal: object = None  # the date above the PPTK's signature (report date)
 
     @property
     def bagian_teks(self):
@@ -115,10 +115,11 @@ def susun_laporan_sub_kegiatan(instansi, tahun, triwulan, kode, data=None):
 
 def render_html(lap, terbit=None):
     """The complete HTML of the report; with ``terbit`` (the signing record) the
-    signers print as frozen there, with the verification code."""
+    signers and the date print as frozen there, with the verification code."""
     if terbit is not None:
         lap = dataclasses.replace(
             lap,
+            tanggal=terbit.tanggal_dokumen or lap.tanggal,
             pptk=Penanda.dari_terbit(terbit),
             pelaksana=(
                 Penanda(
@@ -136,6 +137,5 @@ def render_html(lap, terbit=None):
             "lap": lap,
             "terbit": terbit,
             "akar_statis": "",
-            "alamat_situs": getattr(settings, "LAKIP_ALAMAT_SITUS", ""),
         },
     )

@@ -86,6 +86,7 @@ class TabelEvaluasi:
     unit: UnitKerja | None = None
     subjudul: str = ""
     terbit: object = None  # the DokumenTerbit once signed
+    tanggal: object = None  # the date above the signature (the kind's rule)
 
     @property
     def jenis(self):
@@ -106,10 +107,12 @@ class Pernyataan:
     evaluator: Penanda
     pegawai: Pegawai = None
     terbit: object = None  # the DokumenTerbit once signed
+    tanggal: object = None  # the date above the signature (the kind's rule)
 
     @classmethod
     def dari_terbit(cls, terbit, pegawai=None):
-        """The page as it was signed: both persons from the frozen text."""
+        """The page as it was signed: both persons from the frozen text, and
+        the date it was signed with."""
         return cls(
             kunci=terbit.kunci,
             dievaluasi=Penanda(
@@ -120,6 +123,7 @@ class Pernyataan:
             evaluator=Penanda.dari_terbit(terbit),
             pegawai=pegawai,
             terbit=terbit,
+            tanggal=terbit.tanggal_dokumen,
         )
 
 
@@ -129,12 +133,6 @@ class PeriodeDokumen:
     @property
     def triwulan_romawi(self):
         return fmt.format_triwulan(self.triwulan)
-
-    @property
-    def bulan_tanda_tangan(self):
-        """``Maret 2024``: the last month of the quarter, as the seed dates its
-        evaluation pages."""
-        return f"{fmt.BULAN[self.triwulan * 3 - 1]} {self.tahun}"
 
 
 @dataclass

@@ -12,8 +12,10 @@ names the office holder's office with "Plh." / "Plt." and the acting official's
 name and NIP. There is no other way to sign for someone (``penanda_efektif``).
 The persons (the named signer, the acting official, who pressed the button) are
 frozen as text, a short verification code is drawn, the document is rendered as
-issued with the code printed on it, and the PDF and its SHA-256 are stored; all
-or nothing. From then on the issued PDF is the document. Kinds with figures
+issued with the code, its absolute verification address and a QR code of it
+printed on it (``laporan.lampiran.qr``), and the PDF, its SHA-256 and the date
+it carries (the kind's date rule, ``DokumenTerbit.tanggal_dokumen``) are
+stored; all or nothing. From then on the issued PDF is the document. Kinds with figures
 (``JenisDokumen.berdata``) are signed only once the quarter is approved.
 """
 
@@ -221,6 +223,16 @@ def tandatangani(user, instansi, tahun, triwulan, jenis, kunci):
         ditandatangani_oleh=user,
         ditandatangani_pada=sekarang,
     )
+    # The date the document carries is frozen with it (the kind's rule today).
+    # A yearly document (no quarter calendar) carries the day it is signed.
+    terbit.tanggal_dokumen = dok.tanggal
+    kind = jenis_dokumen(jenis)
+    if terbit.tanggal_dokumen is None and kind.tahunan:
+        terbit.tanggal_dokumen = timezone.localdate(sekarang)
+    elif terbit.tanggal_dokumen is None:
+        terbit.tanggal_dokumen = kind.tanggal_dokumen(
+            susun_konteks(instansi, tahun, triwulan), kunci
+        )
     terbit.isi, _ = pdf.pdf_html(dok.html(terbit), pakai_cache=False)
     terbit.sha256 = hashlib.sha256(terbit.isi).hexdigest()
     try:

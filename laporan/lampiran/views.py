@@ -126,16 +126,24 @@ def unduh_terbit(request, kode):
 
 
 def verifikasi(request, kode):
-    """Public (no login): which document the code belongs to, its quarter, who
-    signed it and when, and the SHA-256 of the PDF as issued; 404 otherwise
-    (also for a kind declared not public)."""
-    terbit = get_object_or_404(
-        DokumenTerbit.objects.defer("isi").select_related("instansi"),
-        kode=kode.upper(),
+    """Public (no login): which document the code belongs to, its quarter and
+    date, who signed it and when, and the SHA-256 of the PDF as issued. An
+    unknown code (or a kind declared not public) gets an Indonesian page with
+    status 404."""
+    terbit = (
+        DokumenTerbit.objects.defer("isi")
+        .select_related("instansi")
+        .filter(kode=kode.upper()[:20])
+        .first()
     )
-    jenis = jenis_dokumen(terbit.jenis)
-    if jenis is not None and not jenis.publik:
-        raise Http404("Dokumen ini tidak diverifikasi di halaman publik.")
+    jenis = jenis_dokumen(terbit.jenis) if terbit is not None else None
+    if terbit is None or (jenis is not None and not jenis.publik):
+        return render(
+            request,
+            "laporan/lampiran/verifikasi_tidak_ada.html",
+            {"kode": kode[:40]},
+            status=404,
+        )
     return render(
         request,
         "laporan/lampiran/verifikasi.html",

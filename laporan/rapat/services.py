@@ -23,6 +23,7 @@ from lakip.models import Pegawai, UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import akhir_triwulan, awal_triwulan
 from laporan.galat import LaporanTidakValid
+from laporan.kalender import susun_kalender
 from laporan.models import (
     ButirRekomendasi,
     JadwalRapat,
@@ -198,7 +199,11 @@ def _periksa_tanggal(label, tanggal, tahun, triwulan):
         )
 
 
-def _periksa_jadwal(instansi, tanggal_surat, jadwal):
+def _periksa_jadwal(instansi, tanggal_surat, jadwal, tahun, triwulan):
+    """The rows name distinct units of the agency, complete times, and days
+    neither before the letter nor before the quarter's end (the meeting
+    evaluates a finished quarter)."""
+    akhir = akhir_triwulan(tahun, triwulan)
     if not jadwal:
         raise RapatTidakValid("Jadwal rapat belum diisi: sedikitnya satu unit kerja.")
     dilihat = set()
@@ -215,6 +220,13 @@ def _periksa_jadwal(instansi, tanggal_surat, jadwal):
             raise RapatTidakValid(
                 f"Jadwal {unit.nama}: jam selesai ({format_jam(baris.jam_selesai)}) "
                 f"harus sesudah jam mulai ({format_jam(baris.jam_mulai)})."
+            )
+        if baris.tanggal < akhir:
+            raise RapatTidakValid(
+                f"Rapat {unit.nama} ({format_tanggal(baris.tanggal)}) dijadwalkan "
+                f"sebelum akhir Triwulan {format_triwulan(triwulan)} {tahun} "
+                f"({format_tanggal(akhir)}): rapat evaluasi menilai triwulan yang "
+                "sudah berakhir."
             )
         if baris.tanggal < tanggal_surat:
             raise RapatTidakValid(
@@ -278,7 +290,7 @@ def simpan_undangan(instansi, tahun, triwulan, surat, jadwal, *, oleh):
         label = UndanganRapat._meta.get_field(bidang).verbose_name.capitalize()
         _periksa_isian(label, getattr(undangan, bidang), ISIAN_UNDANGAN)
     _periksa_tanggal("Tanggal surat", undangan.tanggal, tahun, triwulan)
-    _periksa_jadwal(instansi, undangan.tanggal, jadwal)
+    _periksa_jadwal(instansi, undangan.tanggal, jadwal, tahun, triwulan)
     _periksa_bentrok(jadwal, undangan.tempat)
     undangan.diubah_oleh, undangan.diubah_pada = oleh, timezone.now()
     undangan.save()
@@ -329,6 +341,13 @@ def simpan_rekomendasi(
     _periksa_isian("Penutup", rekomendasi.penutup, ISIAN_REKOMENDASI)
     if tanggal is not None:
         _periksa_tanggal("Tanggal rekomendasi", tanggal, tahun, triwulan)
+        rapat = susun_kalender(unit.instansi, tahun, triwulan).tanggal_rapat
+        if tanggal < rapat:
+            raise RapatTidakValid(
+                f"Tanggal rekomendasi ({format_tanggal(tanggal)}) sebelum rapat "
+                f"evaluasi ({format_tanggal(rapat)}): rekomendasi dibuat sesudah "
+                "rapat. Kosongkan untuk memakai tanggal terbit triwulan."
+            )
     boleh = {p.pk: p for p in bawahan_unit(unit)}
     dilihat = set()
     baris = []

@@ -17,6 +17,7 @@ from laporan.akses import instansi_wajib as _instansi
 from laporan.dokumen.dasar import PESERTA
 from laporan.dokumen.rekomendasi import boleh_unduh as boleh_unduh_rekomendasi
 from laporan.galat import LaporanTidakValid
+from laporan.kalender import susun_kalender
 from laporan.lampiran import rapat as dokumen
 from laporan.models import RekomendasiEvaluasi, UndanganRapat
 from laporan.rapat import services
@@ -86,6 +87,7 @@ def rapat(request, tahun, triwulan):
             "triwulan": triwulan,
             "romawi": format_triwulan(triwulan),
             "undangan": undangan,
+            "kalender": susun_kalender(instansi, tahun, triwulan),
             "unit": unit,
             "boleh_undangan": services.boleh_menyiapkan_undangan(request.user),
             "sebelum": (tahun, triwulan - 1) if triwulan > 1 else (tahun - 1, 4),

@@ -137,7 +137,8 @@ def test_rekomendasi_sekretariat(tmp_path):
     dua = teks.index("2. Kasubag Keuangan (ADE ENDAH ULFIANA, SE) a. Melaksanakan")
     tiga = teks.index("3. Kasubag Perencanaan (MUH. ARFAH TAUFIEK, S.Pi)")
     assert satu < a < b < dua < tiga
-    assert "Malili, 29 Maret 2024 SEKRETARIS DINAS JONI PATABI, S.Sos" in teks
+    # The seed's 29 Maret 2024 precedes the meeting: the issue date prints.
+    assert "Malili, 20 Mei 2024 SEKRETARIS DINAS JONI PATABI, S.Sos" in teks
     assert "NIP. 19740611 200604 1 012" in teks
 
 
@@ -149,8 +150,8 @@ def test_rekomendasi_every_unit_with_recommendations(pdf_rekomendasi):
     assert "3. Pejabat Fungsional Mediator Hubungan Industrial (NELY HARYATI" in teks
     assert "c. Sub Kegiatan Pengembangan Pelaksanaan Jaminan Sosial" in teks
     assert "2. Fungsional Penggerak Swadaya Masyarakat (SUGENG WIDODO, ST)" in teks
-    # No date typed: the month of the evaluation pages prints.
-    assert "Malili, Maret 2024 KEPALA BIDANG PENGEMBANGAN" in teks
+    # No date typed: the quarter's issue date (the meeting's last day) prints.
+    assert "Malili, 20 Mei 2024 KEPALA BIDANG PENGEMBANGAN" in teks
     assert "NIP. 19840321 200502 1 003" in teks
 
 

@@ -28,7 +28,8 @@ def test_pernyataan_page_text(pdf_pernyataan):
     assert erfina.startswith("PEMERINTAH KABUPATEN LUWU TIMUR DINAS TRANSMIGRASI")
     assert "PERNYATAAN TELAH DIEVALUASI" in erfina
     assert "TRIWULAN I TAHUN 2024" in erfina
-    assert "Malili, Maret 2024" in erfina
+    # dated on the quarter's issue date: the meeting of 20 Mei 2024 (calendar)
+    assert "Malili, 20 Mei 2024" in erfina
     assert "RAKHSAN R" in erfina
     joni = next(h for h in halaman if "oleh JONI PATABI" in h)
     assert "KAMAL RASYID, S.STP" in joni
@@ -50,7 +51,7 @@ def test_evaluasi_signed_by_the_official(pdf_evaluasi):
     _, halaman = pdf_evaluasi
     arfah = [h for h in halaman if "EVALUASI KINERJA KASUBAG PERENCANAAN" in h]
     assert len(arfah) == 1
-    assert "MUH. ARFAH TAUFIEK, S.Pi" in arfah[0].split("Malili, Maret 2024")[-1]
+    assert "MUH. ARFAH TAUFIEK, S.Pi" in arfah[0].split("Malili, 20 Mei 2024")[-1]
     assert "NIP. 19850203 201404 1 001" in arfah[0]
 
 

@@ -145,6 +145,13 @@ def test_perencanaan_saves_invitation_and_schedule(instansi, akun):
             "sebelum tanggal surat (20 Mei 2024)",
         ),
         (
+            {"tanggal": datetime.date(2024, 3, 1)},
+            lambda j: [
+                BarisJadwal(j[0].unit, datetime.date(2024, 3, 15), T(13), T(14))
+            ],
+            "(15 Maret 2024) dijadwalkan sebelum akhir Triwulan I 2024 (31 Maret 2024)",
+        ),
+        (
             {},
             lambda j: [
                 BarisJadwal(j[0].unit, SENIN, T(13, 0), T(14, 0)),
@@ -345,6 +352,11 @@ def test_bad_recommendations_are_refused_and_nothing_changes(akun, butir, pesan)
     "isian,pesan",
     [
         ({"tanggal": datetime.date(2023, 12, 31)}, "Tanggal rekomendasi"),
+        # the seed's own date, before the meeting of 20 Mei 2024
+        (
+            {"tanggal": datetime.date(2024, 3, 29)},
+            r"sebelum rapat evaluasi \(20 Mei 2024\)",
+        ),
         ({"pembuka": ""}, "Pembuka"),
         ({"penutup": "Demikian {tahunn}."}, "isian {tahunn} tidak dikenal"),
     ],

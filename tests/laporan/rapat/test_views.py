@@ -137,7 +137,8 @@ def test_unit_head_enters_own_recommendations(masuk):
     rahmanuddin = next(k for k, v in data.items() if k.endswith("-nomor") and v == "1")
     awalan = rahmanuddin.removesuffix("-nomor")
     assert data[f"{awalan}-butir-0-teks"].startswith("Mengecek kondisi peralatan")
-    assert data["tanggal"] == "2024-03-29"
+    # No date stored: the page carries the quarter's issue date (calendar).
+    assert data["tanggal"] == ""
     # Add a third item for the Kasubag Umum, and one for Yulianti (new, number 4).
     data[f"{awalan}-butir-2-teks"] = "Tertibkan arsip kepegawaian."
     yulianti = f"p{Pegawai.objects.get(nama='YULIANTI').pk}"
