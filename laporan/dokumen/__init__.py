@@ -72,8 +72,8 @@ def muat_bawaan():
         daftarhadir.JENIS,
         pernyataan.JENIS,
         evaluasi.JENIS_UNIT,
-        laporan_unit.JENIS,
         evaluasi.JENIS_PEJABAT,
+        laporan_unit.JENIS,
         subkegiatan.JENIS,
         rekomendasi.JENIS,
     ):

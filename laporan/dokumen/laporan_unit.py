@@ -3,11 +3,12 @@ or a Bidang, ``laporan-unit-<unit pk>``), signed by the unit head.
 
 Where it sits: the seed prints the Sekretariat's report right after the
 Sekretariat's evaluation table, among the Sekretaris's documents (lines
-1111-1444: pernyataan, attendance list, evaluation table, then the report), so
-the part goes under the unit head's documents (``pejabat``), after the unit's
-evaluation table (the kind is registered after ``evaluasi-unit``). A unit
-whose head is not an evaluated official has it first in the unit
-(``unit_awal``)."""
+1111-1444: pernyataan, attendance list, evaluation table, then the report,
+then the next official's pernyataan), so the part goes under the unit head's
+documents (``pejabat``), after the head's evaluation tables (the kind is
+registered after ``evaluasi-pejabat``) and before the head's sub kegiatan
+reports. A unit whose head is not an evaluated official has it first in the
+unit (``unit_awal``)."""
 
 from django.core.management.base import CommandError
 

@@ -25,8 +25,8 @@ def test_kinds_in_package_order():
         "daftarhadir",
         "pernyataan",
         "evaluasi-unit",
-        "laporan-unit",
         "evaluasi-pejabat",
+        "laporan-unit",
         "subkegiatan",
         "rekomendasi",
     ]
@@ -57,8 +57,8 @@ def test_signable_kinds_are_the_registrys(instansi):
         "undangan",
         "pernyataan",
         "evaluasi-unit",
-        "laporan-unit",
         "evaluasi-pejabat",
+        "laporan-unit",
         "subkegiatan",
         "rekomendasi",
     ]

@@ -13,7 +13,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from lakip.models import Pegawai, UnitKerja
-from laporan.dokumen.kunci import EVALUASI_UNIT, LAPORAN_UNIT, PERNYATAAN, kunci
+from laporan.dokumen.kunci import (
+    EVALUASI_PEJABAT,
+    EVALUASI_UNIT,
+    LAPORAN_UNIT,
+    PERNYATAAN,
+    kunci,
+)
 from laporan.dokumen.laporan_unit import laporan_kosong
 from laporan.lampiran.terbit import daftar_dokumen, tandatangani
 from laporan.paket.bagian import daftar_bagian, susun_konteks
@@ -150,13 +156,14 @@ def test_sekretariat_performance_table_has_quarter_targets(pdf_sekretariat):
 def test_unit_reports_sit_after_the_unit_evaluation_table(instansi, sekretariat):
     """The seed prints the Sekretariat's report after the Sekretariat's
     evaluation table, before the Kasubag Perencanaan's pernyataan (lines
-    1111-1446); every top-level unit has one report, in its own group."""
+    1111-1446): here right after the Sekretaris's evaluation tables. Every
+    top-level unit has one report, in its own group."""
     bagian = daftar_bagian(susun_konteks(instansi, 2024, 1))
     kunci_bagian = [b.kunci for b in bagian]
     x = kunci(LAPORAN_UNIT, sekretariat.pk)
-    assert kunci_bagian.index(x) == (
-        kunci_bagian.index(kunci(EVALUASI_UNIT, sekretariat.pk)) + 1
-    )
+    joni = sekretariat.kepala
+    tabel = [kunci(EVALUASI_UNIT, sekretariat.pk), kunci(EVALUASI_PEJABAT, joni.pk)]
+    assert kunci_bagian.index(x) == max(kunci_bagian.index(t) for t in tabel) + 1
     arfah = Pegawai.objects.get(nama="MUH. ARFAH TAUFIEK")
     assert kunci_bagian.index(x) < kunci_bagian.index(kunci(PERNYATAAN, arfah.pk))
     akar = UnitKerja.objects.filter(instansi=instansi, induk__isnull=True)
