@@ -10,11 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from lakip.akses import pegawai_pengguna
-from lakip.format import tanpa_kendali
+from lakip.format import format_triwulan, format_waktu, tanpa_kendali
 from lakip.peran import Peran, peran_pengguna
+from laporan.dokumen.kunci import LAPORAN_UNIT, kunci
 from laporan.galat import LaporanTidakValid
 from laporan.lakip.teks import ISIAN
-from laporan.models import LaporanUnit
+from laporan.models import DokumenTerbit, LaporanUnit
 from laporan.services import periksa_periode_laporan
 from laporan.unit.susun import SEKSI, teks_unit
 
@@ -97,7 +98,8 @@ def simpan_laporan_unit(unit, tahun, triwulan, teks, *, oleh):
     """Save the sections in ``teks`` (section name to text) of ``unit``'s
     report of the quarter; sections not given keep their text (carried over
     from the previous quarter for a new record). Returns the names of the
-    sections that changed (nothing is written when none did)."""
+    sections that changed (nothing is written when none did). A report
+    already signed is not changed: its issued PDF is the document."""
     if not boleh_menyunting(oleh, unit):
         raise PermissionDenied(
             f"Hanya kepala {unit.nama} atau Perencanaan yang boleh mengubah laporan "
@@ -114,6 +116,20 @@ def simpan_laporan_unit(unit, tahun, triwulan, teks, *, oleh):
         daftar = ", ".join(sorted(tidak_dikenal))
         raise LaporanUnitTidakValid(f"Bagian tidak dikenal: {daftar}.")
     bersih = _bersihkan(teks)
+    terbit = DokumenTerbit.objects.filter(
+        instansi_id=unit.instansi_id,
+        jenis=LAPORAN_UNIT,
+        kunci=kunci(LAPORAN_UNIT, unit.pk),
+        tahun=tahun,
+        triwulan=triwulan,
+    ).first()
+    if terbit is not None:
+        raise LaporanUnitTidakValid(
+            f"Laporan kinerja {unit.nama} Triwulan {format_triwulan(triwulan)} "
+            f"Tahun {tahun} sudah ditandatangani pada "
+            f"{format_waktu(terbit.ditandatangani_pada)}; teksnya tidak dapat "
+            "diubah lagi."
+        )
     laporan = (
         LaporanUnit.objects.select_for_update()
         .filter(unit=unit, tahun=tahun, triwulan=triwulan)

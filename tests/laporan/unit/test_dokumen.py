@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from lakip.models import Pegawai, UnitKerja
@@ -23,7 +24,9 @@ from laporan.dokumen.kunci import (
 from laporan.dokumen.laporan_unit import laporan_kosong
 from laporan.lampiran.terbit import daftar_dokumen, tandatangani
 from laporan.paket.bagian import daftar_bagian, susun_konteks
-from tests.bantuan import sahkan_triwulan
+from laporan.unit import services
+from laporan.unit.susun import teks_unit
+from tests.bantuan import render_perintah, sahkan_triwulan
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +198,31 @@ def test_signed_by_the_unit_head(instansi, masuk, sekretariat):
     respons = client.get(url)
     assert respons.content == bytes(terbit.isi)
     assert terbit.kode in _teks(respons.content)
+
+
+def test_a_signed_report_keeps_its_text(instansi, masuk, sekretariat):
+    sahkan_triwulan(instansi, 2024, 1)
+    user = get_user_model().objects.get(username="sekretaris")
+    x = kunci(LAPORAN_UNIT, sekretariat.pk)
+    tandatangani(user, instansi, 2024, 1, LAPORAN_UNIT, x)
+    client = masuk("sekretaris")
+    url = reverse("laporan:laporan_unit", args=[2024, 1, sekretariat.pk])
+    respons = client.post(url, {"penutup": "Diubah sesudah ditandatangani."})
+    assert respons.status_code == 400
+    assert "sudah ditandatangani" in respons.content.decode()
+    with pytest.raises(services.LaporanUnitTidakValid):
+        services.simpan_laporan_unit(sekretariat, 2024, 1, {"penutup": "x"}, oleh=user)
+    assert "Diubah" not in teks_unit(sekretariat, 2024, 1).penutup
+
+
+def test_the_command_writes_one_units_report(sekretariat, tmp_path):
+    berkas = tmp_path / "unit.pdf"
+    _, pembaca = render_perintah(
+        "laporan-unit", berkas, tambahan=("--unit", "sekretariat")
+    )
+    teks = " ".join(h.extract_text() for h in pembaca.pages)
+    assert "LAPORAN KINERJA TRIWULAN I TAHUN 2024" in teks and "JONI PATABI" in teks
+    with pytest.raises(CommandError, match="bukan Sekretariat/Bidang"):
+        render_perintah(
+            "laporan-unit", berkas, tambahan=("--unit", "subbag-perencanaan")
+        )
