@@ -89,6 +89,10 @@ def test_another_agencys_user_gets_404(masuk, sekretariat):
     assert client.get(_url(sekretariat)).status_code == 404
     assert client.post(_url(sekretariat), data).status_code == 404
     assert "Dari instansi lain." not in teks_unit(sekretariat, 2024, 1).penutup
+    pdf = reverse(
+        "laporan:dokumen_pdf", args=[2024, 1, kunci(LAPORAN_UNIT, sekretariat.pk)]
+    )
+    assert client.get(pdf).status_code == 404
 
 
 @pytest.mark.parametrize(
