@@ -9,6 +9,7 @@ from laporan.models import (
     DokumenTerbit,
     JadwalRapat,
     Laporan,
+    LaporanUnit,
     RekomendasiEvaluasi,
     TeksLaporan,
     UndanganRapat,
@@ -140,3 +141,11 @@ class RekomendasiEvaluasiAdmin(AdminInstansi):
     list_filter = ["tahun", "triwulan", "unit"]
     readonly_fields = ["diubah_oleh", "diubah_pada"]
     inlines = [ButirRekomendasiInline]
+
+
+@admin.register(LaporanUnit)
+class LaporanUnitAdmin(AdminInstansi):
+    jalur_instansi = "@unit"
+    list_display = ["__str__", "unit", "tahun", "triwulan", "diubah_pada"]
+    list_filter = ["tahun", "triwulan", "unit"]
+    readonly_fields = ["diubah_oleh", "diubah_pada"]

@@ -671,6 +671,32 @@ class KalenderTriwulan(models.Model):
         help_text="Tanggal pernyataan, tabel evaluasi dan rekomendasi; "
         "kosong = hari terakhir rapat evaluasi.",
     )
+class LaporanUnit(models.Model):
+    """The prose a Sekretariat or Bidang writes for its own quarterly report
+    (laporan kinerja triwulan unit): the chapters around the tables. The
+    Perjanjian Kinerja and the realisation tables of the report are computed
+    (``laporan.unit.susun``); no figure is stored here."""
+
+    unit = models.ForeignKey(
+        "lakip.UnitKerja",
+        on_delete=models.CASCADE,
+        related_name="laporan_unit",
+        verbose_name="unit kerja",
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    gambaran_umum = models.TextField("BAB I A. Gambaran umum", blank=True)
+    kewenangan = models.TextField("BAB I B. Kewenangan", blank=True)
+    tugas_fungsi = models.TextField("BAB I C. Tugas pokok dan fungsi", blank=True)
+    dasar_kegiatan = models.TextField("BAB I D. Dasar kegiatan", blank=True)
+    capaian_pengantar = models.TextField(
+        "BAB III pengantar capaian kinerja", blank=True
+    )
+    capaian_analisis = models.TextField("BAB III analisis capaian kinerja", blank=True)
+    anggaran_analisis = models.TextField(
+        "BAB IV analisis realisasi anggaran", blank=True
+    )
+    penutup = models.TextField("BAB V Penutup", blank=True)
     diubah_oleh = kolom_pengguna("diubah oleh")
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
@@ -685,9 +711,20 @@ class KalenderTriwulan(models.Model):
             models.CheckConstraint(
                 condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
                 name="kalendertriwulan_triwulan_1_4",
+        verbose_name = "laporan kinerja unit"
+        verbose_name_plural = "laporan kinerja unit"
+        ordering = ["unit", "-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "tahun", "triwulan"], name="laporan_unit_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
+                name="laporan_unit_triwulan_1_4",
             ),
         ]
 
     def __str__(self):
         romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
         return f"Kalender Triwulan {romawi} Tahun {self.tahun} — {self.instansi}"
+        return f"Laporan Kinerja {self.unit} Triwulan {romawi} Tahun {self.tahun}"

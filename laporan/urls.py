@@ -6,6 +6,7 @@ from laporan.lampiran import views as lampiran
 from laporan.lampiran import views_subkegiatan as subkegiatan
 from laporan.lampiran import views_tahun as lampiran_tahun
 from laporan.rapat import views as rapat
+from laporan.unit import views as unit
 
 app_name = "laporan"
 
@@ -110,5 +111,16 @@ urlpatterns = [
         "lampiran/<tahun:tahun>/<tw:triwulan>/rekomendasi/<int:unit_id>/",
         rapat.rekomendasi,
         name="rekomendasi",
+    ),
+    # Unit reports (issue 14): the Sekretariat's and each Bidang's prose.
+    path(
+        "lampiran/<tahun:tahun>/<tw:triwulan>/laporan-unit/",
+        unit.daftar,
+        name="laporan_unit_daftar",
+    ),
+    path(
+        "lampiran/<tahun:tahun>/<tw:triwulan>/laporan-unit/<int:unit_id>/",
+        unit.ubah,
+        name="laporan_unit",
     ),
 ]

@@ -67,12 +67,14 @@ def _rekaman_tambahan_a(instansi):
     """Agency-A records the seed lacks, each naming A, and the URL names that take
     their id: ``{url name prefix: id}``."""
     pegawai = Pegawai.objects.get(nama="JONI PATABI")
-    pk = PerjanjianKinerja.objects.create(
+    pk, _ = PerjanjianKinerja.objects.get_or_create(
         instansi=instansi,
         tahun=2024,
         pihak_pertama=pegawai,
-        pihak_kedua=pegawai.atasan,
-        tanggal=datetime.date(2024, 1, 5),
+        defaults={
+            "pihak_kedua": pegawai.atasan,
+            "tanggal": datetime.date(2024, 1, 5),
+        },
     )
     impor = ImporSIPD.objects.create(
         instansi=instansi,

@@ -1,10 +1,11 @@
 """The registry of document kinds: every document the app prints, declared once.
 
 One module per kind (``lakip``, ``undangan``, ``daftarhadir``, ``pernyataan``,
-``evaluasi``, ``subkegiatan``, ``rekomendasi``) declares a ``JenisDokumen``
-(``laporan.dokumen.dasar``); ``muat_bawaan`` registers them in package order
-when the app starts (``LaporanConfig.ready``). A kind of a higher app registers
-itself from its own ``AppConfig.ready()`` with ``daftarkan`` (CONTRIBUTING.md).
+``evaluasi``, ``laporan_unit``, ``subkegiatan``, ``rekomendasi``) declares a
+``JenisDokumen`` (``laporan.dokumen.dasar``); ``muat_bawaan`` registers them in
+package order when the app starts (``LaporanConfig.ready``). A kind of a higher
+app registers itself from its own ``AppConfig.ready()`` with ``daftarkan``
+(CONTRIBUTING.md).
 The package (``laporan.paket``), the signing list and function
 (``laporan.lampiran.terbit``), the PDF view (``laporan.dokumen.views``) and the
 command read this registry; keys follow ``laporan.dokumen.kunci``.
@@ -71,6 +72,7 @@ def muat_bawaan():
         daftarhadir,
         evaluasi,
         lakip,
+        laporan_unit,
         pernyataan,
         rekomendasi,
         subkegiatan,
@@ -84,6 +86,7 @@ def muat_bawaan():
         pernyataan.JENIS,
         evaluasi.JENIS_UNIT,
         evaluasi.JENIS_PEJABAT,
+        laporan_unit.JENIS,
         subkegiatan.JENIS,
         rekomendasi.JENIS,
     ):

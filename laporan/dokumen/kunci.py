@@ -20,6 +20,7 @@ EVALUASI_UNIT = "evaluasi-unit"
 EVALUASI_PEJABAT = "evaluasi-pejabat"
 SUB_KEGIATAN = "subkegiatan"
 REKOMENDASI = "rekomendasi"
+LAPORAN_UNIT = "laporan-unit"
 
 
 def kunci(kode, pk=None):

@@ -9,6 +9,7 @@ from laporan.models import (
     DataDukung,
     DokumenTerbit,
     Laporan,
+    LaporanUnit,
     RekomendasiEvaluasi,
     UndanganRapat,
 )
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.django_db
         DokumenTerbit,
         UndanganRapat,
         RekomendasiEvaluasi,
+        LaporanUnit,
     ],
 )
 def test_admin_pages(client, instansi, model):

@@ -12,7 +12,7 @@ from lakip.models import Pegawai
 from lakip.services import buat_akun_demo
 from laporan.dokumen_pk import data_perjanjian_kinerja, pdf_perjanjian_kinerja
 from renstra import services
-from renstra.models import SubKegiatan
+from renstra.models import PerjanjianKinerja, SubKegiatan
 
 # Tabel 3.25 (seed lines 773-806) and the seed's PK of the Sekretaris (1292-1300)
 KEGIATAN_2_07_01 = [
@@ -39,6 +39,8 @@ KEGIATAN_2_07_01 = [
 
 @pytest.fixture
 def pk_sekretaris(instansi, pengguna):
+    sekretaris = Pegawai.objects.get(nama="JONI PATABI")
+    PerjanjianKinerja.objects.filter(pihak_pertama=sekretaris).delete()  # the seed's
     return services.simpan_perjanjian_kinerja(
         instansi,
         pengguna,

@@ -16,6 +16,7 @@ from renstra.models import (
     Indikator,
     Kegiatan,
     PeriodeRenstra,
+    PerjanjianKinerja,
     Program,
     RiwayatRencana,
     SalinanRencana,
@@ -145,6 +146,10 @@ def test_rollover_refuses_an_existing_year(instansi, pengguna):
 
 def test_perjanjian_kinerja_of_the_sekretaris(instansi, pengguna):
     sekretaris = Pegawai.objects.get(nama="JONI PATABI")
+    # the seed's PK (its unit report, lines 1276-1310) agrees with the default
+    seed = PerjanjianKinerja.objects.get(pihak_pertama=sekretaris, tahun=2024)
+    indikator_seed = set(seed.indikator.values_list("pk", flat=True))
+    seed.delete()
     pk = services.simpan_perjanjian_kinerja(
         instansi,
         pengguna,
@@ -152,6 +157,7 @@ def test_perjanjian_kinerja_of_the_sekretaris(instansi, pengguna):
         tahun=2024,
         tanggal=datetime.date(2024, 1, 2),
     )
+    assert set(pk.indikator.values_list("pk", flat=True)) == indikator_seed
     assert pk.pihak_kedua.nama == "KAMAL RASYID"  # the superior by default
     assert pk.tempat == "Malili"
     indikator = selectors.indikator_perjanjian(pk)

@@ -275,6 +275,7 @@ def test_rollover_screen(perencanaan, akun, client):
 
 def test_perjanjian_kinerja_screens(perencanaan, client, akun):
     sekretaris = Pegawai.objects.get(nama="JONI PATABI")
+    PerjanjianKinerja.objects.filter(pihak_pertama=sekretaris).delete()  # the seed's
     respons = perencanaan.post(
         reverse("renstra:pk_tambah") + "?tahun=2024",
         {"pihak_pertama": sekretaris.pk, "tanggal": "2024-01-02", "tempat": ""},

@@ -26,6 +26,7 @@ def test_kinds_in_package_order():
         "pernyataan",
         "evaluasi-unit",
         "evaluasi-pejabat",
+        "laporan-unit",
         "subkegiatan",
         "rekomendasi",
     ]
@@ -35,6 +36,7 @@ def test_kinds_in_package_order():
         "daftarhadir",
         "pernyataan",
         "evaluasi",
+        "laporan-unit",
         "subkegiatan",
         "rekomendasi",
     }
@@ -56,6 +58,7 @@ def test_signable_kinds_are_the_registrys(instansi):
         "pernyataan",
         "evaluasi-unit",
         "evaluasi-pejabat",
+        "laporan-unit",
         "subkegiatan",
         "rekomendasi",
     ]
@@ -69,7 +72,7 @@ def test_every_signable_document_is_a_package_part_with_the_same_key(instansi):
     bagian = daftar_bagian(susun_konteks(instansi, 2024, 1))
     ttd = {(d.jenis, d.kunci) for d in dokumen}
     paket = {(b.jenis, b.kunci) for b in bagian}
-    assert len(ttd) == len(dokumen) == 1 + 15 + 25 + 44 + 4
+    assert len(ttd) == len(dokumen) == 1 + 15 + 25 + 44 + 4 + 5
     assert ttd <= paket
     # the package's other parts are the kinds never signed
     assert {j for j, _ in paket - ttd} == {"lakip", "daftarhadir"}

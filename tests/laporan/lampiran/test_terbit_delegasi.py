@@ -159,6 +159,7 @@ def test_the_kinds_with_figures_are_declared_in_the_registry(instansi):
         "pernyataan",
         "evaluasi-unit",
         "evaluasi-pejabat",
+        "laporan-unit",
         "subkegiatan",
     }
     assert menunggu_pengesahan(instansi, 2024, 1, "rekomendasi") == []

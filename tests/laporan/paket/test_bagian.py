@@ -29,8 +29,8 @@ def _posisi(bagian):
 def test_every_attachment_exactly_once(bagian, instansi, data_tw1):
     kunci = [b.kunci for b in bagian]
     # the LAKIP, the invitation, 6 attendance lists, 15 pernyataan, 25 tables,
-    # 44 sub kegiatan reports, 4 recommendations
-    assert len(kunci) == len(set(kunci)) == 1 + 1 + 6 + 15 + 25 + 44 + 4
+    # 44 sub kegiatan reports, 4 recommendations, 5 unit reports
+    assert len(kunci) == len(set(kunci)) == 1 + 1 + 6 + 15 + 25 + 44 + 4 + 5
     lamp = susun_lampiran(instansi, 2024, 1, data=data_tw1)
     assert {t.kunci for t in lamp.tabel} == {
         k for k in kunci if k.startswith("evaluasi-")
@@ -48,7 +48,7 @@ def test_every_attachment_exactly_once(bagian, instansi, data_tw1):
 def test_seed_order(bagian):
     """The LAKIP, then per unit: the head's pernyataan, the unit's table, then
     each official with their pernyataan, table and sub kegiatan reports."""
-    assert [b.kunci for b in bagian[:7]] == [
+    assert [b.kunci for b in bagian[:8]] == [
         "lakip",
         "undangan",  # the invitation with its schedule (seed lines 890-958)
         "daftarhadir",  # the general attendance list (960-1023)
@@ -56,6 +56,7 @@ def test_seed_order(bagian):
         "pernyataan-2",  # JONI PATABI, Sekretaris Dinas
         "evaluasi-unit-1",  # Sekretariat
         "evaluasi-pejabat-2",
+        "laporan-unit-1",  # the Sekretariat's report (1232-1444)
     ]
     assert bagian[0].kelompok == "" and bagian[0].judul == "LAKIP Triwulan I Tahun 2024"
     assert bagian[1].judul.endswith("300.2.12/793/Transnaker/2024")
