@@ -671,6 +671,28 @@ class KalenderTriwulan(models.Model):
         help_text="Tanggal pernyataan, tabel evaluasi dan rekomendasi; "
         "kosong = hari terakhir rapat evaluasi.",
     )
+    diubah_oleh = kolom_pengguna("diubah oleh")
+    diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kalender triwulan"
+        verbose_name_plural = "kalender triwulan"
+        ordering = ["instansi", "-tahun", "-triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "triwulan"], name="kalendertriwulan_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
+                name="kalendertriwulan_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self):
+        romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
+        return f"Kalender Triwulan {romawi} Tahun {self.tahun} — {self.instansi}"
+
+
 class LaporanUnit(models.Model):
     """The prose a Sekretariat or Bidang writes for its own quarterly report
     (laporan kinerja triwulan unit): the chapters around the tables. The
@@ -701,16 +723,6 @@ class LaporanUnit(models.Model):
     diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
 
     class Meta:
-        verbose_name = "kalender triwulan"
-        verbose_name_plural = "kalender triwulan"
-        ordering = ["instansi", "-tahun", "-triwulan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["instansi", "tahun", "triwulan"], name="kalendertriwulan_unik"
-            ),
-            models.CheckConstraint(
-                condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
-                name="kalendertriwulan_triwulan_1_4",
         verbose_name = "laporan kinerja unit"
         verbose_name_plural = "laporan kinerja unit"
         ordering = ["unit", "-tahun", "-triwulan"]
@@ -726,5 +738,4 @@ class LaporanUnit(models.Model):
 
     def __str__(self):
         romawi = dict(TRIWULAN_CHOICES)[self.triwulan]
-        return f"Kalender Triwulan {romawi} Tahun {self.tahun} — {self.instansi}"
         return f"Laporan Kinerja {self.unit} Triwulan {romawi} Tahun {self.tahun}"

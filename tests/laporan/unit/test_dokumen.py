@@ -110,7 +110,7 @@ def test_sekretariat_report_prints_its_chapters_and_the_pk(pdf_sekretariat):
     assert "Persentase penunjang urusan perangkat 95%" in teks
     assert "Rp 3.769.436.092 APBD" in teks  # kegiatan Administrasi Keuangan (PK)
     # signed by the Sekretaris, dated the month after the quarter
-    assert "Malili, April 2024" in teks
+    assert "Malili, 3 April 2024" in teks  # the calendar's report date
     akhir = teks[teks.index("BAB V") :]
     assert "JONI PATABI, S.Sos" in akhir and "NIP. 19740611 200604 1 012" in akhir
 
