@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from lakip.akses import instansi_pengguna
 from lakip.format import format_tanggal, format_triwulan
+from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import akhir_triwulan, awal_triwulan
 from realisasi.akses import boleh_mengisi
@@ -104,18 +105,23 @@ def serikat_triwulan(unit, tahun, triwulan):
     ).order_by("urutan", "pk")
 
 
-def unit_berdata_hi(instansi, tahun, triwulan):
-    """The pks of ``instansi``'s units holding a register or trade-union data
-    for the quarter."""
-    perkara = PerkaraPerselisihan.objects.filter(
-        instansi=instansi,
-        tanggal_pencatatan__gte=datetime.date(tahun, 1, 1),
-        tanggal_pencatatan__lte=akhir_triwulan(tahun, triwulan),
-    ).values_list("unit_id", flat=True)
-    serikat = SerikatPekerja.objects.filter(
-        instansi=instansi, tahun=tahun, triwulan=triwulan
-    ).values_list("unit_id", flat=True)
-    return set(perkara) | set(serikat)
+def unit_perkara(instansi, tahun, triwulan):
+    """The pks of ``instansi``'s units whose register of the quarter has a
+    case."""
+    unit = UnitKerja.objects.filter(
+        perkara_hi__instansi=instansi,
+        perkara_hi__tanggal_pencatatan__year=tahun,
+    ).distinct()
+    return {u.pk for u in unit if perkara_triwulan(u, tahun, triwulan).exists()}
+
+
+def unit_serikat(instansi, tahun, triwulan):
+    """The pks of ``instansi``'s units with trade-union data of the quarter."""
+    return set(
+        SerikatPekerja.objects.filter(
+            instansi=instansi, tahun=tahun, triwulan=triwulan
+        ).values_list("unit_id", flat=True)
+    )
 
 
 def unit_hubungan_industrial(unit, tahun):

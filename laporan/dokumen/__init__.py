@@ -59,7 +59,9 @@ def muat_bawaan():
         evaluasi,
         lakip,
         pernyataan,
+        perselisihan,
         rekomendasi,
+        serikat,
         subkegiatan,
         undangan,
     )
@@ -73,5 +75,8 @@ def muat_bawaan():
         evaluasi.JENIS_PEJABAT,
         subkegiatan.JENIS,
         rekomendasi.JENIS,
+        # The Bidang HI's records, after the unit's other opening parts.
+        serikat.JENIS,
+        perselisihan.JENIS,
     ):
         daftarkan(jenis)

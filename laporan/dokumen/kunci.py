@@ -15,6 +15,8 @@ EVALUASI_UNIT = "evaluasi-unit"
 EVALUASI_PEJABAT = "evaluasi-pejabat"
 SUB_KEGIATAN = "subkegiatan"
 REKOMENDASI = "rekomendasi"
+SERIKAT_PEKERJA = "spsb"
+PERSELISIHAN = "perselisihan"
 
 
 def kunci(kode, pk=None):
