@@ -28,6 +28,8 @@ def test_kinds_in_package_order():
         "evaluasi-pejabat",
         "subkegiatan",
         "rekomendasi",
+        "spsb",
+        "perselisihan",
     ]
     assert {j.nama_grup for j in semua_jenis()} == {
         "lakip",
@@ -37,6 +39,8 @@ def test_kinds_in_package_order():
         "evaluasi",
         "subkegiatan",
         "rekomendasi",
+        "spsb",
+        "perselisihan",
     }
 
 
@@ -58,6 +62,8 @@ def test_signable_kinds_are_the_registrys(instansi):
         "evaluasi-pejabat",
         "subkegiatan",
         "rekomendasi",
+        "spsb",
+        "perselisihan",
     ]
     assert {d.jenis for d in dokumen} == set(jenis_ttd())
     # every document's key is its kind's: <kind>[-<subject pk>]
@@ -69,7 +75,8 @@ def test_every_signable_document_is_a_package_part_with_the_same_key(instansi):
     bagian = daftar_bagian(susun_konteks(instansi, 2024, 1))
     ttd = {(d.jenis, d.kunci) for d in dokumen}
     paket = {(b.jenis, b.kunci) for b in bagian}
-    assert len(ttd) == len(dokumen) == 1 + 15 + 25 + 44 + 4
+    # + the Bidang HI's SP/SB data and register
+    assert len(ttd) == len(dokumen) == 1 + 15 + 25 + 44 + 4 + 2
     assert ttd <= paket
     # the package's other parts are the kinds never signed
     assert {j for j, _ in paket - ttd} == {"lakip", "daftarhadir"}
