@@ -60,6 +60,7 @@ def muat_bawaan():
         lakip,
         pernyataan,
         perselisihan,
+        program,
         rekomendasi,
         serikat,
         subkegiatan,
@@ -78,5 +79,8 @@ def muat_bawaan():
         # The Bidang HI's records, after the unit's other opening parts.
         serikat.JENIS,
         perselisihan.JENIS,
+        # Reports on a whole kegiatan or program, last in their unit.
+        program.JENIS_KEGIATAN,
+        program.JENIS_PROGRAM,
     ):
         daftarkan(jenis)

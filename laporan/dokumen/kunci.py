@@ -17,6 +17,8 @@ SUB_KEGIATAN = "subkegiatan"
 REKOMENDASI = "rekomendasi"
 SERIKAT_PEKERJA = "spsb"
 PERSELISIHAN = "perselisihan"
+LAPORAN_KEGIATAN = "laporan-kegiatan"
+LAPORAN_PROGRAM = "laporan-program"
 
 
 def kunci(kode, pk=None):

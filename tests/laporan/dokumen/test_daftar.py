@@ -30,6 +30,8 @@ def test_kinds_in_package_order():
         "rekomendasi",
         "spsb",
         "perselisihan",
+        "laporan-kegiatan",
+        "laporan-program",
     ]
     assert {j.nama_grup for j in semua_jenis()} == {
         "lakip",
@@ -41,6 +43,8 @@ def test_kinds_in_package_order():
         "rekomendasi",
         "spsb",
         "perselisihan",
+        "laporan-kegiatan",
+        "laporan-program",
     }
 
 
@@ -64,6 +68,8 @@ def test_signable_kinds_are_the_registrys(instansi):
         "rekomendasi",
         "spsb",
         "perselisihan",
+        "laporan-kegiatan",
+        "laporan-program",
     ]
     assert {d.jenis for d in dokumen} == set(jenis_ttd())
     # every document's key is its kind's: <kind>[-<subject pk>]
@@ -75,8 +81,9 @@ def test_every_signable_document_is_a_package_part_with_the_same_key(instansi):
     bagian = daftar_bagian(susun_konteks(instansi, 2024, 1))
     ttd = {(d.jenis, d.kunci) for d in dokumen}
     paket = {(b.jenis, b.kunci) for b in bagian}
-    # + the Bidang HI's SP/SB data and register
-    assert len(ttd) == len(dokumen) == 1 + 15 + 25 + 44 + 4 + 2
+    # + the Bidang HI's SP/SB data and register, the Bidang Pengembangan's
+    # program report
+    assert len(ttd) == len(dokumen) == 1 + 15 + 25 + 44 + 4 + 2 + 1
     assert ttd <= paket
     # the package's other parts are the kinds never signed
     assert {j for j, _ in paket - ttd} == {"lakip", "daftarhadir"}
