@@ -71,7 +71,8 @@ def test_signable_kinds_are_the_registrys(instansi):
         "laporan-kegiatan",
         "laporan-program",
     ]
-    assert {d.jenis for d in dokumen} == set(jenis_ttd())
+    # every signable kind has documents, but the seed reports on no whole kegiatan
+    assert {d.jenis for d in dokumen} == set(jenis_ttd()) - {"laporan-kegiatan"}
     # every document's key is its kind's: <kind>[-<subject pk>]
     assert all(urai_kunci(d.kunci)[0] == d.jenis for d in dokumen)
 
