@@ -11,6 +11,8 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lakip.models import Instansi, UnitKerja
 from lakip.peran import Peran
@@ -205,3 +207,37 @@ def test_another_agency_gets_404_and_changes_nothing(client, instansi, hi):
     url = reverse("realisasi:perkara_ubah", args=[unit_lain.pk, 2024, 1, perkara.pk])
     assert client.post(url, ISIAN_BAIK).status_code == 404
     assert PerkaraPerselisihan.objects.count() == sebelum
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    tanggal=st.one_of(st.text(max_size=20), st.dates().map(str)),
+    anggota=st.one_of(st.text(max_size=20), st.integers().map(str)),
+)
+def test_any_typed_date_or_count_is_saved_or_refused_never_500(
+    client, akun, hi, tanggal, anggota
+):
+    client.force_login(akun["kabid.hi"])
+    sebelum = PerkaraPerselisihan.objects.count()
+    respons = client.post(
+        _url(hi, "realisasi:perkara_tambah"),
+        {**ISIAN_BAIK, "tanggal_pencatatan": tanggal, "tanggal_selesai": tanggal},
+    )
+    assert respons.status_code in (302, 400)
+    assert PerkaraPerselisihan.objects.count() == sebelum  # selesai needs status
+    sebelum = SerikatPekerja.objects.count()
+    respons = client.post(
+        _url(hi, "realisasi:serikat_tambah"),
+        {
+            "perusahaan": "PT. X",
+            "nama": "SP X",
+            "jumlah_anggota": anggota,
+            "tanggal_pencatatan": tanggal,
+        },
+    )
+    assert respons.status_code in (302, 400)
+    assert SerikatPekerja.objects.count() == sebelum + (respons.status_code == 302)
