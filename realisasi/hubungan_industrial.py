@@ -22,7 +22,7 @@ from lakip.akses import instansi_pengguna
 from lakip.format import format_tanggal, format_triwulan
 from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
-from lakip.triwulan import akhir_triwulan, awal_triwulan
+from lakip.triwulan import akhir_triwulan, awal_triwulan, triwulan_tanggal
 from realisasi.akses import boleh_mengisi
 from realisasi.models import (
     EntriTriwulan,
@@ -150,14 +150,30 @@ def boleh_mengubah_hi(user, unit):
     return Peran.PERENCANAAN in peran_pengguna(user) or boleh_mengisi(user, unit)
 
 
+# What a case's registration says: fixed once the quarter it was registered in
+# is Disahkan (its later stages may still be recorded).
+KOLOM_PENCATATAN = (
+    "tanggal_pencatatan",
+    "pendaftar",
+    "pihak_pekerja",
+    "pihak_pengusaha",
+    "permasalahan",
+    "jenis",
+)
+
+
+def _terkunci(unit, tahun, triwulan):
+    return EntriTriwulan.objects.filter(
+        unit=unit, tahun=tahun, triwulan=triwulan, status=StatusEntri.DISAHKAN
+    ).exists()
+
+
 def _periksa(oleh, unit, tahun, triwulan):
     if not boleh_mengubah_hi(oleh, unit):
         raise AksesDitolak(
             "Anda tidak berhak mengubah data hubungan industrial unit ini."
         )
-    if EntriTriwulan.objects.filter(
-        unit=unit, tahun=tahun, triwulan=triwulan, status=StatusEntri.DISAHKAN
-    ).exists():
+    if _terkunci(unit, tahun, triwulan):
         raise GagalEntri(
             f"Triwulan {format_triwulan(triwulan)} tahun {tahun} unit ini sudah "
             "disahkan dan terkunci."
@@ -310,6 +326,16 @@ def simpan_perkara(oleh, unit, tahun, triwulan, isian, perkara=None):
     if perkara is not None and perkara.unit_id != unit.pk:
         raise AksesDitolak("Perkara ini bukan milik unit tersebut.")
     data = periksa_perkara(isian, tahun, triwulan)
+    if perkara is not None:
+        dicatat = perkara.tanggal_pencatatan
+        berubah = [k for k in KOLOM_PENCATATAN if getattr(perkara, k) != data[k]]
+        if berubah and _terkunci(unit, dicatat.year, triwulan_tanggal(dicatat)):
+            raise GagalEntri(
+                f"Perkara ini dicatat pada Triwulan "
+                f"{format_triwulan(triwulan_tanggal(dicatat))} {dicatat.year} yang "
+                "sudah disahkan: hanya tahap, status, hasil, tanggal selesai dan "
+                "keterangan yang dapat diubah."
+            )
     if perkara is None:
         perkara = PerkaraPerselisihan(
             instansi_id=unit.instansi_id, unit=unit, dibuat_oleh=oleh

@@ -241,3 +241,41 @@ def test_any_typed_date_or_count_is_saved_or_refused_never_500(
     )
     assert respons.status_code in (302, 400)
     assert SerikatPekerja.objects.count() == sebelum + (respons.status_code == 302)
+
+
+def test_a_case_of_an_approved_quarter_keeps_its_registration(client, akun, hi):
+    """In TW II a TW I case moves on (stage, status), but what was registered in
+    the approved TW I stays."""
+    EntriTriwulan.objects.create(
+        unit=hi, tahun=2024, triwulan=1, status=StatusEntri.DISAHKAN
+    )
+    perkara = PerkaraPerselisihan.objects.get(
+        unit=hi, pendaftar__startswith="Sandy (eks. Pekerja"
+    )
+    url = reverse("realisasi:perkara_ubah", args=[hi.pk, 2024, 2, perkara.pk])
+    isian = {
+        k: getattr(perkara, k) for k in ("pendaftar", "pihak_pekerja", "keterangan")
+    } | {
+        "tanggal_pencatatan": perkara.tanggal_pencatatan.isoformat(),
+        "pihak_pengusaha": perkara.pihak_pengusaha,
+        "permasalahan": perkara.permasalahan,
+        "jenis": perkara.jenis,
+        "tahap": "mediasi",
+        "status": "selesai",
+        "hasil": "anjuran",
+        "tanggal_selesai": "2024-04-15",
+    }
+    client.force_login(akun["kabid.hi"])
+    respons = client.post(url, {**isian, "pihak_pengusaha": "PT. Lain"})
+    assert respons.status_code == 409
+    assert "hanya tahap, status" in respons.content.decode()
+    perkara.refresh_from_db()
+    assert perkara.pihak_pengusaha == "PT. Nusa Konstruksi Enjiniring"
+    assert perkara.status == "proses"
+    assert client.post(url, isian).status_code == 302
+    perkara.refresh_from_db()
+    assert (perkara.tahap, perkara.status, perkara.tanggal_selesai) == (
+        "mediasi",
+        "selesai",
+        datetime.date(2024, 4, 15),
+    )
