@@ -60,7 +60,13 @@ def _pdf(client, kunci_dokumen):
 
 
 def test_register_pdf_lists_the_seeds_cases_with_stage_and_status(masuk, hi):
-    teks = _teks(_pdf(masuk("kadis"), kunci(PERSELISIHAN, hi.pk)).content)
+    isi = _pdf(masuk("kadis"), kunci(PERSELISIHAN, hi.pk)).content
+    teks = _teks(isi)
+    # the signature never stands alone: the last page also holds the last case
+    akhir = _rapi(PdfReader(io.BytesIO(isi)).pages[-1].extract_text())
+    terakhir = sorted(SUMBER["perkara"], key=lambda p: p["tanggal"])[-1]
+    assert hi.kepala.nama_lengkap in akhir
+    assert _rapi(terakhir["pihak_pengusaha"]) in akhir
     assert "DAFTAR KASUS PENCATATAN PERSELISIHAN HUBUNGAN INDUSTRIAL" in teks
     urut = sorted(SUMBER["perkara"], key=lambda p: p["tanggal"])
     awal = []
