@@ -279,3 +279,12 @@ def test_a_case_of_an_approved_quarter_keeps_its_registration(client, akun, hi):
         "selesai",
         datetime.date(2024, 4, 15),
     )
+
+
+def test_only_units_of_the_hi_program_link_to_the_register(client, akun, hi):
+    client.force_login(akun["perencanaan"])
+    sekretariat = UnitKerja.objects.get(instansi=hi.instansi, kode="sekretariat")
+    halaman = client.get(_url(sekretariat, "realisasi:unit")).content.decode()
+    assert 'id="tautan-hi"' not in halaman
+    halaman = client.get(_url(hi, "realisasi:unit")).content.decode()
+    assert 'id="tautan-hi"' in halaman
