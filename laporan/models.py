@@ -401,6 +401,53 @@ class UraianSubKegiatan(models.Model):
         return f"Uraian {self.sub_kegiatan}"
 
 
+class UraianProgram(models.Model):
+    """The prose of the quarterly report on a whole program or kegiatan
+    ("Laporan Program/Kegiatan" of a Bidang): written by the unit carrying it
+    out, printed every quarter of the year around the figures the report
+    computes. Exactly one of ``program`` and ``kegiatan`` is set; a program or
+    kegiatan has a report once its prose is stored."""
+
+    program = models.OneToOneField(
+        "renstra.Program",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="uraian_laporan",
+    )
+    kegiatan = models.OneToOneField(
+        "renstra.Kegiatan",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="uraian_laporan",
+    )
+    latar_belakang = models.TextField("latar belakang", blank=True)
+    ruang_lingkup = models.TextField("ruang lingkup", blank=True)
+    tujuan = models.TextField("maksud dan tujuan", blank=True)
+    sasaran = models.TextField("sasaran", blank=True)
+    lokasi = models.TextField("lokasi kegiatan", blank=True)
+    waktu = models.TextField("waktu pelaksanaan", blank=True)
+    sumber_dana = models.TextField("sumber pendanaan", blank=True)
+    kesimpulan = models.TextField("kesimpulan", blank=True)
+    diubah_oleh = kolom_pengguna("diubah oleh")
+    diubah_pada = models.DateTimeField("diubah pada", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "uraian laporan program/kegiatan"
+        verbose_name_plural = "uraian laporan program/kegiatan"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(program__isnull=False) & Q(kegiatan__isnull=True))
+                | (Q(program__isnull=True) & Q(kegiatan__isnull=False)),
+                name="uraian_program_satu_pemilik",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Uraian {self.program or self.kegiatan}"
+
+
 # -- Evaluation meeting (rapat evaluasi) ---------------------------------------
 # Default texts of the invitation and the recommendations, as the seed words them.
 # Placeholders (filled when printed): {tahun}, {triwulan} (I-IV), {instansi},

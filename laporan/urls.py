@@ -3,6 +3,7 @@ from django.urls import include, path
 from laporan import views, views_kalender, views_pk
 from laporan.dokumen import views as dokumen
 from laporan.lampiran import views as lampiran
+from laporan.lampiran import views_program as program
 from laporan.lampiran import views_subkegiatan as subkegiatan
 from laporan.lampiran import views_tahun as lampiran_tahun
 from laporan.rapat import views as rapat
@@ -97,6 +98,16 @@ urlpatterns = [
         "lampiran/<tahun:tahun>/<tw:triwulan>/sub-kegiatan/<int:pk>/uraian/",
         subkegiatan.ubah_uraian,
         name="subkegiatan_uraian",
+    ),
+    path(
+        "lampiran/<tahun:tahun>/<tw:triwulan>/program/",
+        program.daftar,
+        name="program_daftar",
+    ),
+    path(
+        "lampiran/<tahun:tahun>/<tw:triwulan>/program/<str:tingkat>/<int:pk>/uraian/",
+        program.ubah_uraian,
+        name="program_uraian",
     ),
     path("terbit/<str:kode>/unduh/", lampiran.unduh_terbit, name="terbit_unduh"),
     # Evaluation meeting (issue 5): invitation, attendance lists, recommendations.

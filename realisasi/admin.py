@@ -5,10 +5,12 @@ from realisasi.models import (
     EntriTriwulan,
     JejakAudit,
     PeriodeEntri,
+    PerkaraPerselisihan,
     RealisasiAnggaran,
     RealisasiBelanja,
     RealisasiIndikator,
     RiwayatStatus,
+    SerikatPekerja,
 )
 
 
@@ -111,3 +113,45 @@ class JejakAuditAdmin(HanyaLihat):
     ]
     list_filter = ["objek", "tahun", "triwulan", "sumber"]
     search_fields = ["sub_kegiatan__nama", "indikator__nama"]
+
+
+@admin.register(PerkaraPerselisihan)
+class PerkaraPerselisihanAdmin(HanyaLihat):
+    """The register changes only through its screen
+    (``realisasi.hubungan_industrial.simpan_perkara``)."""
+
+    jalur_instansi = "instansi"
+    list_display = [
+        "tanggal_pencatatan",
+        "pendaftar",
+        "pihak_pengusaha",
+        "jenis",
+        "tahap",
+        "status",
+        "unit",
+        "diubah_oleh",
+        "diubah_pada",
+    ]
+    list_filter = ["jenis", "tahap", "status", "unit"]
+    search_fields = ["pendaftar", "pihak_pekerja", "pihak_pengusaha", "permasalahan"]
+    date_hierarchy = "tanggal_pencatatan"
+
+
+@admin.register(SerikatPekerja)
+class SerikatPekerjaAdmin(HanyaLihat):
+    """Trade-union data changes only through its screen
+    (``realisasi.hubungan_industrial.simpan_serikat``)."""
+
+    jalur_instansi = "instansi"
+    list_display = [
+        "nama",
+        "perusahaan",
+        "jumlah_anggota",
+        "tahun",
+        "triwulan",
+        "unit",
+        "diubah_oleh",
+        "diubah_pada",
+    ]
+    list_filter = ["tahun", "triwulan", "unit"]
+    search_fields = ["nama", "perusahaan", "afiliasi"]

@@ -298,3 +298,142 @@ class JejakAudit(models.Model):
     def __str__(self):
         perubahan = f"{self.nilai_lama} → {self.nilai_baru}"
         return f"{self.get_objek_display()} {self.kolom}: {perubahan}"
+
+
+# -- Hubungan industrial: what the Bidang HI records in a quarter ---------------
+
+
+class JenisPerselisihan(models.TextChoices):
+    """The four kinds of UU 2/2004 on industrial dispute settlement."""
+
+    HAK = "hak", "Hak"
+    KEPENTINGAN = "kepentingan", "Kepentingan"
+    PHK = "phk", "Pemutusan hubungan kerja (PHK)"
+    ANTAR_SPSB = "antar_spsb", "Antar SP/SB dalam satu perusahaan"
+
+
+class TahapPerselisihan(models.TextChoices):
+    """How far the settlement has gone (the last stage reached)."""
+
+    PENCATATAN = "pencatatan", "Pencatatan"
+    KLARIFIKASI = "klarifikasi", "Klarifikasi"
+    BIPARTIT = "bipartit", "Bipartit"
+    MEDIASI = "mediasi", "Mediasi"
+    PENGAWASAN = "pengawasan", "Pemeriksaan pengawas ketenagakerjaan"
+    PENGADILAN = "pengadilan", "Pengadilan Hubungan Industrial"
+
+
+class StatusPerselisihan(models.TextChoices):
+    PROSES = "proses", "Dalam proses"
+    SELESAI = "selesai", "Selesai"
+
+
+class HasilPerselisihan(models.TextChoices):
+    """What a settled (or mediated) case produced."""
+
+    PERJANJIAN_BERSAMA = "pb", "Perjanjian Bersama (PB)"
+    ANJURAN = "anjuran", "Anjuran mediator"
+    NOTA_PENGAWAS = "nota", "Nota pengawas"
+    PUTUSAN = "putusan", "Putusan PHI"
+    DICABUT = "dicabut", "Dicabut"
+
+
+class PerkaraPerselisihan(DiubahOleh):
+    """One industrial dispute case registered with a unit (the register of the
+    Bidang Hubungan Industrial, "Daftar Kasus Pencatatan Perselisihan HI").
+
+    It records what happened: who registered the case, the parties, the claim,
+    its kind, the stage reached and whether it is settled. A quarter's register
+    is read by date (``realisasi.hubungan_industrial.perkara_triwulan``)."""
+
+    instansi = models.ForeignKey(
+        "lakip.Instansi", on_delete=models.CASCADE, related_name="perkara_hi"
+    )
+    unit = models.ForeignKey(
+        "lakip.UnitKerja", on_delete=models.PROTECT, related_name="perkara_hi"
+    )
+    tanggal_pencatatan = models.DateField("tanggal pencatatan")
+    pendaftar = models.CharField("nama/perusahaan yang mendaftarkan", max_length=300)
+    pihak_pekerja = models.CharField("pihak SP/SB atau pekerja", max_length=300)
+    pihak_pengusaha = models.CharField("pihak perusahaan atau SP/SB", max_length=300)
+    permasalahan = models.TextField("permasalahan/tuntutan")
+    jenis = models.CharField(
+        "jenis perselisihan", max_length=20, choices=JenisPerselisihan.choices
+    )
+    tahap = models.CharField(
+        "tahap penyelesaian", max_length=20, choices=TahapPerselisihan.choices
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=StatusPerselisihan.choices
+    )
+    hasil = models.CharField(
+        "hasil", max_length=20, choices=HasilPerselisihan.choices, blank=True
+    )
+    tanggal_selesai = models.DateField("tanggal selesai", null=True, blank=True)
+    keterangan = models.TextField("keterangan", blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "perkara perselisihan hubungan industrial"
+        verbose_name_plural = "perkara perselisihan hubungan industrial"
+        ordering = ["tanggal_pencatatan", "pk"]
+        indexes = [models.Index(fields=["unit", "tanggal_pencatatan"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tanggal_selesai__isnull=True)
+                | Q(tanggal_selesai__gte=models.F("tanggal_pencatatan")),
+                name="perkara_hi_selesai_setelah_dicatat",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.tanggal_pencatatan:%d/%m/%Y} {self.pendaftar}"
+
+
+class SerikatPekerja(DiubahOleh):
+    """One trade union (SP/SB) as verified and counted by a unit in a quarter
+    (the "Data Verifikasi dan Rekapitulasi Keanggotaan ... SP/SB")."""
+
+    instansi = models.ForeignKey(
+        "lakip.Instansi", on_delete=models.CASCADE, related_name="serikat_pekerja"
+    )
+    unit = models.ForeignKey(
+        "lakip.UnitKerja", on_delete=models.PROTECT, related_name="serikat_pekerja"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan", choices=TRIWULAN_CHOICES)
+    perusahaan = models.CharField("nama perusahaan", max_length=300)
+    nama = models.CharField("nama SP/SB", max_length=300)
+    afiliasi = models.CharField(
+        "federasi/konfederasi",
+        max_length=300,
+        blank=True,
+        help_text="Kosong untuk SP/SB non afiliasi.",
+    )
+    jumlah_anggota = models.PositiveIntegerField("jumlah anggota (orang)")
+    nomor_pencatatan = models.CharField(
+        "nomor bukti pencatatan", max_length=100, blank=True
+    )
+    tanggal_pencatatan = models.DateField("tanggal pencatatan", null=True, blank=True)
+    keterangan = models.TextField("keterangan", blank=True)
+    urutan = models.PositiveIntegerField("urutan", default=0)
+
+    class Meta:
+        verbose_name = "data SP/SB"
+        verbose_name_plural = "data SP/SB"
+        ordering = ["unit", "-tahun", "-triwulan", "urutan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=_TRIWULAN_VALID, name="serikat_pekerja_triwulan"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.perusahaan})"

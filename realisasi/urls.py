@@ -1,10 +1,11 @@
 from django.urls import path
 
-from realisasi import views
+from realisasi import views, views_hi
 
 app_name = "realisasi"
 
 _UNIT = "entri/<int:unit_id>/<tahun:tahun>/<tw:triwulan>/"
+_HI = "hubungan-industrial/<int:unit_id>/<tahun:tahun>/<tw:triwulan>/"
 
 urlpatterns = [
     path("", views.pilih, name="entri"),
@@ -15,4 +16,9 @@ urlpatterns = [
     path("status/", views.status, name="status"),
     path("periode/", views.atur_periode, name="periode"),
     path("riwayat/<int:sub_kegiatan_id>/", views.riwayat, name="riwayat"),
+    path(_HI, views_hi.daftar, name="hubungan_industrial"),
+    path(f"{_HI}perkara/tambah/", views_hi.perkara, name="perkara_tambah"),
+    path(f"{_HI}perkara/<int:pk>/", views_hi.perkara, name="perkara_ubah"),
+    path(f"{_HI}serikat/tambah/", views_hi.serikat, name="serikat_tambah"),
+    path(f"{_HI}serikat/<int:pk>/", views_hi.serikat, name="serikat_ubah"),
 ]

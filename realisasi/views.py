@@ -16,6 +16,7 @@ from lakip.triwulan import periode_atau_404
 from realisasi import excel
 from realisasi.akses import boleh_mengisi, unit_terlihat
 from realisasi.forms import FormulirAksi, FormulirEntri, FormulirUnggah
+from realisasi.hubungan_industrial import unit_hubungan_industrial
 from realisasi.models import (
     JejakAudit,
     PeriodeEntri,
@@ -142,6 +143,7 @@ def _konteks_entri(request, unit, tahun, triwulan, form=None):
         if lembar.entri.pk
         else [],
         "boleh_unggah": bisa_ubah and boleh_mengisi(request.user, unit),
+        "tautan_hi": unit_hubungan_industrial(unit, tahun),
     }
 
 

@@ -16,6 +16,9 @@ HANYA_LIHAT = {
     "realisasi.EntriTriwulan",
     "realisasi.RiwayatStatus",
     "realisasi.JejakAudit",
+    # written by realisasi.hubungan_industrial (rights, bounds, lock, who/when)
+    "realisasi.PerkaraPerselisihan",
+    "realisasi.SerikatPekerja",
     "lakip.RiwayatOrganisasi",
     "lakip.Notifikasi",  # written by the workflow (lakip.notifikasi)
 }

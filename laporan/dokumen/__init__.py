@@ -74,7 +74,10 @@ def muat_bawaan():
         lakip,
         laporan_unit,
         pernyataan,
+        perselisihan,
+        program,
         rekomendasi,
+        serikat,
         subkegiatan,
         undangan,
     )
@@ -89,5 +92,11 @@ def muat_bawaan():
         laporan_unit.JENIS,
         subkegiatan.JENIS,
         rekomendasi.JENIS,
+        # The Bidang HI's records, after the unit's other opening parts.
+        serikat.JENIS,
+        perselisihan.JENIS,
+        # Reports on a whole kegiatan or program, last in their unit.
+        program.JENIS_KEGIATAN,
+        program.JENIS_PROGRAM,
     ):
         daftarkan(jenis)

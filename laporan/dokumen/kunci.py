@@ -21,6 +21,10 @@ EVALUASI_PEJABAT = "evaluasi-pejabat"
 SUB_KEGIATAN = "subkegiatan"
 REKOMENDASI = "rekomendasi"
 LAPORAN_UNIT = "laporan-unit"
+SERIKAT_PEKERJA = "spsb"
+PERSELISIHAN = "perselisihan"
+LAPORAN_KEGIATAN = "laporan-kegiatan"
+LAPORAN_PROGRAM = "laporan-program"
 
 
 def kunci(kode, pk=None):

@@ -23,8 +23,9 @@ BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
 
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
-    # 96 documents, 5 unit reports and the Daftar Lampiran
-    assert len(hasil.bagian) == 102
+    # 96 documents, 5 unit reports, the Bidang HI's SP/SB data and register,
+    # the Bidang Pengembangan's program report and the Daftar Lampiran
+    assert len(hasil.bagian) == 105
     assert len(pembaca.pages) == hasil.jumlah_halaman
     assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
     lakip = paket_seed.bagian("lakip")
@@ -86,7 +87,7 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
 def test_second_build_lays_out_nothing(paket_seed, instansi):
     hasil = rakit_paket(instansi, 2024, 1, pekerja=1)
     assert hasil.dirender == []
-    assert len(hasil.dari_cache) == 102
+    assert len(hasil.dari_cache) == 105
     assert hasil.jumlah_halaman == paket_seed.hasil.jumlah_halaman
     assert penanda(PdfReader(BytesIO(hasil.isi))) == penanda(paket_seed.pembaca)
 
