@@ -89,7 +89,7 @@ def _tata(teks, pakai_cache):
     ada = cache.ambil([k]).get(k) if pakai_cache else None
     if ada is not None:
         return k, *ada, True
-    isi, jumlah = pdf.render_pdf(teks)
+    isi, jumlah = pdf.pdf_html(teks, pakai_cache=False)
     if pakai_cache:
         cache.simpan(k, KUNCI, isi, jumlah)
     return k, isi, jumlah, False
