@@ -46,6 +46,10 @@ class Bagian:
     kelompok: str
     buat_html: Callable[[], str] = field(repr=False)
     terbit: object = None  # DokumenTerbit once signed: the issued PDF is the part
+    # ``kosong() -> bool``: its own content is empty (an unfilled sub kegiatan
+    # report); such a part is left out of a package and listed as missing
+    # (``laporan.kelengkapan``). ``None``: never empty.
+    kosong: Callable[[], bool] | None = field(default=None, repr=False)
 
     @cached_property
     def html(self):
@@ -67,6 +71,12 @@ class DokumenTtd:
     terbit: object = None
     # The complete HTML of the document as issued with the given record.
     html: Callable | None = None
+    # How the document names its signer and, when it prints its subject with
+    # name and NIP as a second person (the pelaksana teknis of a sub kegiatan),
+    # the subject's role: the document is incomplete while that person is not
+    # known (``laporan.kelengkapan``).
+    peran_penanda: str = "Penanda tangan"
+    peran_subjek: str = ""
 
     @property
     def siap(self):
@@ -104,6 +114,10 @@ class JenisDokumen:
     - ``berdata``: it prints the quarter's realisations or attests to them, so
       it is signed only once every unit's quarter is Disahkan (a signature
       freezes the figures).
+    - ``perbaikan(konteks, kunci, aspek) -> (pelaku, url) | None``: who
+      completes what a document lacks and on which screen (``aspek``: ``isi``,
+      its own content; ``penanda``/``subjek``, a person it names); ``None``
+      (or no function) leaves the general rule of ``laporan.kelengkapan``.
     """
 
     kode: str
@@ -119,6 +133,7 @@ class JenisDokumen:
     tanggal: str = ""
     publik: bool = True
     berdata: bool = False
+    perbaikan: Callable | None = None
 
     @property
     def nama_grup(self):

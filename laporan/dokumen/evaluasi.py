@@ -96,6 +96,7 @@ def _ttd(jenis):
                 subjek_nip=pegawai.nip if pegawai else "",
                 terbit=t.terbit,
                 html=html,
+                peran_penanda="Pejabat" if pegawai else "Kepala unit",
             )
 
     return daftar

@@ -58,6 +58,7 @@ def _ttd(k):
             subjek_nip=p.dievaluasi.nip,
             terbit=p.terbit,
             html=html if p.pegawai else None,
+            peran_penanda="Atasan (evaluator)",
         )
 
 

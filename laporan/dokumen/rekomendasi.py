@@ -56,6 +56,7 @@ def _ttd(k):
             subjek_jabatan="Unit kerja",
             terbit=k.terbit.get((REKOMENDASI, r.kunci)),
             html=html,
+            peran_penanda="Kepala unit",
         )
 
 

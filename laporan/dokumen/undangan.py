@@ -55,6 +55,7 @@ def _ttd(k):
         subjek_jabatan="Instansi",
         terbit=k.terbit.get((UNDANGAN, undangan.kunci)),
         html=html,
+        peran_penanda="Kepala Dinas",
     )
 
 

@@ -21,6 +21,7 @@ from laporan import pdf
 from laporan.dokumen import semua_jenis
 from laporan.draf import html_cetak, unit_draf
 from laporan.draf import nama_berkas as nama_draf
+from laporan.kelengkapan import bagian_paket
 from laporan.models import DokumenTerbit
 from laporan.paket import cache
 from laporan.paket.bagian import daftar_bagian, jenis_pilihan, pilih, susun_konteks
@@ -52,6 +53,15 @@ class HasilPaket:
     # Units of the quarter not yet Disahkan: every part laid out for this
     # package carries the DRAF watermark (``laporan.draf``) while non-empty.
     draf: list = field(default_factory=list)
+    # A package built with its readiness check (``laporan.kelengkapan``):
+    # ``final`` when every part it holds is ready (no watermark), else DRAF on
+    # every page and the readiness list first; ``tidak_dilampirkan``: the
+    # readiness rows (``BarisKelengkapan``) of the documents left out because
+    # their own content is empty. Without the check: ``kelengkapan`` is None
+    # and ``final`` means "no unit waiting for approval".
+    final: bool = False
+    kelengkapan: object = None
+    tidak_dilampirkan: list = field(default_factory=list)
 
     @property
     def dirender(self):
@@ -145,6 +155,7 @@ def rakit_paket(
     pakai_cache=True,
     kemajuan=None,
     data=None,
+    kelengkapan=None,
 ):
     """Build the package of ``instansi``'s ``tahun``/``triwulan``: the parts named
     by ``pilihan`` (see ``bagian.pilih``; all when empty) as one PDF. A single
@@ -155,7 +166,13 @@ def rakit_paket(
     processes (``os.cpu_count()`` when None) and stored in the cache as they
     finish. ``kemajuan(tahap, persen)`` is called as the build goes. Raises
     ``bagian.PilihanTidakValid`` for an unknown selection. Returns a
-    ``HasilPaket``."""
+    ``HasilPaket``.
+
+    ``kelengkapan`` (by default: when nothing is selected, i.e. the complete
+    package) builds a package to hand over (``laporan.kelengkapan``): empty
+    documents left out, final when every part is ready, else DRAF on every
+    page with the readiness list first. Without it (one document, a kind's
+    documents) the parts are as chosen, DRAF while a unit is not Disahkan."""
     mulai = time.monotonic()
     lapor = kemajuan or (lambda tahap, persen: None)
     lapor("Menghitung data laporan", 2)
@@ -167,6 +184,11 @@ def rakit_paket(
     semua = daftar_bagian(konteks, jenis)
     dipilih = pilih(semua, pilihan)
     lengkap = jenis is None or jenis >= {j.kode for j in semua_jenis()}
+    utuh = lengkap and len(dipilih) == len(semua)
+    kel, draf = None, belum
+    if kelengkapan or (kelengkapan is None and not jenis_pilihan(pilihan)):
+        kel, dipilih = bagian_paket(konteks, dipilih)
+        draf = belum or not kel.final
     n = len(dipilih)
     hasil = []
     html = {}
@@ -181,7 +203,7 @@ def rakit_paket(
             )
             continue
         # The watermark is in the HTML, hence in the cache key.
-        teks = html_cetak(b.html, belum)
+        teks = html_cetak(b.html, draf)
         k = cache.sidik(teks)
         html[k] = teks
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
@@ -235,14 +257,12 @@ def rakit_paket(
     return HasilPaket(
         isi=gabungan,
         jumlah_halaman=jumlah_halaman,
-        nama_berkas=nama_draf(
-            nama_berkas(
-                instansi, tahun, triwulan, lengkap and len(dipilih) == len(semua)
-            ),
-            belum,
-        ),
+        nama_berkas=nama_draf(nama_berkas(instansi, tahun, triwulan, utuh), draf),
         bagian=hasil,
         draf=belum,
+        final=not draf,
+        kelengkapan=kel,
+        tidak_dilampirkan=kel.tidak_dilampirkan if kel else [],
         pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
         detik=time.monotonic() - mulai,
     )
