@@ -20,3 +20,14 @@ class LaporanConfig(AppConfig):
         from laporan.data_tersimpan import pasang_sinyal
 
         pasang_sinyal()
+
+        # ``manage.py laporan kelengkapan``: the quarter's readiness list.
+        from laporan import perintah_kelengkapan as kelengkapan
+        from laporan.perintah import daftarkan_subperintah
+
+        daftarkan_subperintah(
+            "kelengkapan",
+            kelengkapan.BANTUAN,
+            kelengkapan.tambah_argumen,
+            kelengkapan.jalankan,
+        )

@@ -317,8 +317,9 @@ def html_kelengkapan(kel):
     )
 
 
-def teks_kelengkapan(kel):
-    """The readiness list as plain text lines (the command's output)."""
+def teks_kelengkapan(kel, hanya_kurang=False):
+    """The readiness list as plain text lines (the command's output); only the
+    documents not ready with ``hanya_kurang``."""
     baris = [
         f"Kelengkapan dokumen {kel.judul_periode} — {kel.instansi.nama}",
         f"{len(kel.baris)} dokumen: {len(kel.siap)} siap, {len(kel.kurang)} belum "
@@ -329,7 +330,7 @@ def teks_kelengkapan(kel):
     ]
     if kel.unit_belum:
         baris.append(f"Belum disahkan: {nama_unit(kel.unit_belum)}.")
-    for r in kel.baris:
+    for r in kel.kurang if hanya_kurang else kel.baris:
         tanda = "SIAP " if r.siap else ("KOSONG" if r.kosong else "KURANG")
         baris.append("")
         baris.append(f"[{tanda}] {r.kunci}  {r.judul}")
