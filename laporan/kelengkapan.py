@@ -196,7 +196,7 @@ def _periksa_ttd(konteks, baris, dok):
     hasil = _orang(konteks, baris, dok, PENANDA, dok.penanda, dok.peran_penanda)
     sama = dok.subjek is not None and dok.subjek == dok.penanda
     if (dok.subjek is not None or dok.peran_subjek) and not sama:
-        peran = dok.peran_subjek or "Pejabat yang dievaluasi"
+        peran = dok.peran_subjek or "Pejabat yang dicantumkan"
         hasil += _orang(konteks, baris, dok, SUBJEK, dok.subjek, peran)
     baris.kekurangan.extend(hasil)
     baris.penanda_lengkap = not hasil

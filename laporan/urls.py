@@ -40,7 +40,7 @@ urlpatterns = [
     path("lakip/<tahun:tahun>/<tw:triwulan>/pdf/", views.buat_pdf, name="lakip_pdf"),
     path("lakip/<tahun:tahun>/<tw:triwulan>/paket/", views.paket, name="lakip_paket"),
     path(
-        "lakip/<tahun:tahun>/<tw:triwulan>/kelengkapan/",
+        "<tahun:tahun>/<tw:triwulan>/kelengkapan/",
         views_kelengkapan.kelengkapan,
         name="kelengkapan",
     ),

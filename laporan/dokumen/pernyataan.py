@@ -59,6 +59,7 @@ def _ttd(k):
             terbit=p.terbit,
             html=html if p.pegawai else None,
             peran_penanda="Atasan (evaluator)",
+            peran_subjek="Pejabat yang dievaluasi",
         )
 
 
