@@ -19,7 +19,12 @@ from laporan.lampiran.susun import pejabat_dievaluasi
 from laporan.lampiran.uraian import BAGIAN
 from laporan.models import UraianSubKegiatan
 from renstra.models import SubKegiatan
-from tests.bantuan import baca_tabel, perintah_laporan, sahkan_triwulan
+from tests.bantuan import (
+    baca_tabel,
+    lengkapi_triwulan,
+    perintah_laporan,
+    sahkan_triwulan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,20 +47,6 @@ def _kunci_sub_tanpa_uraian():
 
 def _baris(kel):
     return {r.kunci: r for r in kel.baris}
-
-
-def _lengkapi(instansi):
-    """Complete the seed's quarter: every unit Disahkan, every staff record a
-    NIP, every sub kegiatan with prose a PPTK and a pelaksana teknis."""
-    sahkan_triwulan(instansi, 2024, 1)
-    for i, p in enumerate(Pegawai.objects.filter(instansi=instansi, nip="")):
-        p.nip = f"19800101200501{i:04d}"
-        p.save()
-    berisi = UraianSubKegiatan.objects.values_list("sub_kegiatan_id", flat=True)
-    for sub in _sub_2024().filter(pk__in=berisi).select_related("unit__kepala"):
-        sub.pptk = sub.pptk or sub.unit.kepala
-        sub.pelaksana = sub.pelaksana or sub.unit.kepala
-        sub.save()
 
 
 def test_the_empty_sub_kegiatan_reports_are_listed_as_empty(instansi):
@@ -130,7 +121,7 @@ def kel_data(instansi):
 
 
 def test_a_complete_quarter_can_be_final_and_signing_is_reported(instansi):
-    _lengkapi(instansi)
+    lengkapi_triwulan(instansi)
     kel = susun_kelengkapan(instansi, 2024, 1)
     assert kel.unit_belum == []
     assert [r.kunci for r in kel.dilampirkan if not r.siap] == []
@@ -258,7 +249,7 @@ def test_the_command_prints_the_list_and_fails_while_not_final(instansi):
 
 
 def test_the_command_succeeds_once_complete(instansi):
-    _lengkapi(instansi)
+    lengkapi_triwulan(instansi)
     teks = perintah_laporan("kelengkapan", "--kurang")
     assert "Paket final dapat dibuat." in teks
     # Only the empty reports are not ready.

@@ -51,3 +51,14 @@ def kunci_sub(kode):
 
     sub = SubKegiatan.objects.get(kode=kode, kegiatan__program__tahun=2024)
     return f"subkegiatan-{sub.pk}"
+
+
+def kunci_kosong():
+    """The keys of the 2024 sub kegiatan reports without prose (sorted): left
+    out of a package."""
+    from laporan.models import UraianSubKegiatan
+    from renstra.models import SubKegiatan
+
+    ada = UraianSubKegiatan.objects.values_list("sub_kegiatan_id", flat=True)
+    sub = SubKegiatan.objects.filter(kegiatan__program__tahun=2024).exclude(pk__in=ada)
+    return sorted(f"subkegiatan-{s.pk}" for s in sub)
