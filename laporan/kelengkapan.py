@@ -91,6 +91,12 @@ class BarisKelengkapan:
         return [k for k in self.kekurangan if k.wajib]
 
     @property
+    def wajib_selain_pengesahan(self):
+        """The required items but the approval, which the printed list names
+        once for the whole quarter."""
+        return [k for k in self.wajib if k.aspek != PENGESAHAN]
+
+    @property
     def pelaku(self):
         """Who must act, each named once, in the order of the items."""
         return list(dict.fromkeys(k.pelaku for k in self.kekurangan if k.wajib))
