@@ -297,22 +297,24 @@ def susun_kelengkapan(instansi, tahun, triwulan, konteks=None, bagian=None):
 
 
 def bagian_paket(konteks, bagian):
-    """What a package of the parts ``bagian`` binds: ``(Kelengkapan, parts)``.
-    Parts whose own content is empty are left out (they stay in the
-    readiness list as ``tidak_dilampirkan``); when the package cannot be final
-    the readiness list comes first, as a part of its own (laid out and cached
-    like the others)."""
+    """What a package of the parts ``bagian`` binds: ``(Kelengkapan, parts,
+    final)``. Parts whose own content is empty are left out (they stay in the
+    readiness list as ``tidak_dilampirkan``). The package is final when every
+    part left is ready and one is left at all; else the readiness list comes
+    first, as a part of its own (laid out and cached like the others), so a
+    package is never an empty PDF."""
     kel = susun_kelengkapan(
         konteks.instansi, konteks.tahun, konteks.triwulan, konteks, bagian
     )
     kosong = {r.kunci for r in kel.tidak_dilampirkan}
     hasil = [b for b in bagian if b.kunci not in kosong]
-    if not kel.final:
+    final = kel.final and bool(hasil)
+    if not final:
         daftar = Bagian(
             KUNCI_BAGIAN, KUNCI_BAGIAN, JUDUL, "", lambda: html_kelengkapan(kel)
         )
         hasil.insert(0, daftar)
-    return kel, hasil
+    return kel, hasil, final
 
 
 def html_kelengkapan(kel):

@@ -187,8 +187,8 @@ def rakit_paket(
     utuh = lengkap and len(dipilih) == len(semua)
     kel, draf = None, belum
     if kelengkapan or (kelengkapan is None and not jenis_pilihan(pilihan)):
-        kel, dipilih = bagian_paket(konteks, dipilih)
-        draf = belum or not kel.final
+        kel, dipilih, final = bagian_paket(konteks, dipilih)
+        draf = belum or not final
     n = len(dipilih)
     hasil = []
     html = {}

@@ -93,3 +93,22 @@ def test_a_kinds_documents_are_not_a_package(instansi):
     )
     assert [b.kunci for b in hasil.bagian] == [f"subkegiatan-{kosong.pk}"]
     assert hasil.kelengkapan is None and hasil.tidak_dilampirkan == []
+
+
+def test_a_package_of_empty_reports_only_is_its_readiness_list(instansi):
+    """Nothing to attach is never an empty PDF nor a final package."""
+    lengkapi_triwulan(instansi)
+    kosong = _sub(False)
+    hasil = rakit_paket(
+        instansi,
+        2024,
+        1,
+        pilihan=[f"subkegiatan-{kosong.pk}"],
+        pekerja=1,
+        kelengkapan=True,
+    )
+    assert not hasil.final and hasil.kelengkapan.final
+    assert [b.kunci for b in hasil.bagian] == [KUNCI_BAGIAN]
+    teks = " ".join(_teks(PdfReader(BytesIO(hasil.isi))))
+    assert "tidak ada dokumen terpilih yang berisi" in teks and "DRAF" in teks
+    assert kosong.kode in teks
