@@ -177,6 +177,9 @@ def test_the_screen_lists_every_document_with_links(masuk, instansi):
     kurang = c.get(URL, {"tampil": "kurang"}).content.decode()
     baris = [b for b in baca_tabel(kurang, "tabel-kelengkapan")[1:] if len(b) == 6]
     assert len(baris) == len(kel.kurang)
+    # The package page marks the empty reports.
+    paket = c.get(reverse("laporan:lakip_paket", args=[2024, 1])).content.decode()
+    assert paket.count("kosong, tidak dilampirkan</span>") == 22
     # Linked from the package page and the LAKIP page.
     for nama in ("laporan:lakip_paket", "laporan:lakip"):
         assert URL in c.get(reverse(nama, args=[2024, 1])).content.decode()
