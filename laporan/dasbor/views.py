@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from lakip.akses import instansi_pengguna
+from lakip.peran import peran_pengguna
 from laporan.dasbor import halaman as hl
 from laporan.dasbor import selectors as sel
 from laporan.dasbor.akses import akses_dasbor
 from laporan.dasbor.excel import buku_kerja
 from laporan.dasbor.forms import PilihPeriodeForm
 from laporan.dasbor.panel import panel_dasbor
+from laporan.dokumen.dasar import PEMBACA
 
 NAMA_URL = {
     "sasaran": "laporan:dasbor_sasaran",
@@ -98,6 +100,10 @@ def dasbor(request):
     tahun, triwulan, form = _periode(request, instansi)
     halaman = hl.dasbor(instansi, tahun, triwulan, _pembuat_tautan(tahun, triwulan))
     halaman.konteks["panel_tambahan"] = panel_dasbor(request, instansi)
+    if peran_pengguna(request.user) & set(PEMBACA):  # who may open it
+        halaman.konteks["url_kelengkapan"] = reverse(
+            "laporan:kelengkapan", args=[tahun, triwulan]
+        )
     return _tanggapi(
         request, halaman, "laporan/dasbor/dasbor.html", instansi, form, "dasbor"
     )

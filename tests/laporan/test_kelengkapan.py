@@ -187,12 +187,19 @@ def test_the_screen_lists_every_document_with_links(masuk, instansi):
 
 @pytest.mark.parametrize("username", ["kadis", "pemeriksa"])
 def test_every_reader_of_reports_sees_it(masuk, username):
-    assert masuk(username).get(URL).status_code == 200
+    c = masuk(username)
+    assert c.get(URL).status_code == 200
+    dasbor = c.get(reverse("laporan:dasbor"), {"tahun": 2024, "triwulan": 1})
+    assert f'href="{URL}"' in dasbor.content.decode()
 
 
 @pytest.mark.parametrize("username", ["kabid.hi", "operator.hi", "admin.instansi"])
 def test_other_roles_are_refused(masuk, username):
-    assert masuk(username).get(URL).status_code == 403
+    c = masuk(username)
+    assert c.get(URL).status_code == 403
+    # The dashboard does not offer a link they could not open.
+    dasbor = c.get(reverse("laporan:dasbor"), {"tahun": 2024, "triwulan": 1})
+    assert URL not in dasbor.content.decode()
 
 
 def test_a_bad_period_is_not_found(masuk):
