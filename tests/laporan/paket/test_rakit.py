@@ -23,21 +23,26 @@ BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
 
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
-    # 96 documents; the 22 empty sub kegiatan reports are left out, and the
-    # draft starts with its readiness list (tests/laporan/paket/test_kelengkapan).
+    # 96 documents; the 22 empty sub kegiatan reports are left out; the draft
+    # starts with its readiness list (tests/laporan/paket/test_kelengkapan) and
+    # the Daftar Lampiran follows the LAKIP.
     assert sorted(r.kunci for r in hasil.tidak_dilampirkan) == kunci_kosong()
-    assert len(hasil.bagian) == 1 + 96 - 22
+    assert len(hasil.bagian) == 1 + 96 - 22 + 1
     assert len(pembaca.pages) == hasil.jumlah_halaman
     assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
-    daftar = paket_seed.bagian("kelengkapan")
-    assert daftar.halaman_awal == 0
+    kelengkapan = paket_seed.bagian("kelengkapan")
+    assert kelengkapan.halaman_awal == 0
     assert "DAFTAR KELENGKAPAN DOKUMEN" in teks_halaman(pembaca, 0)
     lakip = paket_seed.bagian("lakip")
-    assert lakip.halaman_awal == daftar.jumlah_halaman and lakip.jumlah_halaman > 40
+    assert lakip.halaman_awal == kelengkapan.jumlah_halaman
+    assert lakip.jumlah_halaman > 40
     assert "KATA PENGANTAR" in teks_halaman(pembaca, lakip.halaman_awal + 1)
     undangan = paket_seed.bagian("undangan")
+    daftar = paket_seed.bagian("daftarlampiran")
     # right after the LAKIP
-    assert undangan.halaman_awal == lakip.halaman_awal + lakip.jumlah_halaman
+    assert daftar.halaman_awal == lakip.halaman_awal + lakip.jumlah_halaman
+    # then the attachments it lists
+    assert undangan.halaman_awal == daftar.halaman_awal + daftar.jumlah_halaman
     assert "300.2.12/793/Transnaker/2024" in teks_halaman(
         pembaca, undangan.halaman_awal
     )
@@ -64,6 +69,11 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
     assert atas[0] == ("Daftar Kelengkapan Dokumen", 0)
     awal = paket_seed.bagian("lakip").halaman_awal
     assert atas[1] == ("LAKIP Triwulan I Tahun 2024", awal)
+    assert atas[2] == (
+        "Daftar Lampiran",
+        paket_seed.bagian("daftarlampiran").halaman_awal,
+    )
+    atas = atas[1:]  # the rest as without the readiness list
     assert atas[2][0] == "Undangan Rapat Evaluasi — 300.2.12/793/Transnaker/2024"
     assert atas[3][0] == "Daftar Hadir Rapat Evaluasi"
     assert [j for j, _ in atas[4:]] == [
