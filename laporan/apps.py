@@ -21,3 +21,14 @@ class LaporanConfig(AppConfig):
         from lakip.versi_data import DOKUMEN, pasang_sinyal
 
         pasang_sinyal("laporan", DOKUMEN)
+
+        # ``manage.py laporan kelengkapan``: the quarter's readiness list.
+        from laporan import perintah_kelengkapan as kelengkapan
+        from laporan.perintah import daftarkan_subperintah
+
+        daftarkan_subperintah(
+            "kelengkapan",
+            kelengkapan.BANTUAN,
+            kelengkapan.tambah_argumen,
+            kelengkapan.jalankan,
+        )

@@ -72,6 +72,7 @@ def kerjakan_paket(berkas_id, pekerja=None):
             pilihan=[LAKIP] if lakip else berkas.bagian,
             pekerja=pekerja,
             kemajuan=kemajuan,
+            kelengkapan=not lakip,  # a package: final or DRAF with its list
         )
         nama = hasil.nama_berkas
         if lakip:  # the builder's DRAF prefix kept on the LAKIP's own name

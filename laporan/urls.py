@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from laporan import views, views_kalender, views_pk
+from laporan import views, views_kalender, views_kelengkapan, views_pk
 from laporan.dokumen import views as dokumen
 from laporan.lampiran import views as lampiran
 from laporan.lampiran import views_program as program
@@ -47,6 +47,11 @@ urlpatterns = [
     ),
     path("lakip/<tahun:tahun>/<tw:triwulan>/pdf/", views.buat_pdf, name="lakip_pdf"),
     path("lakip/<tahun:tahun>/<tw:triwulan>/paket/", views.paket, name="lakip_paket"),
+    path(
+        "<tahun:tahun>/<tw:triwulan>/kelengkapan/",
+        views_kelengkapan.kelengkapan,
+        name="kelengkapan",
+    ),
     # Every document of a quarter as PDF, by its key (laporan.dokumen).
     path(
         "dokumen/<tahun:tahun>/<tw:triwulan>/<str:kunci>/pdf/",

@@ -252,6 +252,8 @@ def paket(request, tahun, triwulan):
                 "judul": b.judul,
                 "jenis": jenis_dokumen(b.jenis).nama_grup,
                 "dipilih": b.kunci in dipilih,
+                # left out of the package (laporan.kelengkapan)
+                "kosong": b.terbit is None and b.kosong is not None and b.kosong(),
             }
         )
     return render(

@@ -223,3 +223,24 @@ def ubah_zip(isi, ubah, nama=None):
                 data = ubah(data)
             baru.writestr(info.filename, data)
     return keluaran.getvalue()
+
+
+def lengkapi_triwulan(instansi, tahun=2024, triwulan=1):
+    """Complete the seed's quarter for a final package (test set-up): every
+    unit Disahkan, every staff record a NIP, every sub kegiatan whose report has
+    prose a PPTK and a pelaksana teknis (its unit's head where none)."""
+    from lakip.models import Pegawai
+    from laporan.models import UraianSubKegiatan
+
+    sahkan_triwulan(instansi, tahun, triwulan)
+    for i, p in enumerate(Pegawai.objects.filter(instansi=instansi, nip="")):
+        p.nip = f"19800101200501{i:04d}"
+        p.save()
+    berisi = UraianSubKegiatan.objects.values_list("sub_kegiatan_id", flat=True)
+    daftar = SubKegiatan.objects.filter(
+        kegiatan__program__tahun=tahun, pk__in=berisi
+    ).select_related("unit__kepala")
+    for sub in daftar:
+        sub.pptk = sub.pptk or sub.unit.kepala
+        sub.pelaksana = sub.pelaksana or sub.unit.kepala
+        sub.save()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from lakip.akses import instansi_pengguna
+from lakip.peran import peran_pengguna
 from laporan.dasbor import halaman as hl
 from laporan.dasbor import ringkasan as rk
 from laporan.dasbor import selectors as sel
@@ -18,6 +19,7 @@ from laporan.dasbor.excel import buku_kerja
 from laporan.dasbor.forms import PilihPeriodeForm
 from laporan.dasbor.panel import panel_dasbor
 from laporan.data_tersimpan import html_tersimpan
+from laporan.dokumen.dasar import PEMBACA
 
 NAMA_URL = {
     "sasaran": "laporan:dasbor_sasaran",
@@ -119,6 +121,10 @@ def dasbor(request):
         "isi": html_tersimpan(f"dasbor:{tahun}:{triwulan}:{ambang}", instansi, isi),
         "panel_tambahan": panel_dasbor(request, instansi),
     }
+    if peran_pengguna(request.user) & set(PEMBACA):  # who may open it
+        kepala.konteks["url_kelengkapan"] = reverse(
+            "laporan:kelengkapan", args=[tahun, triwulan]
+        )
     return _tanggapi(
         request, kepala, "laporan/dasbor/dasbor.html", instansi, form, "dasbor"
     )

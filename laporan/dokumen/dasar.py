@@ -46,6 +46,10 @@ class Bagian:
     kelompok: str
     buat_html: Callable[[], str] = field(repr=False)
     terbit: object = None  # DokumenTerbit once signed: the issued PDF is the part
+    # ``kosong() -> bool``: its own content is empty (an unfilled sub kegiatan
+    # report); such a part is left out of a package and listed as missing
+    # (``laporan.kelengkapan``). ``None``: never empty.
+    kosong: Callable[[], bool] | None = field(default=None, repr=False)
 
     @cached_property
     def html(self):
@@ -106,6 +110,12 @@ class DokumenTtd:
     # The date it carries when signed now (the kind's rule); None: the signing
     # function asks the kind's rule.
     tanggal: object = None
+    # How the document names its signer and, when it prints its subject with
+    # name and NIP as a second person (the pelaksana teknis of a sub kegiatan),
+    # the subject's role: the document is incomplete while that person is not
+    # known (``laporan.kelengkapan``).
+    peran_penanda: str = "Penanda tangan"
+    peran_subjek: str = ""
 
     @property
     def siap(self):
@@ -159,6 +169,10 @@ class JenisDokumen:
     - ``cetak(instansi, tahun, pk) -> (html, draf)``: a yearly kind's
       complete HTML while not signed, and whether it is a draft (watermarked
       and named ``DRAF-``); raises ``Http404`` when there is no such document.
+    - ``perbaikan(konteks, kunci, aspek) -> (pelaku, url) | None``: who
+      completes what a document lacks and on which screen (``aspek``: ``isi``,
+      its own content; ``penanda``/``subjek``, a person it names); ``None``
+      (or no function) leaves the general rule of ``laporan.kelengkapan``.
     """
 
     kode: str
@@ -180,6 +194,8 @@ class JenisDokumen:
     @property
     def tahunan(self):
         return self.periode == TAHUN
+
+    perbaikan: Callable | None = None
 
     @property
     def nama_grup(self):

@@ -113,6 +113,7 @@ def _ttd(jenis):
                 terbit=t.terbit,
                 html=html,
                 tanggal=_tanggal(k, t),
+                peran_penanda="Pejabat" if pegawai else "Kepala unit",
             )
 
     return daftar

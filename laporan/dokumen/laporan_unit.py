@@ -51,6 +51,7 @@ def _bagian(k, unit):
         k.kelompok(unit),
         buat,
         terbit=k.terbit.get((LAPORAN_UNIT, x)),
+        kosong=lambda: laporan_kosong(k, unit),
     )
 
 

@@ -72,6 +72,8 @@ def _ttd(k):
             terbit=p.terbit,
             html=html if p.pegawai else None,
             tanggal=JENIS.tanggal_dokumen(k, p.kunci, p.terbit),
+            peran_penanda="Atasan (evaluator)",
+            peran_subjek="Pejabat yang dievaluasi",
         )
 
 

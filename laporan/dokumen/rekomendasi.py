@@ -77,6 +77,7 @@ def _ttd(k):
             terbit=k.terbit.get((REKOMENDASI, r.kunci)),
             html=html,
             tanggal=_dengan_tanggal(k, r).tanggal_ttd,
+            peran_penanda="Kepala unit",
         )
 
 

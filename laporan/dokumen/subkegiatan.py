@@ -5,11 +5,13 @@ unit), else at the end of its unit."""
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import CommandError
 from django.http import Http404
+from django.urls import reverse
 
 from lakip.peran import Peran, peran_pengguna
 from laporan.dokumen.dasar import TANGGAL_LAPORAN, Bagian, DokumenTtd, JenisDokumen
-from laporan.dokumen.kunci import SUB_KEGIATAN, kunci
+from laporan.dokumen.kunci import SUB_KEGIATAN, kunci, urai_kunci
 from laporan.lampiran import subkegiatan
+from laporan.lampiran.uraian import uraian_kosong
 from realisasi.akses import unit_terlihat
 from renstra.models import SubKegiatan
 
@@ -84,6 +86,7 @@ def _bagian_sub(k, sub, kelompok):
         kelompok,
         buat,
         terbit=k.terbit.get((SUB_KEGIATAN, x)),
+        kosong=lambda: uraian_kosong(sub),
     )
 
 
@@ -121,7 +124,35 @@ def _ttd(k):
             terbit=terbit,
             html=html,
             tanggal=JENIS.tanggal_dokumen(k, x, terbit),
+            peran_penanda="PPTK",
+            peran_subjek="Pelaksana teknis",
         )
+
+
+def _perbaikan(k, x, aspek):
+    """The unit writes the report's prose (or Perencanaan); Perencanaan names
+    the PPTK and the pelaksana teknis on the sub kegiatan."""
+    _kode, pk = urai_kunci(x)
+    sub = (
+        sub_kegiatan_tahun(k.instansi, k.tahun)
+        .filter(pk=pk)
+        .select_related("unit")
+        .first()
+    )
+    if sub is None:
+        return None
+    if aspek == "isi":
+        unit = sub.unit.nama if sub.unit_id else "unit pelaksana"
+        return (
+            f"Operator/Kepala unit {unit} atau Perencanaan",
+            reverse("laporan:subkegiatan_uraian", args=[k.tahun, k.triwulan, sub.pk]),
+        )
+    if aspek in ("penanda", "subjek"):
+        return (
+            "Perencanaan (data sub kegiatan)",
+            reverse("renstra:sub_kegiatan_ubah", args=[sub.pk]),
+        )
+    return None
 
 
 def nama_berkas(instansi, tahun, triwulan, pk=None):
@@ -155,6 +186,7 @@ JENIS = JenisDokumen(
     ttd=_ttd,
     boleh_unduh=_boleh_unduh,
     perintah=_perintah,
+    perbaikan=_perbaikan,
     opsi_perintah=(("--kode", {"required": True, "help": "kode sub kegiatan"}),),
     templat="laporan/lampiran/subkegiatan.html",
     tanggal=TANGGAL_LAPORAN,

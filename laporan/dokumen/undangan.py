@@ -62,6 +62,7 @@ def _ttd(k):
         terbit=k.terbit.get((UNDANGAN, undangan.kunci)),
         html=html,
         tanggal=undangan.tanggal,
+        peran_penanda="Kepala Dinas",
     )
 
 

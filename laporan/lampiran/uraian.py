@@ -44,6 +44,13 @@ def uraian(sub):
     ).first() or UraianSubKegiatan(sub_kegiatan=sub)
 
 
+def uraian_kosong(sub):
+    """True when none of the sections A-F of ``sub``'s report holds text (the
+    report would print an empty template)."""
+    u = uraian(sub)
+    return not any((getattr(u, nama) or "").strip() for nama in BAGIAN)
+
+
 @transaction.atomic
 def simpan_uraian(sub, teks, *, oleh):
     """Save the sections in ``teks`` (section name to text; others are kept).

@@ -22,6 +22,7 @@ from laporan.dokumen import semua_jenis
 from laporan.dokumen.kunci import LAKIP
 from laporan.draf import html_cetak, unit_draf
 from laporan.draf import nama_berkas as nama_draf
+from laporan.kelengkapan import bagian_paket
 from laporan.models import DokumenTerbit
 from laporan.paket import cache, daftar_lampiran, penomoran
 from laporan.paket.bagian import daftar_bagian, jenis_pilihan, pilih, susun_konteks
@@ -54,6 +55,15 @@ class HasilPaket:
     # Units of the quarter not yet Disahkan: every part laid out for this
     # package carries the DRAF watermark (``laporan.draf``) while non-empty.
     draf: list = field(default_factory=list)
+    # A package built with its readiness check (``laporan.kelengkapan``):
+    # ``final`` when every part it holds is ready (no watermark), else DRAF on
+    # every page and the readiness list first; ``tidak_dilampirkan``: the
+    # readiness rows (``BarisKelengkapan``) of the documents left out because
+    # their own content is empty. Without the check: ``kelengkapan`` is None
+    # and ``final`` means "no unit waiting for approval".
+    final: bool = False
+    kelengkapan: object = None
+    tidak_dilampirkan: list = field(default_factory=list)
 
     @property
     def dirender(self):
@@ -162,6 +172,7 @@ def rakit_paket(
     pakai_cache=True,
     kemajuan=None,
     data=None,
+    kelengkapan=None,
 ):
     """Build the package of ``instansi``'s ``tahun``/``triwulan``: the parts named
     by ``pilihan`` (see ``bagian.pilih``; all when empty) as one PDF. A single
@@ -172,7 +183,13 @@ def rakit_paket(
     processes (``os.cpu_count()`` when None) and stored in the cache as they
     finish. ``kemajuan(tahap, persen)`` is called as the build goes. Raises
     ``bagian.PilihanTidakValid`` for an unknown selection. Returns a
-    ``HasilPaket``."""
+    ``HasilPaket``.
+
+    ``kelengkapan`` (by default: when nothing is selected, i.e. the complete
+    package) builds a package to hand over (``laporan.kelengkapan``): empty
+    documents left out, final when every part is ready, else DRAF on every
+    page with the readiness list first. Without it (one document, a kind's
+    documents) the parts are as chosen, DRAF while a unit is not Disahkan."""
     mulai = time.monotonic()
     lapor = kemajuan or (lambda tahap, persen: None)
     lapor("Menghitung data laporan", 2)
@@ -184,6 +201,11 @@ def rakit_paket(
     semua = daftar_bagian(konteks, jenis)
     dipilih = pilih(semua, pilihan)
     lengkap = jenis is None or jenis >= {j.kode for j in semua_jenis()}
+    utuh = lengkap and len(dipilih) == len(semua)
+    kel, draf = None, belum
+    if kelengkapan or (kelengkapan is None and not jenis_pilihan(pilihan)):
+        kel, dipilih, final = bagian_paket(konteks, dipilih)
+        draf = belum or not final
     n = len(dipilih)
     hasil = []
     html = {}
@@ -200,7 +222,7 @@ def rakit_paket(
         # The watermark is in the HTML, hence in the cache key. Bound with
         # other parts, a part prints no folio of its own (the package stamps
         # one); the LAKIP keeps its own.
-        teks = html_cetak(b.html, belum)
+        teks = html_cetak(b.html, draf)
         if n > 1 and b.jenis != LAKIP:
             teks = penomoran.tanpa_folio(teks)
         k = cache.sidik(teks)
@@ -248,14 +270,12 @@ def rakit_paket(
     paket = HasilPaket(
         isi=b"",
         jumlah_halaman=0,
-        nama_berkas=nama_draf(
-            nama_berkas(
-                instansi, tahun, triwulan, lengkap and len(dipilih) == len(semua)
-            ),
-            belum,
-        ),
+        nama_berkas=nama_draf(nama_berkas(instansi, tahun, triwulan, utuh), draf),
         bagian=hasil,
         draf=belum,
+        final=not draf,
+        kelengkapan=kel,
+        tidak_dilampirkan=kel.tidak_dilampirkan if kel else [],
         pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
     )
     if len(hasil) == 1:
@@ -272,11 +292,11 @@ def rakit_paket(
             isi,
             judul=f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun}",
             instansi=instansi.nama,
-            draf=belum,
+            draf=draf,
             pakai_cache=pakai_cache,
             # Parts left out of the package (an empty part of a final
             # package), listed as "tidak dilampirkan".
-            tidak_dilampirkan=getattr(paket, "tidak_dilampirkan", ()),
+            tidak_dilampirkan=paket.tidak_dilampirkan,
             pembaca=pembaca,
         )
         paket.isi, paket.jumlah_halaman = gabungkan(hasil, isi, judul, pembaca)

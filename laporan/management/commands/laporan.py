@@ -232,6 +232,7 @@ class Command(BaseCommand):
                 pilihan=pilihan,
                 pekerja=options["pekerja"],
                 pakai_cache=not options["tanpa_cache"],
+                kelengkapan=True,
             )
         except PilihanTidakValid as galat:
             raise CommandError(str(galat)) from None
@@ -242,3 +243,8 @@ class Command(BaseCommand):
             f"({len(hasil.dirender)} ditata, {len(hasil.dari_cache)} dari cache, "
             f"{hasil.pekerja} pekerja, {hasil.detik:.1f} detik) ditulis ke {tujuan}"
         )
+        if hasil.tidak_dilampirkan:
+            self.stdout.write(
+                f"{len(hasil.tidak_dilampirkan)} dokumen kosong tidak dilampirkan "
+                "(lihat: laporan kelengkapan)."
+            )

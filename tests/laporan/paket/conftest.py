@@ -51,3 +51,20 @@ def kunci_sub(kode):
 
     sub = SubKegiatan.objects.get(kode=kode, kegiatan__program__tahun=2024)
     return f"subkegiatan-{sub.pk}"
+
+
+def kunci_kosong():
+    """The keys of the 2024 sub kegiatan reports and unit reports without
+    prose (sorted): left out of a package."""
+    from lakip.models import UnitKerja
+    from laporan.models import LaporanUnit, UraianSubKegiatan
+    from renstra.models import SubKegiatan
+
+    ada = UraianSubKegiatan.objects.values_list("sub_kegiatan_id", flat=True)
+    sub = SubKegiatan.objects.filter(kegiatan__program__tahun=2024).exclude(pk__in=ada)
+    # and the units' own reports without prose (laporan.dokumen.laporan_unit)
+    ditulis = LaporanUnit.objects.values_list("unit_id", flat=True)
+    unit = UnitKerja.objects.filter(induk__isnull=True).exclude(pk__in=ditulis)
+    return sorted(
+        [f"subkegiatan-{s.pk}" for s in sub] + [f"laporan-unit-{u.pk}" for u in unit]
+    )

@@ -59,31 +59,40 @@ def folio_seed(paket_seed):
 def test_folios_continue_from_the_lakip_to_the_last_page(paket_seed, folio_seed):
     hasil = paket_seed.hasil
     lakip = paket_seed.bagian("lakip")
+    # The seed's package is a draft: its readiness list comes first, unnumbered.
+    assert hasil.bagian[0].kunci == "kelengkapan"
+    awal = lakip.halaman_awal
+    assert awal == hasil.bagian[0].jumlah_halaman
     akhir_lakip = lakip.halaman_awal + lakip.jumlah_halaman - 1
     # The LAKIP's own folios: cover, roman front matter, arabic chapters.
-    assert folio_seed[1] == "i"
+    assert folio_seed[awal + 1] == "i"
     n = int(folio_seed[akhir_lakip])
     assert n > 40
     assert folio_seed[akhir_lakip - n + 1] == "1"
     # Then one sequence to the end, with no gap and no restart.
     sesudah = folio_seed[akhir_lakip + 1 :]
     assert sesudah == [str(n + 1 + i) for i in range(len(sesudah))]
-    assert len(sesudah) == hasil.jumlah_halaman - lakip.jumlah_halaman > 150
+    assert len(sesudah) == hasil.jumlah_halaman - awal - lakip.jumlah_halaman > 100
     # Each part knows its first folio.
-    for b in hasil.bagian[1:]:
+    for b in hasil.bagian[2:]:
         assert b.folio == folio_seed[b.halaman_awal]
 
 
 def test_page_labels_equal_the_printed_folios(paket_seed, folio_seed):
     label = paket_seed.pembaca.page_labels
-    assert label[0] == "Sampul" and kaki(paket_seed.pembaca.pages[0]) == []
-    assert label[1:] == folio_seed[1:]
+    halaman = paket_seed.pembaca.pages
+    # The readiness list stands outside the sequence: its own labels, no folio.
+    awal = paket_seed.bagian("lakip").halaman_awal
+    assert label[:awal] == [f"kelengkapan-{i}" for i in range(1, awal + 1)]
+    assert all(kaki(halaman[i]) == [] for i in range(awal))
+    assert label[awal] == "Sampul" and kaki(halaman[awal]) == []
+    assert label[awal + 1 :] == folio_seed[awal + 1 :]
 
 
 def test_no_attachment_page_prints_two_numbers(paket_seed, folio_seed):
     pembaca = paket_seed.pembaca
     lakip = paket_seed.bagian("lakip")
-    for i in range(lakip.jumlah_halaman, len(pembaca.pages)):
+    for i in range(lakip.halaman_awal + lakip.jumlah_halaman, len(pembaca.pages)):
         assert kaki(pembaca.pages[i]) == [folio_seed[i]], f"halaman {i + 1}"
 
 
@@ -103,7 +112,7 @@ def _daftar(paket_seed):
                 buka = [int(m[1]), m[2]]
             else:
                 buka[1] = f"{buka[1]} {line}".strip()
-            m = re.fullmatch(r"(.*) (\d+)", buka[1])
+            m = re.fullmatch(r"(.*) (\d+|tidak dilampirkan)", buka[1])
             if m:
                 baris[buka[0]] = (m[1], m[2])
                 buka = None
@@ -117,24 +126,37 @@ def test_daftar_lampiran_follows_the_lakip_and_its_pages_are_true(
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
     lakip = paket_seed.bagian("lakip")
     daftar = paket_seed.bagian(daftar_lampiran.KUNCI)
-    assert hasil.bagian[1] is daftar
-    assert daftar.halaman_awal == lakip.jumlah_halaman
+    assert hasil.bagian[2] is daftar  # after the readiness list and the LAKIP
+    assert daftar.halaman_awal == lakip.halaman_awal + lakip.jumlah_halaman
     assert "DAFTAR LAMPIRAN" in pembaca.pages[daftar.halaman_awal].extract_text()
     # Its pages are in the sequence right after the LAKIP's last.
     assert (
         int(folio_seed[daftar.halaman_awal])
         == int(folio_seed[daftar.halaman_awal - 1]) + 1
     )
-    lampiran = hasil.bagian[2:]
+    lampiran = hasil.bagian[3:]
     baris = _daftar(paket_seed)
-    assert sorted(baris) == list(range(1, len(lampiran) + 1))  # every part listed
+    # every part listed, and every document left out (the empty reports)
+    lewat = hasil.tidak_dilampirkan
+    assert len(lewat) == 22
+    assert sorted(baris) == list(range(1, len(lampiran) + len(lewat) + 1))
+    assert [j for j, hlm in baris.values() if hlm == "tidak dilampirkan"] == [
+        j for j, _ in baris.values() if any(r.judul.startswith(j) for r in lewat)
+    ]
     halaman = {label: i for i, label in enumerate(pembaca.page_labels)}
+
+    def nomor(kunci):
+        """The row of part ``kunci`` in the list."""
+        b = next(b for b in lampiran if b.kunci == kunci)
+        return next(
+            no
+            for no, (judul, hlm) in baris.items()
+            if hlm != "tidak dilampirkan" and b.judul.startswith(judul)
+        )
 
     def buka(kunci):
         """The text of the page the list gives for part ``kunci``."""
-        no = next(i for i, b in enumerate(lampiran, 1) if b.kunci == kunci)
-        judul, hlm = baris[no]
-        assert lampiran[no - 1].judul.startswith(judul)
+        _judul, hlm = baris[nomor(kunci)]
         return " ".join(pembaca.pages[halaman[hlm]].extract_text().split())
 
     teks = buka("undangan")
@@ -149,26 +171,44 @@ def test_daftar_lampiran_follows_the_lakip_and_its_pages_are_true(
     assert rekomendasi
     assert "REKOMENDASI" in buka(rekomendasi[-1]).upper()
     # The last part's page is the one that starts the package's last part.
-    assert baris[len(lampiran)][1] == folio_seed[lampiran[-1].halaman_awal]
+    assert baris[nomor(lampiran[-1].kunci)][1] == folio_seed[lampiran[-1].halaman_awal]
 
 
-def test_parts_left_out_are_listed_as_such(paket_seed, instansi, monkeypatch):
-    """A package that leaves parts out (``HasilPaket.tidak_dilampirkan``) lists
-    them in its Daftar Lampiran, under their unit."""
-    from laporan.paket import rakit
+def test_parts_left_out_are_listed_as_such(instansi):
+    """A package that leaves an empty report out (``HasilPaket.
+    tidak_dilampirkan``) lists it in its Daftar Lampiran, under its unit."""
+    from laporan.models import UraianSubKegiatan
+    from renstra.models import SubKegiatan
 
-    lewat = [paket_seed.bagian(kunci_sub("2.07.05.2.02.0003"))]
-    monkeypatch.setattr(rakit.HasilPaket, "tidak_dilampirkan", lewat, raising=False)
-    hasil = rakit_paket(instansi, 2024, 1, pilihan=["lakip", "undangan"], pekerja=1)
-    assert [b.kunci for b in hasil.bagian] == ["lakip", "daftarlampiran", "undangan"]
+    ada = UraianSubKegiatan.objects.values_list("sub_kegiatan_id", flat=True)
+    kosong = (
+        SubKegiatan.objects.filter(kegiatan__program__tahun=2024, unit_id=8)
+        .exclude(pk__in=ada)
+        .order_by("kode")
+        .first()
+    )
+    hasil = rakit_paket(
+        instansi,
+        2024,
+        1,
+        pilihan=["lakip", "undangan", f"subkegiatan-{kosong.pk}"],
+        pekerja=1,
+        kelengkapan=True,
+    )
+    assert [b.kunci for b in hasil.bagian] == [
+        "kelengkapan",
+        "lakip",
+        "daftarlampiran",
+        "undangan",
+    ]
     pembaca = PdfReader(BytesIO(hasil.isi))
-    daftar = hasil.bagian[1]
+    daftar = hasil.bagian[2]
     teks = " ".join(pembaca.pages[daftar.halaman_awal].extract_text().split())
-    undangan = hasil.bagian[2]
+    undangan = hasil.bagian[3]
     assert f"Transnaker/2024 {undangan.folio}" in teks
     assert (
         "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja 2. Laporan Sub "
-        "Kegiatan 2.07.05.2.02.0003"
+        f"Kegiatan {kosong.kode}"
     ) in teks
     assert teks.count("tidak dilampirkan") == 1
 

@@ -14,7 +14,7 @@ from laporan.paket.rakit import rakit_paket
 from realisasi.models import RealisasiIndikator
 from tests.bantuan import sahkan_triwulan
 
-from .conftest import kunci_sub, penanda, teks_halaman
+from .conftest import kunci_kosong, kunci_sub, penanda, teks_halaman
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +24,26 @@ BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
     # 96 documents, 5 unit reports, the Bidang HI's SP/SB data and register,
-    # the Bidang Pengembangan's program report and the Daftar Lampiran
-    assert len(hasil.bagian) == 105
+    # the Bidang Pengembangan's program report; the 22 empty sub kegiatan
+    # reports and the 4 Bidang reports without prose are left out; the draft
+    # starts with its readiness list (tests/laporan/paket/test_kelengkapan) and
+    # the Daftar Lampiran follows the LAKIP.
+    assert sorted(r.kunci for r in hasil.tidak_dilampirkan) == kunci_kosong()
+    assert len(kunci_kosong()) == 22 + 4
+    assert len(hasil.bagian) == 1 + 96 + 5 + 3 - 26 + 1
     assert len(pembaca.pages) == hasil.jumlah_halaman
     assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
+    kelengkapan = paket_seed.bagian("kelengkapan")
+    assert kelengkapan.halaman_awal == 0
+    assert "DAFTAR KELENGKAPAN DOKUMEN" in teks_halaman(pembaca, 0)
     lakip = paket_seed.bagian("lakip")
-    assert lakip.halaman_awal == 0 and lakip.jumlah_halaman > 40
-    assert "KATA PENGANTAR" in teks_halaman(pembaca, 1)
+    assert lakip.halaman_awal == kelengkapan.jumlah_halaman
+    assert lakip.jumlah_halaman > 40
+    assert "KATA PENGANTAR" in teks_halaman(pembaca, lakip.halaman_awal + 1)
     undangan = paket_seed.bagian("undangan")
     daftar = paket_seed.bagian("daftarlampiran")
-    assert daftar.halaman_awal == lakip.jumlah_halaman  # right after the LAKIP
+    # right after the LAKIP
+    assert daftar.halaman_awal == lakip.halaman_awal + lakip.jumlah_halaman
     # then the attachments it lists
     assert undangan.halaman_awal == daftar.halaman_awal + daftar.jumlah_halaman
     assert "300.2.12/793/Transnaker/2024" in teks_halaman(
@@ -59,8 +69,14 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
     butir = penanda(pembaca)
     atas = [(judul, hlm) for tingkat, judul, hlm in butir if tingkat == 0]
-    assert atas[0] == ("LAKIP Triwulan I Tahun 2024", 0)
-    assert atas[1] == ("Daftar Lampiran", paket_seed.bagian("lakip").jumlah_halaman)
+    assert atas[0] == ("Daftar Kelengkapan Dokumen", 0)
+    awal = paket_seed.bagian("lakip").halaman_awal
+    assert atas[1] == ("LAKIP Triwulan I Tahun 2024", awal)
+    assert atas[2] == (
+        "Daftar Lampiran",
+        paket_seed.bagian("daftarlampiran").halaman_awal,
+    )
+    atas = atas[1:]  # the rest as without the readiness list
     assert atas[2][0] == "Undangan Rapat Evaluasi — 300.2.12/793/Transnaker/2024"
     assert atas[3][0] == "Daftar Hadir Rapat Evaluasi"
     assert [j for j, _ in atas[4:]] == [
@@ -71,7 +87,7 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
         "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja",
     ]
     # The LAKIP keeps its own chapters below its bookmark.
-    assert (1, "BAB I PENDAHULUAN", 3) in butir
+    assert (1, "BAB I PENDAHULUAN", awal + 3) in butir
     # Below each unit: exactly its parts, in order, at their first page.
     bagian = [(judul, hlm) for tingkat, judul, hlm in butir if tingkat == 1]
     lampiran = [b for b in hasil.bagian if b.kelompok]
@@ -87,7 +103,7 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
 def test_second_build_lays_out_nothing(paket_seed, instansi):
     hasil = rakit_paket(instansi, 2024, 1, pekerja=1)
     assert hasil.dirender == []
-    assert len(hasil.dari_cache) == 105
+    assert len(hasil.dari_cache) == len(paket_seed.hasil.bagian)
     assert hasil.jumlah_halaman == paket_seed.hasil.jumlah_halaman
     assert penanda(PdfReader(BytesIO(hasil.isi))) == penanda(paket_seed.pembaca)
 
@@ -125,12 +141,12 @@ def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, insta
     hasil = rakit_paket(
         instansi, 2024, 1, pilihan=["pernyataan", "evaluasi", "subkegiatan"], pekerja=1
     )
-    assert sorted(hasil.dirender) == [
-        "evaluasi-pejabat-18",
-        "evaluasi-unit-8",
-        kunci_sub("2.07.05.2.02.0003"),
-    ]
-    assert len(hasil.dari_cache) == 15 + 25 + 44 - 3
+    # The empty reports are not in the seed's package (left out): laid out now.
+    assert sorted(hasil.dirender) == sorted(
+        ["evaluasi-pejabat-18", "evaluasi-unit-8", kunci_sub("2.07.05.2.02.0003")]
+        + kunci_kosong()
+    )
+    assert len(hasil.dari_cache) == 15 + 25 + 44 - 3 - 22
     # The LAKIP prints the value too: its key changed, so it would be laid out.
     lakip_baru = cache.sidik(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
     assert lakip_baru != lakip_lama
