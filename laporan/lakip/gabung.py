@@ -17,6 +17,7 @@ labels and printed folios (the package keeps a labelled part's numbers).
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from io import BytesIO
 
 from laporan import folio
@@ -71,11 +72,11 @@ class RakitanLakip:
     def dari(cls, dok, dibuat, draf=None):
         return cls(dok, dibuat, draf, susun_seksi(dok, dibuat, draf))
 
-    @property
+    @cached_property
     def tugas(self):
         return [(cache.sidik(s.html), s.html, f"lakip/{s.nama}") for s in self.seksi]
 
-    @property
+    @cached_property
     def kunci(self):
         h = hashlib.sha256(f"lakip-gabung-{VERSI_GABUNG}".encode())
         for k, _, _ in self.tugas:
