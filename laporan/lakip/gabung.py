@@ -173,7 +173,10 @@ def tulis(urutan, posisi, metadata):
         while induk and induk[-1][0] >= tingkat:
             induk.pop()
         item = penulis.add_outline_item(
-            judul, hlm, parent=induk[-1][1] if induk else None, is_open=False
+            title=judul,
+            page_number=hlm,
+            parent=induk[-1][1] if induk else None,
+            is_open=False,
         )
         induk.append((tingkat, item))
     jumlah_daftar_isi = len(urutan[1][1].pages)
