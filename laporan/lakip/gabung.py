@@ -78,7 +78,7 @@ class RakitanLakip:
 
     @cached_property
     def kunci(self):
-        h = hashlib.sha256(f"lakip-gabung-{VERSI_GABUNG}".encode())
+        h = hashlib.sha256(f"gabungan-lakip-{VERSI_GABUNG}".encode())
         for k, _, _ in self.tugas:
             h.update(k.encode())
         return cache.sidik(h.hexdigest())
