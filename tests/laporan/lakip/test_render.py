@@ -124,15 +124,18 @@ def test_each_iku_target_realisation_and_capaian(pdf_seed):
 
 
 def _nomor_cetak(halaman):
-    """The page number printed in the footer: the lowest text on the page."""
+    """The page number printed in the footer: the lowest text on the page (in
+    page coordinates: WeasyPrint draws in a flipped system, the folios stamped
+    after joining (laporan.folio) in the page's own)."""
     potongan = []
 
     def lihat(teks, cm, tm, font, ukuran):
         if teks.strip():
-            potongan.append((tm[5], teks.strip()))
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            potongan.append((y, teks.strip()))
 
     halaman.extract_text(visitor_text=lihat)
-    _, teks = max(potongan)
+    _, teks = min(potongan)
     assert re.fullmatch(r"\d+|[ivxlc]+", teks), teks
     return teks
 
