@@ -30,10 +30,15 @@ from laporan.lakip.seksi import (
 )
 from laporan.paket import cache
 
-# Raise when the way sections are joined changes (a new key for every joined
-# LAKIP in the cache).
-VERSI_GABUNG = "1"
+# Raise when the way sections are joined changes (this module's code: a new
+# key for every joined LAKIP in the cache). A template change needs no raise:
+# it changes the sections' HTML, hence their keys and the joined key.
+VERSI_GABUNG = "2"
 LAMPIRAN = "LAMPIRAN"
+# A contents line links to ``TAUTAN + heading id``; after joining, the link
+# is turned into a jump to the heading's page (the heading is in another
+# section, so WeasyPrint cannot link to it).
+TAUTAN = "tujuan-lakip:"
 
 
 @dataclass
@@ -43,6 +48,7 @@ class Entri:
     judul: str
     tingkat: int
     halaman: str
+    tujuan: str = ""  # the link (TAUTAN + heading id)
 
 
 @dataclass
@@ -86,7 +92,7 @@ class RakitanLakip:
     def html_daftar_isi(self, posisi):
         """The contents page's complete HTML, its numbers from ``posisi``."""
         entri = [
-            Entri(judul, tingkat, posisi.halaman.get(i, ""))
+            Entri(judul, tingkat, posisi.halaman.get(i, ""), TAUTAN + i)
             for i, judul, tingkat in entri_daftar_isi(self.dok)
         ]
         entri.append(Entri(LAMPIRAN, 1, str(posisi.jumlah_isi + 1)))
@@ -145,6 +151,31 @@ def _datar(pembaca, butir, tingkat, hasil):
     return hasil
 
 
+def _arahkan_tautan(penulis, halaman, tujuan):
+    """Turn the contents page's ``TAUTAN`` links into jumps to the pages of
+    ``tujuan`` (heading id -> page); a link to no known heading is removed."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    anotasi = halaman.get("/Annots")
+    if anotasi is None:
+        return
+    tetap = ArrayObject()
+    for a in anotasi.get_object():
+        objek = a.get_object()
+        aksi = objek.get("/A")
+        uri = str(aksi.get_object().get("/URI", "")) if aksi is not None else ""
+        if uri.startswith(TAUTAN):
+            hlm = tujuan.get(uri.removeprefix(TAUTAN))
+            if hlm is None:
+                continue
+            del objek["/A"]
+            objek[NameObject("/Dest")] = ArrayObject(
+                [penulis.pages[hlm].indirect_reference, NameObject("/Fit")]
+            )
+        tetap.append(a)
+    halaman[NameObject("/Annots")] = tetap
+
+
 def nomor_halaman(jumlah_depan, jumlah_daftar_isi, jumlah_isi):
     """The ``folio.Nomor`` of every page: cover, front matter, body."""
     return [
@@ -162,9 +193,12 @@ def tulis(urutan, posisi, metadata):
 
     penulis = PdfWriter()
     butir = []
+    tujuan = {}  # heading id -> page of the joined document
     for s, pembaca in urutan:
         awal = len(penulis.pages)
         penulis.append(pembaca, import_outline=False)
+        for i, hlm in _halaman_id(pembaca).items():
+            tujuan.setdefault(i, awal + hlm)
         geser = s.tingkat if s is not None else 0
         for tingkat, judul, hlm in _datar(pembaca, pembaca.outline, 0, []):
             butir.append((tingkat + geser, judul, awal + hlm))
@@ -180,6 +214,9 @@ def tulis(urutan, posisi, metadata):
         )
         induk.append((tingkat, item))
     jumlah_daftar_isi = len(urutan[1][1].pages)
+    awal_daftar_isi = len(urutan[0][1].pages)
+    for hlm in range(awal_daftar_isi, awal_daftar_isi + jumlah_daftar_isi):
+        _arahkan_tautan(penulis, penulis.pages[hlm], tujuan)
     folio.cap_nomor(
         penulis,
         nomor_halaman(posisi.jumlah_depan, jumlah_daftar_isi, posisi.jumlah_isi),

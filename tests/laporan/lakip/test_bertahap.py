@@ -161,13 +161,23 @@ def test_contents_page_numbers_labels_and_folios(instansi):
         "BAB I PENDAHULUAN",
     ]
     assert isi[-1] == ("LAMPIRAN", str(n - depan + 1))
+    halaman_judul = []
     for judul, nomor in isi[:-1]:
         hlm = next(h for _, j, h in outline if j.startswith(judul))
+        halaman_judul.append(hlm)
         assert label[hlm] == nomor, judul
         if not judul.startswith("BAB"):  # a chapter is in every running header
             assert judul in halaman[hlm]
             if label[hlm - 1].isdigit():  # not the contents page
                 assert judul not in halaman[hlm - 1]
+
+    # Each line of the contents page (but LAMPIRAN) links to its heading's page.
+    daftar = next(h for h in pembaca.pages if h.extract_text().startswith("DAFTAR"))
+    tautan = [
+        pembaca.get_page_number(a.get_object()["/Dest"][0].get_object())
+        for a in daftar["/Annots"]
+    ]
+    assert tautan == halaman_judul
 
     # Bookmarks: the chapters and their sections as in the whole document.
     atas = [j for t, j, _ in outline if t == 0]
