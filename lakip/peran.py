@@ -17,9 +17,25 @@ class Peran(models.TextChoices):
     EVALUATOR = "Evaluator", "Evaluator (Inspektorat)"
 
 
+_ATRIBUT = "_lakip_peran"
+
+
 def peran_pengguna(user):
     """Return the set of ``Peran`` the user holds (empty for anonymous users)."""
     if not user.is_authenticated:
         return set()
-    nama_grup = set(user.groups.values_list("name", flat=True))
-    return {p for p in Peran if p.value in nama_grup}
+    # Asked many times per request (menus, rights, tasks): read once per user
+    # object; a change of the user's groups forgets it (``lupakan_peran``).
+    ada = getattr(user, _ATRIBUT, None)
+    if ada is None:
+        nama_grup = set(user.groups.values_list("name", flat=True))
+        ada = frozenset(p for p in Peran if p.value in nama_grup)
+        setattr(user, _ATRIBUT, ada)
+    return set(ada)
+
+
+def lupakan_peran(sender, instance, action, reverse=False, **kwargs):
+    """``m2m_changed`` of the users' groups: the user object forgets the roles
+    it read (a group's member list changed: each member is reloaded anyway)."""
+    if action.startswith("post_") and not reverse:
+        instance.__dict__.pop(_ATRIBUT, None)

@@ -16,7 +16,8 @@ class LaporanConfig(AppConfig):
 
         daftarkan(tugas_laporan)
 
-        # Report data computed once per change (laporan.data_tersimpan).
-        from laporan.data_tersimpan import pasang_sinyal
+        # Pages listing documents are kept until a document record changes
+        # (lakip.versi_data).
+        from lakip.versi_data import DOKUMEN, pasang_sinyal
 
-        pasang_sinyal()
+        pasang_sinyal("laporan", DOKUMEN)

@@ -19,3 +19,9 @@ class RealisasiConfig(AppConfig):
         from renstra import penjaga
 
         penjaga.daftarkan(tolak_triwulan_disahkan)
+
+        # Cached figures are kept until this app's data changes
+        # (lakip.versi_data).
+        from lakip.versi_data import pasang_sinyal
+
+        pasang_sinyal("realisasi")

@@ -230,21 +230,30 @@ def periksa_boleh_mengubah(user, unit, tahun, triwulan, entri=None):
 
 
 @transaction.atomic
-def simpan_realisasi(user, unit, tahun, triwulan, isian, versi, sumber="formulir"):
+def simpan_realisasi(
+    user, unit, tahun, triwulan, isian, versi, sumber="formulir", lembar=None
+):
     """Validate and save a unit's quarter in one transaction.
 
     ``isian`` = ``{"indikator": {id: {"nilai"|"pembilang"|"penyebut"|"keterangan"}},
     "anggaran": {sub_kegiatan_id: amount}, "belanja": {rincian_id: amount}}``, values
     as typed (strings in Indonesian or plain format) or numbers; keys absent are
     left alone. ``versi`` is the entry's version when the form was opened.
+
+    ``lembar`` is the unit's sheet (``lembar_entri``) the caller read in this
+    request, after the form was opened: it is used instead of reading the sheet
+    again only when ``versi`` equals the entry's version under the lock, that
+    is when no save came between (a later one would have raised the version).
     """
     entri, _ = EntriTriwulan.objects.select_for_update().get_or_create(
         unit=unit, tahun=tahun, triwulan=triwulan
     )
     periksa_boleh_mengubah(user, unit, tahun, triwulan, entri)
-    lembar = lembar_entri(unit, tahun, triwulan)
     if versi is not None and int(versi) != entri.versi:
+        lembar = lembar_entri(unit, tahun, triwulan)
         raise KonflikPerubahan(_pesan_konflik(user, entri, lembar, sumber))
+    if versi is None or lembar is None:
+        lembar = lembar_entri(unit, tahun, triwulan)
     kesalahan, rencana = {}, []
     baris_indikator = {b.indikator.pk: b for b in lembar.semua_indikator()}
     for ind_id, nilai in (isian.get("indikator") or {}).items():

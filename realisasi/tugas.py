@@ -11,7 +11,7 @@ from lakip.selectors import pengguna_berperan
 from lakip.tugas import Tugas
 from realisasi.akses import PERAN_PENGISI, boleh_mengisi, unit_sendiri
 from realisasi.models import EntriTriwulan, PeriodeEntri, RiwayatStatus, StatusEntri
-from realisasi.selectors import lembar_entri
+from realisasi.ringkasan import status_unit
 
 A = RiwayatStatus.Aksi
 
@@ -32,15 +32,13 @@ def _tugas_pengisi(user, instansi, peran):
     )
     for p in periode:
         for unit in unit_sendiri(user):
-            lembar = lembar_entri(unit, p.tahun, p.triwulan)
-            entri = lembar.entri
-            if not lembar.jumlah_indikator or entri.status != StatusEntri.DRAF:
+            s = status_unit(unit, p.tahun, p.triwulan)
+            if not s.jumlah_indikator or s.entri.status != StatusEntri.DRAF:
                 continue
-            terisi, jumlah = lembar.jumlah_terisi, lembar.jumlah_indikator
+            terisi, jumlah = s.jumlah_terisi, s.jumlah_indikator
             ket = f"{terisi} dari {jumlah} indikator terisi"
-            terakhir = entri.riwayat.order_by("-pk").first() if entri.pk else None
-            if terakhir is not None and terakhir.aksi in (A.KEMBALIKAN, A.BUKA_KUNCI):
-                ket += f"; {terakhir.get_aksi_display().lower()}: {terakhir.catatan}"
+            if s.terakhir_aksi in (A.KEMBALIKAN, A.BUKA_KUNCI):
+                ket += f"; {s.terakhir_label.lower()}: {s.terakhir_catatan}"
             label = _label(unit, p.tahun, p.triwulan)
             url = _url(unit, p.tahun, p.triwulan)
             if terisi < jumlah:

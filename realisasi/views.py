@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from lakip.akses import instansi_pengguna, peran_diperlukan
 from lakip.format import format_triwulan
-from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
 from lakip.triwulan import periode_atau_404
 from realisasi import excel
@@ -23,6 +22,7 @@ from realisasi.models import (
     RiwayatStatus,
     StatusEntri,
 )
+from realisasi.ringkasan import status_instansi
 from realisasi.selectors import entri_atau_draf, lembar_entri
 from realisasi.services import (
     TRANSISI,
@@ -163,6 +163,7 @@ def _simpan_formulir(request, unit, tahun, triwulan):
             triwulan,
             form.isian(),
             form.cleaned_data["versi"],
+            lembar=lembar,
         )
     except IsianTidakValid as exc:
         form.tambah_kesalahan(exc.kesalahan)
@@ -266,12 +267,7 @@ def status(request):
     """Every unit's workflow state and completeness for a quarter."""
     instansi = instansi_pengguna(request.user)
     tahun, triwulan = _tahun_triwulan(request, instansi)
-    baris = []
-    for unit in UnitKerja.objects.filter(instansi=instansi):
-        lembar = lembar_entri(unit, tahun, triwulan)
-        if not lembar.jumlah_indikator and not lembar.blok:
-            continue
-        baris.append(lembar)
+    baris = status_instansi(instansi, tahun, triwulan)
     periode = PeriodeEntri.objects.filter(
         instansi=instansi, tahun=tahun, triwulan=triwulan
     ).first()

@@ -5,16 +5,19 @@ returns its tables as an Excel workbook with ``?unduh=xlsx``."""
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from lakip.akses import instansi_pengguna
 from laporan.dasbor import halaman as hl
+from laporan.dasbor import ringkasan as rk
 from laporan.dasbor import selectors as sel
 from laporan.dasbor.akses import akses_dasbor
 from laporan.dasbor.excel import buku_kerja
 from laporan.dasbor.forms import PilihPeriodeForm
 from laporan.dasbor.panel import panel_dasbor
+from laporan.data_tersimpan import html_tersimpan
 
 NAMA_URL = {
     "sasaran": "laporan:dasbor_sasaran",
@@ -94,12 +97,30 @@ def _tanggapi(request, halaman, template, instansi, form, nama_berkas):
 
 @akses_dasbor
 def dasbor(request):
+    """The landing page. Its body (every table and chart) is the same for every
+    reader of the agency: it is rendered once per data version
+    (``html_tersimpan``); only the panels of other apps are asked each time."""
     instansi = _instansi(request)
     tahun, triwulan, form = _periode(request, instansi)
-    halaman = hl.dasbor(instansi, tahun, triwulan, _pembuat_tautan(tahun, triwulan))
-    halaman.konteks["panel_tambahan"] = panel_dasbor(request, instansi)
+    tautan = _pembuat_tautan(tahun, triwulan)
+    if request.GET.get("unduh") == "xlsx":
+        halaman = hl.dasbor(instansi, tahun, triwulan, tautan)
+        return _tanggapi(request, halaman, "", instansi, form, "dasbor")
+
+    def isi():
+        halaman = hl.dasbor(instansi, tahun, triwulan, tautan)
+        return render_to_string(
+            "laporan/dasbor/_isi_dasbor.html", {"h": halaman, **halaman.konteks}
+        )
+
+    ambang = "-".join(str(a) for a in rk.ambang())
+    kepala = hl.Halaman("Dasbor kinerja", tahun, triwulan, data=None)
+    kepala.konteks = {
+        "isi": html_tersimpan(f"dasbor:{tahun}:{triwulan}:{ambang}", instansi, isi),
+        "panel_tambahan": panel_dasbor(request, instansi),
+    }
     return _tanggapi(
-        request, halaman, "laporan/dasbor/dasbor.html", instansi, form, "dasbor"
+        request, kepala, "laporan/dasbor/dasbor.html", instansi, form, "dasbor"
     )
 
 

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 from lakip.format import format_triwulan
-from laporan import pdf
+from laporan import folio, pdf
 from laporan.dokumen import semua_jenis
+from laporan.dokumen.kunci import LAKIP
 from laporan.draf import html_cetak, unit_draf
 from laporan.draf import nama_berkas as nama_draf
 from laporan.models import DokumenTerbit
-from laporan.paket import cache
+from laporan.paket import cache, daftar_lampiran, penomoran
 from laporan.paket.bagian import daftar_bagian, jenis_pilihan, pilih, susun_konteks
 
 
@@ -39,6 +40,7 @@ class HasilBagian:
     halaman_awal: int = 0  # 0-based index of its first page in the package
     dari_cache: bool = False
     diterbitkan: bool = False  # signed: the issued PDF went in as it is
+    folio: str = ""  # the label (and printed folio) of its first page
 
 
 @dataclass
@@ -91,20 +93,27 @@ def _salin_penanda(penulis, pembaca, butir, awal, induk):
         )
 
 
-def gabungkan(bagian, isi, judul):
+def gabungkan(bagian, isi, judul, pembaca=None):
     """One PDF of the parts ``bagian`` (``HasilBagian``, in order) whose PDFs are
     ``isi[kunci_cache]``: a bookmark per part under its group's bookmark, the
     part's own bookmarks below it when it has more than one top-level one (the
     LAKIP's chapters; a single one is the part's title again). Sets
-    ``halaman_awal`` of each part."""
-    from pypdf import PdfReader, PdfWriter
+    ``halaman_awal`` and ``folio`` of each part.
+
+    One numbering (``laporan.paket.penomoran``): a part that numbers itself
+    (the LAKIP) keeps its folios, the others get continuous folios stamped
+    (a signed one's own folio taken off first); the page labels equal the
+    folios on every page. ``pembaca``: readers of the parts' PDFs already
+    made (``penomoran.baca_bagian``)."""
+    from pypdf import PdfWriter
 
     penulis = PdfWriter()
     kelompok = {}
+    pembaca = penomoran.baca_bagian(bagian, isi, pembaca)
     for b in bagian:
-        pembaca = PdfReader(BytesIO(isi[b.kunci_cache]))
+        sumber = pembaca[b.kunci_cache]
         b.halaman_awal = len(penulis.pages)
-        penulis.append(pembaca, import_outline=False)
+        penulis.append(sumber, import_outline=False)
         induk = None
         if b.kelompok:
             if b.kelompok not in kelompok:
@@ -112,12 +121,20 @@ def gabungkan(bagian, isi, judul):
                     title=b.kelompok, page_number=b.halaman_awal
                 )
             induk = kelompok[b.kelompok]
-        sendiri = pembaca.outline
+        sendiri = sumber.outline
         butir = penulis.add_outline_item(
             title=b.judul, page_number=b.halaman_awal, parent=induk, is_open=False
         )
         if sum(not isinstance(x, list) for x in sendiri) > 1:
-            _salin_penanda(penulis, pembaca, sendiri, b.halaman_awal, butir)
+            _salin_penanda(penulis, sumber, sendiri, b.halaman_awal, butir)
+    for b, n in zip(bagian, penomoran.susun_nomor(bagian, pembaca), strict=True):
+        if n.tutup:
+            penomoran.tanpa_folio_sendiri(penulis, b.halaman_awal, len(n.nomor))
+        if n.cap:
+            folio.cap_nomor(penulis, n.nomor, b.halaman_awal)
+        else:
+            folio.atur_label(penulis, n.nomor, b.halaman_awal)
+        b.folio = n.pertama
     penulis.add_metadata({"/Title": judul, "/Creator": "lakip"})
     penulis.page_mode = "/UseOutlines"
     keluaran = BytesIO()
@@ -225,8 +242,12 @@ def rakit_paket(
             rakitan[r.kunci] = r
             hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, r.kunci))
             continue
-        # The watermark is in the HTML, hence in the cache key.
+        # The watermark is in the HTML, hence in the cache key. Bound with
+        # other parts, a part prints no folio of its own (the package stamps
+        # one); the LAKIP keeps its own.
         teks = html_cetak(b.html, belum)
+        if n > 1 and b.jenis != LAKIP:
+            teks = penomoran.tanpa_folio(teks)
         k = cache.sidik(teks)
         html[k] = teks
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
@@ -278,17 +299,9 @@ def rakit_paket(
         f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun} dan Lampiran — "
         f"{instansi.nama}"
     )
-    if len(hasil) == 1:
-        # One document: its own PDF as laid out (or issued), with its own
-        # bookmarks and title.
-        gabungan, jumlah_halaman = isi[hasil[0].kunci_cache], hasil[0].jumlah_halaman
-    else:
-        gabungan, jumlah_halaman = gabungkan(hasil, isi, judul)
-    if pakai_cache:
-        cache.pangkas()
-    return HasilPaket(
-        isi=gabungan,
-        jumlah_halaman=jumlah_halaman,
+    paket = HasilPaket(
+        isi=b"",
+        jumlah_halaman=0,
         nama_berkas=nama_draf(
             nama_berkas(
                 instansi, tahun, triwulan, lengkap and len(dipilih) == len(semua)
@@ -298,6 +311,31 @@ def rakit_paket(
         bagian=hasil,
         draf=belum,
         pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
-        detik=time.monotonic() - mulai,
         ditata=ditata,
     )
+    if len(hasil) == 1:
+        # One document: its own PDF as laid out (or issued), with its own
+        # bookmarks and title.
+        paket.isi, paket.jumlah_halaman = (
+            isi[hasil[0].kunci_cache],
+            hasil[0].jumlah_halaman,
+        )
+    else:
+        pembaca = {}  # each part's PDF parsed once
+        daftar_lampiran.sisipkan(
+            hasil,
+            isi,
+            judul=f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun}",
+            instansi=instansi.nama,
+            draf=belum,
+            pakai_cache=pakai_cache,
+            # Parts left out of the package (an empty part of a final
+            # package), listed as "tidak dilampirkan".
+            tidak_dilampirkan=getattr(paket, "tidak_dilampirkan", ()),
+            pembaca=pembaca,
+        )
+        paket.isi, paket.jumlah_halaman = gabungkan(hasil, isi, judul, pembaca)
+    if pakai_cache:
+        cache.pangkas()
+    paket.detik = time.monotonic() - mulai
+    return paket

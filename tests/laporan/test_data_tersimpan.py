@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 
 from lakip.models import Instansi, UnitKerja
 from lakip.services import buat_akun_demo
+from lakip.versi_data import instansi_dari, versi_data
 from laporan.data import bangun_data_laporan
-from laporan.data_tersimpan import data_laporan, instansi_dari, versi_data
+from laporan.data_tersimpan import data_laporan
 from laporan.ekspor_json import data_json
 from realisasi.excel import impor_xlsx
 from realisasi.models import RealisasiAnggaran

@@ -92,7 +92,8 @@ def test_toy_kind_in_signing_list_package_view_and_command(
     kunci_bagian = [b.kunci for b in bagian]
     assert kunci_bagian.index("catatan") == kunci_bagian.index("daftarhadir") + 1
     hasil = rakit_paket(instansi, 2024, 1, pilihan=["catatan", "lakip"], pekerja=1)
-    assert [b.kunci for b in hasil.bagian] == ["lakip", "catatan"]
+    # (the package's Daftar Lampiran follows the LAKIP)
+    assert [b.kunci for b in hasil.bagian] == ["lakip", "daftarlampiran", "catatan"]
     assert "Catatan Kepala Dinas" in _teks(hasil.isi)
     # the PDF view
     url = reverse("laporan:dokumen_pdf", args=[2024, 1, "catatan"])

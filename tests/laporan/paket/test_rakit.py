@@ -23,14 +23,17 @@ BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
 
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
-    assert len(hasil.bagian) == 96
+    assert len(hasil.bagian) == 97  # 96 documents and the Daftar Lampiran
     assert len(pembaca.pages) == hasil.jumlah_halaman
     assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
     lakip = paket_seed.bagian("lakip")
     assert lakip.halaman_awal == 0 and lakip.jumlah_halaman > 40
     assert "KATA PENGANTAR" in teks_halaman(pembaca, 1)
     undangan = paket_seed.bagian("undangan")
-    assert undangan.halaman_awal == lakip.jumlah_halaman  # right after the LAKIP
+    daftar = paket_seed.bagian("daftarlampiran")
+    assert daftar.halaman_awal == lakip.jumlah_halaman  # right after the LAKIP
+    # then the attachments it lists
+    assert undangan.halaman_awal == daftar.halaman_awal + daftar.jumlah_halaman
     assert "300.2.12/793/Transnaker/2024" in teks_halaman(
         pembaca, undangan.halaman_awal
     )
@@ -55,9 +58,10 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
     butir = penanda(pembaca)
     atas = [(judul, hlm) for tingkat, judul, hlm in butir if tingkat == 0]
     assert atas[0] == ("LAKIP Triwulan I Tahun 2024", 0)
-    assert atas[1][0] == "Undangan Rapat Evaluasi — 300.2.12/793/Transnaker/2024"
-    assert atas[2][0] == "Daftar Hadir Rapat Evaluasi"
-    assert [j for j, _ in atas[3:]] == [
+    assert atas[1] == ("Daftar Lampiran", paket_seed.bagian("lakip").jumlah_halaman)
+    assert atas[2][0] == "Undangan Rapat Evaluasi — 300.2.12/793/Transnaker/2024"
+    assert atas[3][0] == "Daftar Hadir Rapat Evaluasi"
+    assert [j for j, _ in atas[4:]] == [
         "Sekretariat",
         "Bidang Penyiapan Kawasan dan Pembangunan Permukiman Transmigrasi",
         "Bidang Pengembangan Kawasan Transmigrasi",
@@ -81,7 +85,7 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
 def test_second_build_lays_out_nothing(paket_seed, instansi):
     hasil = rakit_paket(instansi, 2024, 1, pekerja=1)
     assert hasil.dirender == []
-    assert len(hasil.dari_cache) == 96
+    assert len(hasil.dari_cache) == 97
     assert hasil.jumlah_halaman == paket_seed.hasil.jumlah_halaman
     assert penanda(PdfReader(BytesIO(hasil.isi))) == penanda(paket_seed.pembaca)
 

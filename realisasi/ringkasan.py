@@ -1,0 +1,80 @@
+"""The state of the quarterly entries at a glance (the status page, the "Tugas
+saya" of the unit staff), computed once per data version.
+
+Each row is read from the unit's entry sheet (``lembar_entri``, ten queries),
+so it is kept in the shared cache under the agency's data version
+(``lakip.versi_data``): every save, transition or plan edit changes the
+version, and the next page computes it again.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lakip.models import UnitKerja
+from lakip.versi_data import tersimpan
+from realisasi.selectors import lembar_entri
+
+# A row of an older deployment is never read by a newer one.
+_VERSI_KODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class StatusUnit:
+    """One unit's quarter: its workflow record (with who changed it last),
+    how many of its indicators are filled, and the last return or unlock."""
+
+    unit: object
+    entri: object
+    jumlah_indikator: int
+    jumlah_terisi: int
+    ada_isian: bool  # the unit has indicators or sub kegiatan this year
+    terakhir_aksi: str = ""
+    terakhir_label: str = ""
+    terakhir_catatan: str = ""
+
+
+def _baris(unit, tahun, triwulan):
+    lembar = lembar_entri(unit, tahun, triwulan)
+    entri = lembar.entri
+    terakhir = None
+    if entri.pk:
+        if entri.diubah_oleh_id:
+            entri.diubah_oleh  # noqa: B018 - loaded into the cached row
+        terakhir = entri.riwayat.order_by("-pk").first()
+    return StatusUnit(
+        unit=unit,
+        entri=entri,
+        jumlah_indikator=lembar.jumlah_indikator,
+        jumlah_terisi=lembar.jumlah_terisi,
+        ada_isian=bool(lembar.jumlah_indikator or lembar.blok),
+        terakhir_aksi=terakhir.aksi if terakhir else "",
+        terakhir_label=terakhir.get_aksi_display() if terakhir else "",
+        terakhir_catatan=terakhir.catatan if terakhir else "",
+    )
+
+
+def status_unit(unit, tahun, triwulan):
+    """``unit``'s ``StatusUnit`` for the quarter."""
+    return tersimpan(
+        f"status-unit:{_VERSI_KODE}:{unit.pk}:{tahun}:{triwulan}",
+        unit.instansi_id,
+        lambda: _baris(unit, tahun, triwulan),
+    )
+
+
+def status_instansi(instansi, tahun, triwulan):
+    """The ``StatusUnit`` of every unit of ``instansi`` with something to fill
+    in the quarter, in the agency's order."""
+    return tersimpan(
+        f"status-instansi:{_VERSI_KODE}:{instansi.pk}:{tahun}:{triwulan}",
+        instansi.pk,
+        lambda: [
+            b
+            for b in (
+                _baris(u, tahun, triwulan)
+                for u in UnitKerja.objects.filter(instansi=instansi)
+            )
+            if b.ada_isian
+        ],
+    )
