@@ -183,11 +183,12 @@ def _penata(pakai_cache, r):
             ada = cache.ambil([k]).get(k)
             if ada is not None:
                 return ada
-        hasil = pdf.render_pdf(teks)
+        hasil = {}
+        pdf.render_banyak([(k, teks)], 1, lambda _k, isi, n: hasil.update(pdf=(isi, n)))
         r.ditata.append(nama)
         if pakai_cache:
-            cache.simpan(k, nama, *hasil)
-        return hasil
+            cache.simpan(k, nama, *hasil["pdf"])
+        return hasil["pdf"]
 
     return tata
 
