@@ -38,7 +38,14 @@ class Bagian:
     """One part of the package: a complete HTML document laid out on its own.
 
     ``judul`` is its bookmark, ``kelompok`` the parent bookmark ("" for the top
-    level). ``buat_html`` is called at most once, when the part is needed."""
+    level). ``buat_html`` is called at most once, when the part is needed.
+
+    A part laid out in sections (the LAKIP) also has ``rakitan(draf)``: it
+    returns an object with ``tugas`` (``[(cache key, HTML, name)]`` of the
+    sections, ``draf`` already applied), ``kunci`` (the cache key of the joined
+    PDF), ``ditata`` and ``gabung(isi, tata)`` (the joined PDF and its page
+    count from the sections' PDFs ``isi``; ``tata(html, nama)`` lays out one
+    more document): see ``laporan.lakip.gabung.RakitanLakip``."""
 
     kunci: str
     jenis: str
@@ -50,6 +57,7 @@ class Bagian:
     # report); such a part is left out of a package and listed as missing
     # (``laporan.kelengkapan``). ``None``: never empty.
     kosong: Callable[[], bool] | None = field(default=None, repr=False)
+    rakitan: Callable | None = field(default=None, repr=False)
 
     @cached_property
     def html(self):

@@ -4,6 +4,7 @@ from lakip.format import format_triwulan
 from laporan.dokumen.dasar import AturanTanggal, Bagian, JenisDokumen, nama_periode
 from laporan.dokumen.kunci import LAKIP, kunci
 from laporan.lakip.dokumen import susun_dokumen
+from laporan.lakip.gabung import RakitanLakip
 from laporan.lakip.render import render_html
 
 
@@ -17,7 +18,21 @@ def _bagian(k, _subjek):
         # A fixed creation date: the same data gives the same HTML (cache key).
         return render_html(dok, dibuat=dok.tanggal)
 
-    return [Bagian(kunci(LAKIP), LAKIP, judul(k.tahun, k.triwulan), "", buat)]
+    def rakitan(draf):
+        # The package lays the LAKIP out in sections (laporan.lakip.seksi).
+        dok = susun_dokumen(k.instansi, k.tahun, k.triwulan, data=k.data)
+        return RakitanLakip.dari(dok, dibuat=dok.tanggal, draf=draf)
+
+    return [
+        Bagian(
+            kunci(LAKIP),
+            LAKIP,
+            judul(k.tahun, k.triwulan),
+            "",
+            buat,
+            rakitan=rakitan,
+        )
+    ]
 
 
 def nama_berkas(instansi, tahun, triwulan, pk=None):

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from laporan import pdf
 from laporan.lakip.dokumen import susun_dokumen
+from laporan.lakip.seksi import entri_daftar_isi
 
 BELUM_DIISI = mark_safe('<p class="belum-diisi">(belum diisi)</p>')
 
@@ -43,6 +44,7 @@ def render_html(dok, layar=False, dibuat=None):
             "akar_statis": static("") if layar else "",
             "kosong": BELUM_DIISI if layar else "",
             "dibuat": dibuat or timezone.now(),
+            "daftar_isi": entri_daftar_isi(dok),
         },
     )
 

@@ -64,6 +64,9 @@ class HasilPaket:
     final: bool = False
     kelengkapan: object = None
     tidak_dilampirkan: list = field(default_factory=list)
+    # Names of every document laid out by this build: parts (their keys) and
+    # sections of a part laid out in sections (``lakip/bab-1``).
+    ditata: list = field(default_factory=list)
 
     @property
     def dirender(self):
@@ -163,6 +166,43 @@ def _terbitan(daftar_terbit):
     return isi, halaman
 
 
+def _seksi_belum(rakitan, isi, html, nama_bagian, pakai_cache):
+    """The joined keys of the parts laid out in sections that are not in the
+    cache; their sections' HTML is added to ``html`` (and their PDFs taken from
+    the cache into ``isi`` when there)."""
+    belum = [k for k in rakitan if k not in isi]
+    baru = {}
+    for k in belum:
+        for k_seksi, teks, nama in rakitan[k].tugas:
+            baru[k_seksi] = teks
+            nama_bagian[k_seksi] = nama
+    if pakai_cache and baru:
+        for k, (pdf_bagian, _jumlah) in cache.ambil(list(baru)).items():
+            isi[k] = pdf_bagian
+    html.update(baru)
+    return belum
+
+
+def _penata(pakai_cache, r):
+    """``tata(html, nama)`` for a joiner: laid out here (through the cache when
+    ``pakai_cache``), its name recorded in ``r.ditata`` when laid out."""
+
+    def tata(teks, nama):
+        k = cache.sidik(teks)
+        if pakai_cache:
+            ada = cache.ambil([k]).get(k)
+            if ada is not None:
+                return ada
+        hasil = {}
+        pdf.render_banyak([(k, teks)], 1, lambda _k, isi, n: hasil.update(pdf=(isi, n)))
+        r.ditata.append(nama)
+        if pakai_cache:
+            cache.simpan(k, nama, *hasil["pdf"])
+        return hasil["pdf"]
+
+    return tata
+
+
 def rakit_paket(
     instansi,
     tahun,
@@ -209,6 +249,7 @@ def rakit_paket(
     n = len(dipilih)
     hasil = []
     html = {}
+    rakitan = {}  # joined key -> the sections of a part laid out in sections
     isi, halaman = _terbitan([b.terbit for b in dipilih if b.terbit is not None])
     for i, b in enumerate(dipilih, 1):
         if i == 1 or i % 10 == 0:
@@ -218,6 +259,11 @@ def rakit_paket(
             hasil.append(
                 HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k, diterbitkan=True)
             )
+            continue
+        if b.rakitan is not None:
+            r = b.rakitan(draf)
+            rakitan[r.kunci] = r
+            hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, r.kunci))
             continue
         # The watermark is in the HTML, hence in the cache key. Bound with
         # other parts, a part prints no folio of its own (the package stamps
@@ -230,15 +276,17 @@ def rakit_paket(
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
 
     if pakai_cache:
-        for k, (pdf_bagian, jumlah) in cache.ambil(list(html)).items():
+        for k, (pdf_bagian, jumlah) in cache.ambil([*html, *rakitan]).items():
             isi[k], halaman[k] = pdf_bagian, jumlah
     for b in hasil:
         b.dari_cache = not b.diterbitkan and b.kunci_cache in isi
+    nama_bagian = {b.kunci_cache: b.kunci for b in hasil}
+    seksi = _seksi_belum(rakitan, isi, html, nama_bagian, pakai_cache)
     tugas = [(k, teks) for k, teks in html.items() if k not in isi]
     bobot_total = sum(len(t) for t in html.values()) or 1
     bobot = {"selesai": sum(len(html[k]) for k in isi if k in html)}
     dari_cache = sum(b.dari_cache for b in hasil)
-    nama_bagian = {b.kunci_cache: b.kunci for b in hasil}
+    ditata = []
 
     def tahap():
         siap = sum(1 for b in hasil if b.kunci_cache in isi)
@@ -251,6 +299,7 @@ def rakit_paket(
 
     def selesai(k, pdf_bagian, jumlah):
         isi[k], halaman[k] = pdf_bagian, jumlah
+        ditata.append(nama_bagian[k])
         bobot["selesai"] += len(html[k])
         if pakai_cache:
             cache.simpan(k, nama_bagian[k], pdf_bagian, jumlah)
@@ -259,6 +308,12 @@ def rakit_paket(
     jumlah_pekerja = pekerja or os.cpu_count() or 1
     jumlah_pekerja = max(1, min(jumlah_pekerja, len(tugas)))
     pdf.render_banyak(tugas, jumlah_pekerja, selesai)
+    for k in seksi:
+        r = rakitan[k]
+        isi[k], halaman[k] = r.gabung(isi, _penata(pakai_cache, r))
+        ditata.extend(r.ditata)
+        if pakai_cache:
+            cache.simpan(k, nama_bagian[k], isi[k], halaman[k])
 
     for b in hasil:
         b.jumlah_halaman = halaman[b.kunci_cache]
@@ -277,6 +332,7 @@ def rakit_paket(
         kelengkapan=kel,
         tidak_dilampirkan=kel.tidak_dilampirkan if kel else [],
         pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
+        ditata=ditata,
     )
     if len(hasil) == 1:
         # One document: its own PDF as laid out (or issued), with its own

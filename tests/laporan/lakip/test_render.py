@@ -124,15 +124,18 @@ def test_each_iku_target_realisation_and_capaian(pdf_seed):
 
 
 def _nomor_cetak(halaman):
-    """The page number printed in the footer: the lowest text on the page."""
+    """The page number printed in the footer: the lowest text on the page (in
+    page coordinates: WeasyPrint draws in a flipped system, the folios stamped
+    after joining (laporan.folio) in the page's own)."""
     potongan = []
 
     def lihat(teks, cm, tm, font, ukuran):
         if teks.strip():
-            potongan.append((tm[5], teks.strip()))
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            potongan.append((y, teks.strip()))
 
     halaman.extract_text(visitor_text=lihat)
-    _, teks = max(potongan)
+    _, teks = min(potongan)
     assert re.fullmatch(r"\d+|[ivxlc]+", teks), teks
     return teks
 
@@ -165,11 +168,14 @@ def test_table_of_contents_page_numbers(pdf_seed):
     assert {"Sasaran 1", "Sasaran 2", "Sasaran 3", "3.2 Realisasi Anggaran"} <= set(
         label
     )
-    assert label[-1] == "BAB IV PENUTUP"
-    assert len(entri) == 19
+    # The contents page ends with the attachments, right after the last page.
+    assert label[-2:] == ["BAB IV PENUTUP", "LAMPIRAN"]
+    assert len(entri) == 20
+    terakhir = _nomor_cetak(pdf_seed.pembaca.pages[-1])
+    assert entri[-1][1] == str(int(terakhir) + 1)
 
     tanda = _outline(pdf_seed.pembaca)
-    for judul, nomor in entri:
+    for judul, nomor in entri[:-1]:
         (halaman,) = [
             h
             for t, h in tanda
@@ -222,7 +228,11 @@ def test_fonts_are_the_shipped_ones(pdf_seed):
     for halaman in pdf_seed.pembaca.pages[:5]:
         for font in halaman["/Resources"]["/Font"].values():
             nama.add(str(font.get_object()["/BaseFont"]))
-    # Only the @font-face families of fonts.css (shipped files), no system font.
+    # Only the @font-face families of fonts.css (shipped files), no system
+    # font; the folios stamped after joining the sections (laporan.folio) use
+    # the standard Times-Roman every reader has, not embedded.
+    assert "/Times-Roman" in nama
+    nama.discard("/Times-Roman")
     assert nama and all("+Dokumen-" in n for n in nama), nama
 
 
