@@ -45,6 +45,21 @@ def _kunci_sub_tanpa_uraian():
     return {f"subkegiatan-{s.pk}" for s in _sub_2024() if s.pk not in berisi}
 
 
+def _kunci_unit_tanpa_teks():
+    """The top-level units whose own quarterly report has no prose (the seed
+    writes the Sekretariat's only)."""
+    from lakip.models import UnitKerja
+    from laporan.models import LaporanUnit
+
+    ditulis = LaporanUnit.objects.values_list("unit_id", flat=True)
+    unit = UnitKerja.objects.filter(induk__isnull=True).exclude(pk__in=ditulis)
+    return {f"laporan-unit-{u.pk}" for u in unit}
+
+
+def _kunci_kosong():
+    return _kunci_sub_tanpa_uraian() | _kunci_unit_tanpa_teks()
+
+
 def _baris(kel):
     return {r.kunci: r for r in kel.baris}
 
@@ -55,7 +70,8 @@ def test_the_empty_sub_kegiatan_reports_are_listed_as_empty(instansi):
     # The seed carries the prose of half of the 44 reports.
     assert len(kosong) == _sub_2024().count() - UraianSubKegiatan.objects.count()
     assert len(kosong) == 22
-    assert {r.kunci for r in kel.tidak_dilampirkan} == kosong
+    assert len(_kunci_unit_tanpa_teks()) == 4
+    assert {r.kunci for r in kel.tidak_dilampirkan} == _kunci_kosong()
     baris = _baris(kel)
     for kunci in kosong:
         [isi] = [k for k in baris[kunci].kekurangan if k.aspek == ISI]
@@ -67,7 +83,7 @@ def test_the_empty_sub_kegiatan_reports_are_listed_as_empty(instansi):
         assert sub.unit.nama in isi.pelaku and "Perencanaan" in isi.pelaku
         assert not baris[kunci].siap and baris[kunci].kosong
     # A report with prose is filled, even when some sections are missing.
-    for kunci in set(baris) - kosong:
+    for kunci in set(baris) - _kunci_kosong():
         assert baris[kunci].terisi
 
 
@@ -127,7 +143,7 @@ def test_a_complete_quarter_can_be_final_and_signing_is_reported(instansi):
     assert [r.kunci for r in kel.dilampirkan if not r.siap] == []
     assert kel.final
     # Empty reports stay missing; a final package leaves them out.
-    assert {r.kunci for r in kel.tidak_dilampirkan} == _kunci_sub_tanpa_uraian()
+    assert {r.kunci for r in kel.tidak_dilampirkan} == _kunci_kosong()
     # Nothing is signed yet: said, with the signer, but not required.
     joni = _baris(kel)["pernyataan-2"]
     [ttd] = joni.kekurangan
@@ -162,7 +178,7 @@ def test_the_screen_lists_every_document_with_links(masuk, instansi):
     kel = susun_kelengkapan(instansi, 2024, 1)
     assert (
         f"{len(kel.baris)} dokumen: {len(kel.siap)} siap, {len(kel.kurang)} belum "
-        "siap</b> (22 kosong" in halaman
+        f"siap</b> ({len(_kunci_kosong())} kosong" in halaman
     )
     assert "Paket final belum dapat dibuat" in halaman
     tabel = baca_tabel(halaman, "tabel-kelengkapan")
@@ -179,7 +195,7 @@ def test_the_screen_lists_every_document_with_links(masuk, instansi):
     assert len(baris) == len(kel.kurang)
     # The package page marks the empty reports.
     paket = c.get(reverse("laporan:lakip_paket", args=[2024, 1])).content.decode()
-    assert paket.count("kosong, tidak dilampirkan</span>") == 22
+    assert paket.count("kosong, tidak dilampirkan</span>") == 22 + 4
     # Linked from the package page and the LAKIP page.
     for nama in ("laporan:lakip_paket", "laporan:lakip"):
         assert URL in c.get(reverse(nama, args=[2024, 1])).content.decode()
@@ -233,7 +249,7 @@ def test_the_command_prints_the_list_and_fails_while_not_final(instansi):
     from django.core.management import call_command
 
     keluaran = StringIO()
-    with pytest.raises(CommandError, match="Paket final belum dapat dibuat: 85 dari"):
+    with pytest.raises(CommandError, match="Paket final belum dapat dibuat: ") as e:
         call_command(
             "laporan",
             "kelengkapan",
@@ -245,9 +261,13 @@ def test_the_command_prints_the_list_and_fails_while_not_final(instansi):
         )
     teks = keluaran.getvalue()
     kel = susun_kelengkapan(instansi, 2024, 1)
-    assert len(kel.kurang) == 85
-    assert f"96 dokumen: {len(kel.siap)} siap, 85 belum siap (22 kosong" in teks
-    for kunci in _kunci_sub_tanpa_uraian():
+    kurang = len(kel.kurang)
+    assert f"{kurang} dari {len(kel.baris)} dokumen belum siap" in str(e.value)
+    # 96 documents, 5 unit reports, the HI register and SP/SB data, a program
+    # report
+    assert len(kel.baris) == 96 + 5 + 2 + 1
+    assert f"104 dokumen: {len(kel.siap)} siap, {kurang} belum siap (26 kosong" in teks
+    for kunci in _kunci_kosong():
         assert f"[KOSONG] {kunci} " in teks
     moh = Pegawai.objects.get(nama__startswith="MOH. ARIFIN")
     assert (
@@ -263,5 +283,5 @@ def test_the_command_succeeds_once_complete(instansi):
     teks = perintah_laporan("kelengkapan", "--kurang")
     assert "Paket final dapat dibuat." in teks
     # Only the empty reports are not ready.
-    assert teks.count("[KOSONG]") == 22 and "[KURANG]" not in teks
+    assert teks.count("[KOSONG]") == 22 + 4 and "[KURANG]" not in teks
     assert "[SIAP " not in teks
