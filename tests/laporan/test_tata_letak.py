@@ -52,6 +52,10 @@ class Halaman:
     kunci: str
     baris: list  # the page's lines, header/number/watermark removed ("" kept)
     kolom: list  # the same by pdftotext -layout (columns aligned), or []
+    lanskap: bool = False
+    # where the page number is printed: (mm from the nearest edge of the
+    # paper), or None when no number is found in the bottom 3 cm
+    tepi_nomor: float | None = None
 
     @property
     def isi(self):
@@ -106,6 +110,30 @@ def teks_kolom(isi):
     return keluar.split("\f")
 
 
+MM = 72 / 25.4
+
+
+def tepi_nomor(page):
+    """The distance in mm from the page number (the lowest text in the bottom
+    3 cm that is a page number) to the nearest edge of the paper."""
+    lebar, tinggi = float(page.mediabox.width), float(page.mediabox.height)
+    calon = []
+
+    def lihat(teks, cm, tm, _font, _ukuran):
+        if not re.fullmatch(r"[0-9]+|[ivxlc]+", teks.strip()):
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if 0 < x < lebar and 0 < y < 30 * MM:
+            calon.append((y, x))
+
+    page.extract_text(visitor_text=lihat)
+    if not calon:
+        return None
+    y, x = min(calon)
+    return min(x, lebar - x, y, tinggi - y) / MM
+
+
 @pytest.fixture(scope="module")
 def halaman(django_db_setup, django_db_blocker):
     """Every page of the seed package, with the kind of the part it is in."""
@@ -128,6 +156,8 @@ def halaman(django_db_setup, django_db_blocker):
                 b.kunci if b else "",
                 bersihkan(page.extract_text(extraction_mode="layout")),
                 bersihkan(kolom[i]) if kolom else [],
+                page.mediabox.width > page.mediabox.height,
+                tepi_nomor(page),
             )
         )
     return daftar
@@ -151,6 +181,7 @@ def test_pengenal_blok_tanda_tangan():
             "NIP. 19850203 201404 1 001          JONI PATABI, S.Sos",
             "                                    Pangkat: Pembina Tingkat I",
         ],
+        [],
     )
     assert hanya_ttd(ttd)
     ttd.baris.insert(0, "  11 5.1.02.04.01.0001 Belanja Perjalanan Dinas   7.090.000")
@@ -162,15 +193,17 @@ def _mulai_bab(h):
 
 
 def test_halaman_lakip_tidak_hampir_kosong(halaman):
-    """Inside a chapter every LAKIP page is filled (its last line in the lower
-    third); only the cover, the front matter's pages and a chapter's last page
-    may end early."""
+    """Inside a chapter every LAKIP page is filled; only the cover, the last
+    page of a front-matter section or of a chapter, and a page before a
+    change of orientation (a landscape table) may end early."""
     lakip = [h for h in halaman if h.jenis == "lakip"]
     assert len(lakip) > 40
     kosong = []
     for h, berikut in zip(lakip[1:], lakip[2:], strict=False):
         if _mulai_bab(berikut) or berikut.isi[0].strip().isupper():
             continue  # the last page of a chapter or of a front-matter section
+        if berikut.lanskap != h.lanskap:
+            continue
         if len(h.isi) < 20:
             kosong.append((h.nomor + 1, len(h.isi)))
     assert not kosong, f"halaman LAKIP hampir kosong (halaman, baris): {kosong}"
@@ -376,3 +409,16 @@ def test_cacah_tanpa_desimal(halaman):
                         salah.append((h.nomor + 1, h.jenis, satuan, angka[0]))
     assert diperiksa > 50, diperiksa
     assert not salah, f"cacah dengan desimal: {salah[:20]}"
+
+
+def test_nomor_halaman_di_dalam_batas_cetak(halaman):
+    """The page number sits well inside the paper (at least 8 mm from every
+    edge, where printers print), on landscape pages too."""
+    bernomor = [h for h in halaman if h.tepi_nomor is not None]
+    assert any(h.lanskap for h in bernomor)
+    dekat = [
+        (h.nomor + 1, h.jenis, round(h.tepi_nomor, 1))
+        for h in bernomor
+        if h.tepi_nomor < 8
+    ]
+    assert not dekat, f"nomor halaman terlalu dekat ke tepi kertas (mm): {dekat[:20]}"
