@@ -86,6 +86,8 @@ class TabelEvaluasi:
     unit: UnitKerja | None = None
     subjudul: str = ""
     terbit: object = None  # the DokumenTerbit once signed
+    # A note printed under the title ("Tabel ini sekaligus tabel evaluasi ...").
+    catatan: str = ""
 
     @property
     def jenis(self):

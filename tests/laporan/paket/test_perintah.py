@@ -47,7 +47,7 @@ def test_command_writes_the_chosen_parts(tmp_path):
 
 def test_list_of_parts():
     baris = _jalankan("--daftar").splitlines()
-    assert len(baris) == 96
+    assert len(baris) == 93
     assert baris[0] == "lakip\tLAKIP Triwulan I Tahun 2024"
     assert baris[4] == (
         "pernyataan-2\tSekretariat / Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos"

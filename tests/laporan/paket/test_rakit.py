@@ -23,7 +23,7 @@ BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
 
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
-    assert len(hasil.bagian) == 96
+    assert len(hasil.bagian) == 93
     assert len(pembaca.pages) == hasil.jumlah_halaman
     assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
     lakip = paket_seed.bagian("lakip")
@@ -81,7 +81,7 @@ def test_one_bookmark_per_part_under_its_unit(paket_seed):
 def test_second_build_lays_out_nothing(paket_seed, instansi):
     hasil = rakit_paket(instansi, 2024, 1, pekerja=1)
     assert hasil.dirender == []
-    assert len(hasil.dari_cache) == 96
+    assert len(hasil.dari_cache) == 93
     assert hasil.jumlah_halaman == paket_seed.hasil.jumlah_halaman
     assert penanda(PdfReader(BytesIO(hasil.isi))) == penanda(paket_seed.pembaca)
 
