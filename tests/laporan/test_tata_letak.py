@@ -422,3 +422,34 @@ def test_nomor_halaman_di_dalam_batas_cetak(halaman):
         if h.tepi_nomor < 8
     ]
     assert not dekat, f"nomor halaman terlalu dekat ke tepi kertas (mm): {dekat[:20]}"
+
+
+def _teks_lakip(halaman):
+    return " ".join(h.teks for h in halaman if h.jenis == "lakip")
+
+
+def test_tabel_bps_dengan_angka_ribuan_yang_benar(halaman):
+    """The BPS table (Tabel 3.7) prints the seed's figures corrected (1.330, not
+    the seed's 1.33; fixtures/README.md), under one caption."""
+    teks = _teks_lakip(halaman)
+    assert "Penduduk Usia Kerja 221.749 225.805 227.135 4.056 1.330" in teks
+    assert "Angkatan Kerja 162.182 161.470 157.300 -712 -4.170" in teks
+    assert "Pengangguran 8.052 7.230 8.521 -822 1.291" in teks
+    assert "Bukan Angkatan Kerja 59.567 64.335 69.835 4.768 5.500" in teks
+    judul = "Penduduk Usia Kerja dan Angkatan Kerja di Luwu Timur"
+    assert teks.count(judul) == 1
+    assert re.search(rf"Tabel 3\.\d+\. {judul}", teks)
+    assert "Tabel 1 Penduduk" not in teks
+
+
+def test_keluaran_kedua_penyiapan_lingkungan_hunian(halaman):
+    """The sub kegiatan's second output, named only in its report in the seed,
+    is printed in the LAKIP and in the sub kegiatan's report."""
+    keluaran = "Jumlah pelaporan kelayakan"
+    assert keluaran in _teks_lakip(halaman)
+    laporan = [
+        h.teks
+        for h in halaman
+        if h.jenis == "subkegiatan" and "Penyiapan Lingkungan Hunian" in h.teks
+    ]
+    assert any(keluaran in t and "Jumlah Rumah Tangga" in t for t in laporan)
