@@ -447,9 +447,10 @@ def test_keluaran_kedua_penyiapan_lingkungan_hunian(halaman):
     is printed in the LAKIP and in the sub kegiatan's report."""
     keluaran = "Jumlah pelaporan kelayakan"
     assert keluaran in _teks_lakip(halaman)
-    laporan = [
-        h.teks
-        for h in halaman
-        if h.jenis == "subkegiatan" and "Penyiapan Lingkungan Hunian" in h.teks
-    ]
-    assert any(keluaran in t and "Jumlah Rumah Tangga" in t for t in laporan)
+    laporan = {}
+    for h in halaman:
+        if h.jenis == "subkegiatan":
+            laporan[h.kunci] = f"{laporan.get(h.kunci, '')} {h.teks}"
+    hunian = [t for t in laporan.values() if "Penyiapan Lingkungan Hunian" in t]
+    assert len(hunian) == 1
+    assert keluaran in hunian[0] and "Jumlah Rumah Tangga" in hunian[0]
