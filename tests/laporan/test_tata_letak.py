@@ -37,6 +37,8 @@ SEL_TTD = [
     re.compile(r"^(Pelaksana Teknis Sub Kegiatan|PPTK|Mengetahui,?)$"),
     re.compile(r"^(a\.n\.|Plt\.|Plh\.)"),
     re.compile(r"(Ditandatangani|Kode verifikasi|verifikasi/)"),
+    # a note under the table signed is not what is signed
+    re.compile(r"^Catatan: jumlah .* berbeda dengan"),
     # a title or a name: capitals (a name's degree after the comma)
     re.compile(r"^[A-Z][A-Z0-9 .,'’&/()-]*[A-Z.)](,\s*[\w., ]+)?$"),
 ]
