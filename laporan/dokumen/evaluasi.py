@@ -3,7 +3,13 @@
 (``evaluasi-pejabat-<pegawai pk>``, signed by the official). Under each
 evaluated official: the tables of the units the official heads, then the
 official's own; the tables of units without an evaluated head close their
-unit. Both belong to the group ``evaluasi`` (selection and command)."""
+unit. Both belong to the group ``evaluasi`` (selection and command).
+
+No table is printed twice: when an official's own table has exactly the rows
+of the table of a unit the official heads (a Subbagian and its Kasubag), only
+the unit's is printed and offered for signing, and it says that it is the
+official's table as well (``kembar``). An official's table signed before it
+became a duplicate stays as it was issued."""
 
 import dataclasses
 
@@ -27,20 +33,66 @@ def _tanggal(k, tabel):
     return jenis.tanggal_dokumen(k, tabel.kunci, tabel.terbit)
 
 
-def _bagian_tabel(k, tabel, kelompok):
-    tabel = dataclasses.replace(tabel, tanggal=_tanggal(k, tabel))
+def _baris(tabel):
+    """The rows of a table (the report data's indicator rows, by identity)."""
+    return [id(b) for k in tabel.kelompok for b in k.baris]
+
+
+def kembar(lampiran):
+    """``{official's table key: unit's table}``: every unsigned official's
+    table whose rows are exactly those of the table of a unit the official
+    heads. The official's table is then neither printed nor signable."""
+    unit_per_kepala = {}
+    for t in lampiran.tabel:
+        if t.unit is not None and t.unit.kepala_id is not None:
+            unit_per_kepala.setdefault(t.unit.kepala_id, []).append(t)
+    hasil = {}
+    for t in lampiran.tabel:
+        if t.pegawai is None or t.terbit is not None:
+            continue
+        for u in unit_per_kepala.get(t.pegawai.pk, []):
+            if _baris(u) == _baris(t):
+                hasil[t.kunci] = u
+                break
+    return hasil
+
+
+def _sekaligus(lampiran):
+    """``{unit's table key: official's table}`` of the pairs of ``kembar``."""
+    per_kunci = {t.kunci: t for t in lampiran.tabel}
+    return {u.kunci: per_kunci[k] for k, u in kembar(lampiran).items()}
+
+
+def _dengan_catatan(tabel, pejabat):
+    """The unit's table saying that it is ``pejabat``'s table too."""
+    if pejabat is None:
+        return tabel
+    p = pejabat.pegawai
+    return dataclasses.replace(
+        tabel,
+        catatan=f"Tabel ini sekaligus tabel evaluasi {p.jabatan} {p.nama_lengkap}.",
+    )
+
+
+def _judul(tabel, pejabat=None):
     if tabel.unit is not None:
         judul = f"Evaluasi Kinerja {tabel.unit.nama}"
-    else:
-        judul = (
-            f"Evaluasi Kinerja {tabel.pegawai.jabatan} — {tabel.pegawai.nama_lengkap}"
-        )
+        if pejabat is not None:
+            judul += f" (sekaligus {pejabat.pegawai.jabatan})"
+        return judul
+    return f"Evaluasi Kinerja {tabel.pegawai.jabatan} — {tabel.pegawai.nama_lengkap}"
+
+
+def _bagian_tabel(k, tabel, kelompok, pejabat=None):
+    cetak = _dengan_catatan(
+        dataclasses.replace(tabel, tanggal=_tanggal(k, tabel)), pejabat
+    )
     return Bagian(
         tabel.kunci,
         tabel.jenis,
-        judul,
+        _judul(tabel, pejabat),
         kelompok,
-        lambda: html_halaman(k.lampiran, JUDUL[GRUP], tabel=[tabel]),
+        lambda: html_halaman(k.lampiran, JUDUL[GRUP], tabel=[cetak]),
         terbit=tabel.terbit,
     )
 
@@ -48,9 +100,10 @@ def _bagian_tabel(k, tabel, kelompok):
 def _unit_pejabat(k, pegawai):
     """The tables of the units ``pegawai`` heads."""
     kelompok = k.kelompok_pegawai(pegawai)
+    sekaligus = _sekaligus(k.lampiran)
     daftar = [kunci(EVALUASI_UNIT, u.pk) for u in k.unit if u.kepala_id == pegawai.pk]
     return [
-        _bagian_tabel(k, k.tabel_per_kunci[x], kelompok)
+        _bagian_tabel(k, k.tabel_per_kunci[x], kelompok, sekaligus.get(x))
         for x in daftar
         if x in k.tabel_per_kunci
     ]
@@ -72,9 +125,9 @@ def _unit_sisa(k, unit):
 
 
 def _pejabat(k, pegawai):
-    """The official's own table."""
+    """The official's own table, unless a unit's table holds the same rows."""
     x = kunci(EVALUASI_PEJABAT, pegawai.pk)
-    if x not in k.tabel_per_kunci:
+    if x not in k.tabel_per_kunci or x in kembar(k.lampiran):
         return []
     return [_bagian_tabel(k, k.tabel_per_kunci[x], k.kelompok_pegawai(pegawai))]
 
@@ -82,14 +135,17 @@ def _pejabat(k, pegawai):
 def _ttd(jenis):
     def daftar(k):
         lamp = k.lampiran
+        ganda = kembar(lamp)
+        sekaligus = _sekaligus(lamp)
         for t in lamp.tabel:
-            if t.jenis != jenis:
+            if t.jenis != jenis or t.kunci in ganda:
                 continue
+            pejabat = sekaligus.get(t.kunci)
 
-            def html(terbit, t=t):
+            def html(terbit, t=t, pejabat=pejabat):
                 # prints the signer it is signed by (an acting official too)
                 tabel = dataclasses.replace(
-                    t,
+                    _dengan_catatan(t, pejabat),
                     terbit=terbit,
                     penanda=Penanda.dari_terbit(terbit),
                     tanggal=terbit.tanggal_dokumen or _tanggal(k, t),
@@ -103,7 +159,7 @@ def _ttd(jenis):
                 judul=(
                     f"Evaluasi Kinerja {pegawai.jabatan} ({pegawai.nama_lengkap})"
                     if pegawai
-                    else f"Evaluasi Kinerja {t.unit.nama}"
+                    else _judul(t, pejabat)
                 ),
                 penanda=pegawai or t.unit.kepala,
                 subjek=pegawai,

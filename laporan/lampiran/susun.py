@@ -87,6 +87,8 @@ class TabelEvaluasi:
     subjudul: str = ""
     terbit: object = None  # the DokumenTerbit once signed
     tanggal: object = None  # the date above the signature (the kind's rule)
+    # A note printed under the title ("Tabel ini sekaligus tabel evaluasi ...").
+    catatan: str = ""
 
     @property
     def jenis(self):

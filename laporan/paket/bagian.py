@@ -10,7 +10,9 @@ A package of a quarter is, in order (the seed, lines 890-5519):
    - per evaluated official of the unit, the unit's head first, then the
      others in the hierarchy's order (``tempat`` ``pejabat``): the official's
      *Pernyataan telah dievaluasi* page, the evaluation tables (of the units
-     the official heads, then the official's own), and the reports of the sub
+     the official heads, then the official's own unless it has exactly the
+     rows of one of those: then the unit's table says it is both,
+     ``laporan.dokumen.evaluasi.kembar``), and the reports of the sub
      kegiatan the official carries out;
    - parts of the unit that close it (``tempat`` ``unit_akhir``): evaluation
      tables of sub-units without an evaluated head, and reports of sub kegiatan

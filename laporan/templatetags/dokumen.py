@@ -1,6 +1,7 @@
 """Template filters of the documents: ``{% load dokumen %}``.
 
-``{{ x|nilai }}`` an indicator value (``60``, ``63,57``, ``7,33``) ·
+``{{ x|nilai:satuan }}`` an indicator value (``60``, ``63,57``, ``7,33``; in %
+always two decimals: ``100,00``) ·
 ``{{ x|nilai_satuan:satuan }}`` with its unit (``63,57 %``, ``60 Ha``) ·
 ``{{ x|uang }}`` money in a table (``7.897.427.349``; ``-`` for zero) ·
 ``{{ d|ambil:k }}`` dictionary lookup · ``{{ x|alasan }}`` why a figure is ``-``.
@@ -18,13 +19,26 @@ register = template.Library()
 SATUAN_TANPA_LABEL = {"nilai", "indeks", "skor"}
 
 
+SATUAN_PERSEN = {"%", "persen"}
+
+
+def satuan_persen(satuan):
+    """The unit is a percentage (``%``, ``Persen``)."""
+    return bool(satuan) and str(satuan).strip().lower() in SATUAN_PERSEN
+
+
 @register.filter
-def nilai(angka):
-    """An indicator's value: whole numbers without decimals, others with two
-    (rounded half up); ``-`` when missing or not computable."""
+def nilai(angka, satuan=None):
+    """An indicator's value: a count or a whole number without decimals, others
+    with two (rounded half up); a value in % (``satuan``) always as a
+    percentage, two decimals (``100,00``); ``-`` when missing or not
+    computable. Percentages that are not an indicator's value (capaian, budget
+    absorption) print with ``persen``."""
     angka = desimal(angka)
     if not terhitung(angka):
         return fmt.KOSONG
+    if satuan_persen(satuan):
+        return fmt.format_persen(angka)
     if angka == angka.to_integral_value():
         return fmt.format_angka(angka.quantize(Decimal(1)))
     return fmt.format_angka(angka, 2)
@@ -34,7 +48,7 @@ def nilai(angka):
 def nilai_satuan(angka, satuan):
     """The value followed by its unit: ``63,57 %``, ``60 Ha``; a score ("Nilai")
     prints bare; ``-`` when missing."""
-    teks = nilai(angka)
+    teks = nilai(angka, satuan)
     if teks == fmt.KOSONG or not satuan or satuan.lower() in SATUAN_TANPA_LABEL:
         return teks
     return f"{teks} {satuan}"

@@ -26,7 +26,7 @@ def test_tree_of_2024(instansi):
         for s in k.sub_kegiatan.all()
     ]
     assert len(sub) == 44 and all(s.anggaran_murni for s in sub)
-    assert sum(len(s.daftar_indikator) for s in sub) == 50
+    assert sum(len(s.daftar_indikator) for s in sub) == 51
 
 
 def test_flow_warnings_are_the_seeds_known_contradictions(instansi):

@@ -112,8 +112,8 @@ def test_rollover_copies_structure_indicators_and_no_realisations(
     indikator_2024 = Indikator.objects.filter(
         sub_kegiatan__kegiatan__program__tahun=2024
     )
-    assert indikator_2025.count() == indikator_2024.count() == 50
-    assert (salinan.jumlah_sub_kegiatan, salinan.jumlah_indikator) == (44, 74)
+    assert indikator_2025.count() == indikator_2024.count() == 51
+    assert (salinan.jumlah_sub_kegiatan, salinan.jumlah_indikator) == (44, 75)
     # owners and the old year's targets as draft targets of the new year
     surat = indikator_2025.get(sub_kegiatan__kode="2.07.01.2.08.0001")
     assert surat.pemilik.nama == "RAHMANUDDIN"

@@ -85,9 +85,11 @@ def test_every_signable_document_is_a_package_part_with_the_same_key(instansi):
     bagian = daftar_bagian(susun_konteks(instansi, 2024, 1))
     ttd = {(d.jenis, d.kunci) for d in dokumen}
     paket = {(b.jenis, b.kunci) for b in bagian}
-    # + the 5 unit reports, the Bidang HI's SP/SB data and register, the Bidang
+    # 25 evaluation tables less the three Kasubag tables that are their
+    # Subbagian's (printed once, laporan.dokumen.evaluasi.kembar); the 5 unit
+    # reports, the Bidang HI's SP/SB data and register, the Bidang
     # Pengembangan's program report
-    assert len(ttd) == len(dokumen) == 1 + 15 + 25 + 44 + 4 + 5 + 2 + 1
+    assert len(ttd) == len(dokumen) == 1 + 15 + 22 + 44 + 4 + 5 + 2 + 1
     assert ttd <= paket
     # the package's other parts are the kinds never signed
     assert {j for j, _ in paket - ttd} == {"lakip", "daftarhadir"}

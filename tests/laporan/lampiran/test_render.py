@@ -49,8 +49,11 @@ def test_evaluasi_surat_menyurat_row(pdf_evaluasi):
 
 def test_evaluasi_signed_by_the_official(pdf_evaluasi):
     _, halaman = pdf_evaluasi
-    arfah = [h for h in halaman if "EVALUASI KINERJA KASUBAG PERENCANAAN" in h]
+    # the Kasubag's own table is his Subbagian's (printed once, signed by him)
+    assert not [h for h in halaman if "EVALUASI KINERJA KASUBAG PERENCANAAN" in h]
+    arfah = [h for h in halaman if "EVALUASI KINERJA SUBBAGIAN PERENCANAAN" in h]
     assert len(arfah) == 1
+    assert "Tabel ini sekaligus tabel evaluasi Kasubag Perencanaan" in arfah[0]
     assert "MUH. ARFAH TAUFIEK, S.Pi" in arfah[0].split("Malili, 20 Mei 2024")[-1]
     assert "NIP. 19850203 201404 1 001" in arfah[0]
 

@@ -169,9 +169,10 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
     isi = client.get(reverse("laporan:tanda_tangan", args=[2024, 1])).content.decode()
     dokumen = daftar_dokumen(instansi, 2024, 1)
     jenis = [d.jenis for d in dokumen]
-    # the 15 pages of the seed, the 25 evaluation tables, the 44 sub kegiatan reports
+    # the 15 pages of the seed, the 25 evaluation tables less the three Kasubag
+    # tables that are their Subbagian's, the 44 sub kegiatan reports
     evaluasi = jenis.count("evaluasi-unit") + jenis.count("evaluasi-pejabat")
-    assert (jenis.count("pernyataan"), evaluasi) == (15, 25)
+    assert (jenis.count("pernyataan"), evaluasi) == (15, 22)
     assert jenis.count("subkegiatan") == 44
     assert jenis.count("undangan") == 1 and jenis.count("rekomendasi") == 4
     assert isi.count("<tr>") == len(dokumen) + len(set(jenis))  # + header rows
@@ -199,20 +200,27 @@ def test_list_page_links_and_buttons(client, instansi, rakhsan, erfina):
 def test_signed_evaluation_table_keeps_its_signer(instansi, db):
     user = akun("MUH. ARFAH TAUFIEK", "arfah")
     arfah = user.pegawai
+    # his own table has his Subbagian's rows: the unit's table is both
     terbit = tandatangani(
-        user, instansi, 2024, 1, "evaluasi-pejabat", f"evaluasi-pejabat-{arfah.pk}"
+        user, instansi, 2024, 1, "evaluasi-unit", f"evaluasi-unit-{arfah.unit_id}"
     )
     assert terbit.penanda_nama == arfah.nama_lengkap
-    assert terbit.judul.startswith("Evaluasi Kinerja Kasubag Perencanaan")
+    assert terbit.judul == (
+        "Evaluasi Kinerja Subbagian Perencanaan (sekaligus Kasubag Perencanaan)"
+    )
     isi = teks_pdf(bytes(terbit.isi))
-    assert "EVALUASI KINERJA KASUBAG PERENCANAAN" in isi
+    assert "EVALUASI KINERJA SUBBAGIAN PERENCANAAN" in isi
+    assert (
+        "Tabel ini sekaligus tabel evaluasi Kasubag Perencanaan MUH. ARFAH TAUFIEK"
+        in " ".join(isi.split())
+    )
     assert terbit.kode in isi
     arfah.nama = "NAMA BARU"
     arfah.save()
     tabel = next(
         d
         for d in daftar_dokumen(instansi, 2024, 1)
-        if d.kunci == f"evaluasi-pejabat-{arfah.pk}"
+        if d.kunci == f"evaluasi-unit-{arfah.unit_id}"
     )
     assert tabel.terbit == terbit
     assert tabel.penanda_cetak.nama.startswith("MUH. ARFAH TAUFIEK")

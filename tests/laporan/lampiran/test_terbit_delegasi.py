@@ -120,7 +120,7 @@ def test_delegation_outside_its_period_or_office(instansi, kamal, joni):
     arfah = Pegawai.objects.get(nama="MUH. ARFAH TAUFIEK")
     with pytest.raises(PermissionDenied):
         tandatangani(
-            kamal, instansi, 2024, 1, "evaluasi-pejabat", f"evaluasi-pejabat-{arfah.pk}"
+            kamal, instansi, 2024, 1, "evaluasi-unit", f"evaluasi-unit-{arfah.unit_id}"
         )
     assert not DokumenTerbit.objects.exists()
 

@@ -52,9 +52,9 @@ def test_command_writes_the_chosen_parts(tmp_path):
 
 def test_list_of_parts():
     baris = _jalankan("--daftar").splitlines()
-    # 96 + 5 unit reports + the Bidang HI's SP/SB data and register + the
-    # Bidang Pengembangan's program report
-    assert len(baris) == 104
+    # 96 less the three duplicate Kasubag tables + 5 unit reports + the Bidang
+    # HI's SP/SB data and register + the Bidang Pengembangan's program report
+    assert len(baris) == 93 + 5 + 2 + 1
     assert baris[0] == "lakip\tLAKIP Triwulan I Tahun 2024"
     assert baris[4] == (
         "pernyataan-2\tSekretariat / Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos"

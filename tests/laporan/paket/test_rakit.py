@@ -23,14 +23,15 @@ BIDANG_HI = "Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja"
 
 def test_the_package_holds_every_part_page_for_page(paket_seed):
     hasil, pembaca = paket_seed.hasil, paket_seed.pembaca
-    # 96 documents, 5 unit reports, the Bidang HI's SP/SB data and register,
-    # the Bidang Pengembangan's program report; the 22 empty sub kegiatan
-    # reports and the 4 Bidang reports without prose are left out; the draft
-    # starts with its readiness list (tests/laporan/paket/test_kelengkapan) and
-    # the Daftar Lampiran follows the LAKIP.
+    # 96 documents less the three duplicate Kasubag tables, 5 unit reports,
+    # the Bidang HI's SP/SB data and register, the Bidang Pengembangan's
+    # program report; the 22 empty sub kegiatan reports and the 4 Bidang
+    # reports without prose are left out; the draft starts with its readiness
+    # list (tests/laporan/paket/test_kelengkapan) and the Daftar Lampiran
+    # follows the LAKIP.
     assert sorted(r.kunci for r in hasil.tidak_dilampirkan) == kunci_kosong()
     assert len(kunci_kosong()) == 22 + 4
-    assert len(hasil.bagian) == 1 + 96 + 5 + 3 - 26 + 1
+    assert len(hasil.bagian) == 1 + 93 + 5 + 3 - 26 + 1
     assert len(pembaca.pages) == hasil.jumlah_halaman
     assert hasil.jumlah_halaman == sum(b.jumlah_halaman for b in hasil.bagian)
     kelengkapan = paket_seed.bagian("kelengkapan")
@@ -146,7 +147,7 @@ def test_changing_one_value_lays_out_only_the_parts_showing_it(paket_seed, insta
         ["evaluasi-pejabat-18", "evaluasi-unit-8", kunci_sub("2.07.05.2.02.0003")]
         + [k for k in kunci_kosong() if k.startswith("subkegiatan-")]
     )
-    assert len(hasil.dari_cache) == 15 + 25 + 44 - 3 - 22
+    assert len(hasil.dari_cache) == 15 + 22 + 44 - 3 - 22
     # The LAKIP prints the value too: its key changed, so it would be laid out.
     lakip_baru = cache.sidik(daftar_bagian(susun_konteks(instansi, 2024, 1))[0].html)
     assert lakip_baru != lakip_lama

@@ -49,7 +49,7 @@ def test_every_part_is_offered_and_ticked(masuk):
         peringatan
     )
     kotak = _kotak(halaman)
-    assert len(kotak) == 104 and all(kotak.values())
+    assert len(kotak) == 93 + 5 + 2 + 1 and all(kotak.values())
     assert list(kotak)[:3] == ["lakip", "undangan", "daftarhadir"]
     assert "Pernyataan Telah Dievaluasi — JONI PATABI, S.Sos" in halaman
     assert '<legend class="h6">Sekretariat</legend>' in halaman
