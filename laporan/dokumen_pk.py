@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from lakip.format import format_angka
+from lakip.format import format_angka, format_persen
 from laporan.data import bangun_anggaran
 from laporan.pdf import pdf_html
 from renstra import selectors as renstra_sel
@@ -50,11 +50,13 @@ def _pihak_kedua(perjanjian):
 
 
 def teks_target(target, satuan):
-    """``95%``, ``4 Dokumen``; ``-`` when the target is not set."""
+    """``95,00%`` (a percentage always with two decimals), ``4 Dokumen``;
+    ``-`` when the target is not set."""
     if target is None or target.target is None:
         return "-"
-    angka = format_angka(target.target)
-    return f"{angka}%" if satuan.strip() == "%" else f"{angka} {satuan}"
+    if satuan.strip() == "%":
+        return f"{format_persen(target.target)}%"
+    return f"{format_angka(target.target)} {satuan}"
 
 
 def _sasaran_indikator(ind):

@@ -86,7 +86,7 @@ def test_pdf_of_the_sekretaris_lists_the_eight_kegiatan(pk_sekretaris):
         assert bagian in teks, bagian
     # the agreed targets
     assert (
-        "Persentase penunjang urusan perangkat daerah berjalan sesuai standar 95%"
+        "Persentase penunjang urusan perangkat daerah berjalan sesuai standar 95,00%"
         in teks
     )
     assert "Anggaran menurut DPA murni" in teks

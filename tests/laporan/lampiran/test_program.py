@@ -15,12 +15,13 @@ from pypdf import PdfReader
 from lakip.models import Instansi, UnitKerja
 from lakip.peran import Peran
 from lakip.services import jadikan_anggota
+from lakip.templatetags.angka import persen
 from laporan.data_tersimpan import data_laporan
 from laporan.dokumen.kunci import LAPORAN_KEGIATAN, LAPORAN_PROGRAM, kunci
 from laporan.lampiran.terbit import daftar_dokumen
 from laporan.models import UraianProgram
 from laporan.paket.bagian import daftar_bagian, susun_konteks
-from laporan.templatetags.dokumen import nilai, uang
+from laporan.templatetags.dokumen import uang
 from renstra.models import Kegiatan, Program
 
 SUMBER = yaml.safe_load(
@@ -65,14 +66,14 @@ def _periksa_angka(teks, baris):
     ]:
         assert (
             f"{_uang(s.pagu)} {_uang(s.anggaran_kas)} {_uang(s.realisasi)} "
-            f"{nilai(s.persen_kas)} {_uang(s.pagu - s.realisasi)}"
+            f"{persen(s.persen_kas)} {_uang(s.pagu - s.realisasi)}"
         ) in teks, s.nama
     assert (
         f"Jumlah {_uang(baris.pagu)} {_uang(baris.anggaran_kas)} "
-        f"{_uang(baris.realisasi)} {nilai(baris.persen_kas)} "
+        f"{_uang(baris.realisasi)} {persen(baris.persen_kas)} "
         f"{_uang(baris.pagu - baris.realisasi)}"
     ) in teks
-    assert f"atau {nilai(baris.persen_pagu)} % dari pagu" in teks
+    assert f"atau {persen(baris.persen_pagu)} % dari pagu" in teks
 
 
 def test_program_report_prints_the_report_data_and_the_sources_prose(masuk, instansi):

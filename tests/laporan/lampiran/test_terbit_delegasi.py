@@ -161,6 +161,10 @@ def test_the_kinds_with_figures_are_declared_in_the_registry(instansi):
         "evaluasi-pejabat",
         "laporan-unit",
         "subkegiatan",
+        "spsb",
+        "perselisihan",
+        "laporan-kegiatan",
+        "laporan-program",
     }
     assert menunggu_pengesahan(instansi, 2024, 1, "rekomendasi") == []
     assert menunggu_pengesahan(instansi, 2024, 1, "undangan") == []

@@ -107,7 +107,7 @@ def test_sekretariat_report_prints_its_chapters_and_the_pk(pdf_sekretariat):
     assert "Bimtek Inovasi" in teks and "{" not in teks
     # the Sekretaris's PK 2024: heading, agreed indicators with targets, budget
     assert "SEKRETARIS DINAS TAHUN 2024" in teks
-    assert "Persentase penunjang urusan perangkat 95%" in teks
+    assert "Persentase penunjang urusan perangkat 95,00%" in teks
     assert "Rp 3.769.436.092 APBD" in teks  # kegiatan Administrasi Keuangan (PK)
     # signed by the Sekretaris, dated the month after the quarter
     assert "Malili, 3 April 2024" in teks  # the calendar's report date
