@@ -51,6 +51,27 @@ def uraian_kosong(sub):
     return not any((getattr(u, nama) or "").strip() for nama in BAGIAN)
 
 
+def teks_bersih(teks, bagian, model, galat, panjang_maks=PANJANG_MAKS):
+    """``teks`` (section name to text) with line ends made ``\\n`` and the
+    ends stripped; raises ``galat`` (Indonesian) for a name not in ``bagian``
+    or a text longer than ``panjang_maks`` (labelled by ``model``'s field)."""
+    tidak_dikenal = set(teks) - set(bagian)
+    if tidak_dikenal:
+        daftar = ", ".join(sorted(tidak_dikenal))
+        raise galat(f"Bagian tidak dikenal: {daftar}.")
+    bersih = {}
+    for nama, isi in teks.items():
+        isi = (isi or "").replace("\r\n", "\n").strip()
+        if len(isi) > panjang_maks:
+            label = model._meta.get_field(nama).verbose_name
+            raise galat(
+                f"Teks {label} terlalu panjang ({len(isi)} karakter; "
+                f"paling banyak {panjang_maks})."
+            )
+        bersih[nama] = isi
+    return bersih
+
+
 @transaction.atomic
 def simpan_uraian(sub, teks, *, oleh):
     """Save the sections in ``teks`` (section name to text; others are kept).
@@ -60,20 +81,7 @@ def simpan_uraian(sub, teks, *, oleh):
             "Hanya unit pelaksana sub kegiatan ini atau Perencanaan yang boleh "
             "mengubah uraiannya."
         )
-    tidak_dikenal = set(teks) - set(BAGIAN)
-    if tidak_dikenal:
-        daftar = ", ".join(sorted(tidak_dikenal))
-        raise UraianTidakValid(f"Bagian tidak dikenal: {daftar}.")
-    bersih = {}
-    for nama, isi in teks.items():
-        isi = (isi or "").replace("\r\n", "\n").strip()
-        if len(isi) > PANJANG_MAKS:
-            label = UraianSubKegiatan._meta.get_field(nama).verbose_name
-            raise UraianTidakValid(
-                f"Teks {label} terlalu panjang ({len(isi)} karakter; "
-                f"paling banyak {PANJANG_MAKS})."
-            )
-        bersih[nama] = isi
+    bersih = teks_bersih(teks, BAGIAN, UraianSubKegiatan, UraianTidakValid)
     obj = UraianSubKegiatan.objects.select_for_update().filter(
         sub_kegiatan=sub
     ).first() or UraianSubKegiatan(sub_kegiatan=sub)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from lakip.peran import Peran, peran_pengguna
 from laporan.galat import LaporanTidakValid
 from laporan.lampiran.program import BAGIAN, KEGIATAN, PROGRAM, unit_objek
+from laporan.lampiran.uraian import teks_bersih
 from laporan.models import UraianProgram
 from realisasi.akses import boleh_mengisi
 
@@ -50,21 +51,9 @@ def simpan_uraian_program(objek, teks, *, oleh):
         raise PermissionDenied(
             "Hanya unit pelaksana atau Perencanaan yang boleh mengubah uraian ini."
         )
-    tidak_dikenal = set(teks) - set(NAMA_BAGIAN)
-    if tidak_dikenal:
-        raise UraianProgramTidakValid(
-            f"Bagian tidak dikenal: {', '.join(sorted(tidak_dikenal))}."
-        )
-    bersih = {}
-    for nama, isi in teks.items():
-        isi = (isi or "").replace("\r\n", "\n").strip()
-        if len(isi) > PANJANG_MAKS:
-            label = UraianProgram._meta.get_field(nama).verbose_name
-            raise UraianProgramTidakValid(
-                f"Teks {label} terlalu panjang ({len(isi)} karakter; paling "
-                f"banyak {PANJANG_MAKS})."
-            )
-        bersih[nama] = isi
+    bersih = teks_bersih(
+        teks, NAMA_BAGIAN, UraianProgram, UraianProgramTidakValid, PANJANG_MAKS
+    )
     milik = _milik(objek)
     obj = UraianProgram.objects.select_for_update().filter(
         **milik
