@@ -100,6 +100,10 @@ def test_ajukan_keeps_the_typed_value(live_server, peramban):  # noqa: F811
     assert tombol.text == "Simpan dan ajukan"
     tombol.send_keys(Keys.ENTER)  # the keyboard presses the focused button
     WebDriverWait(peramban, 20).until(EC.staleness_of(tombol))
+    # The POST answers with a redirect: read the page it leads to once loaded.
+    WebDriverWait(peramban, 20).until(
+        EC.text_to_be_present_in_element((By.ID, "status-entri"), "Diajukan")
+    )
 
     pesan = " ".join(
         e.text for e in peramban.find_elements(By.CSS_SELECTOR, ".alert-success")
