@@ -84,6 +84,14 @@ def tandatangani(request, tahun, triwulan, jenis, kunci):
     instansi = _instansi(request)
     if jenis not in jenis_ttd():
         raise Http404("Jenis dokumen tidak dikenal.")
+    tandatangani_dan_lapor(request, instansi, tahun, triwulan, jenis, kunci)
+    return redirect("laporan:tanda_tangan", tahun=tahun, triwulan=triwulan)
+
+
+def tandatangani_dan_lapor(request, instansi, tahun, triwulan, jenis, kunci):
+    """Sign through ``laporan.lampiran.terbit.tandatangani`` and tell the user
+    the outcome (the verification code, or the refusal in Indonesian); the
+    quarter's and the year's signing pages share it."""
     try:
         terbit = layanan.tandatangani(
             request.user, instansi, tahun, triwulan, jenis, kunci
@@ -95,7 +103,6 @@ def tandatangani(request, tahun, triwulan, jenis, kunci):
             request,
             f"{terbit.judul} ditandatangani; kode verifikasi {terbit.kode}.",
         )
-    return redirect("laporan:tanda_tangan", tahun=tahun, triwulan=triwulan)
 
 
 @login_required

@@ -3,7 +3,6 @@ LKE and Dokumen IKU): the list with its sign buttons and the sign action.
 Views only route: changes go through ``laporan.lampiran.terbit`` with the
 quarter ``DokumenTerbit.TAHUNAN``."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from laporan.dokumen import jenis_dokumen, jenis_ttd, semua_jenis
 from laporan.dokumen.dasar import PEMBACA
 from laporan.dokumen.kunci import TAHUN
 from laporan.lampiran import terbit as layanan
+from laporan.lampiran.views import tandatangani_dan_lapor
 from laporan.models import DokumenTerbit
 
 TAHUNAN = DokumenTerbit.TAHUNAN
@@ -61,15 +61,5 @@ def tandatangani(request, tahun, jenis, kunci):
     instansi = instansi_wajib(request)
     if jenis not in jenis_ttd(TAHUN):
         raise Http404("Jenis dokumen tidak dikenal.")
-    try:
-        terbit = layanan.tandatangani(
-            request.user, instansi, tahun, TAHUNAN, jenis, kunci
-        )
-    except layanan.TandaTanganTidakValid as galat:
-        messages.error(request, str(galat))
-    else:
-        messages.success(
-            request,
-            f"{terbit.judul} ditandatangani; kode verifikasi {terbit.kode}.",
-        )
+    tandatangani_dan_lapor(request, instansi, tahun, TAHUNAN, jenis, kunci)
     return redirect("laporan:tanda_tangan_tahun", tahun=tahun)
