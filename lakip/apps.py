@@ -27,6 +27,6 @@ class LakipConfig(AppConfig):
 
         # Cached figures are kept until this app's data changes
         # (lakip.versi_data).
-        from lakip.versi_data import pasang_sinyal
+        from lakip.versi_data import RENCANA, pasang_sinyal
 
-        pasang_sinyal("lakip")
+        pasang_sinyal("lakip", RENCANA)

@@ -285,10 +285,19 @@ if os.environ.get("DJANGO_CACHE", "locmem" if DEBUG else "db") == "db":
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "lakip_cache",
+            # Django's default of 300 rows would cull the data versions and the
+            # computed pages of a few agencies at every write (lakip.versi_data
+            # keeps one row per page and period, not one per write).
+            "OPTIONS": {"MAX_ENTRIES": 50000},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Login throttling (lakip.masuk), per (user name, client address): the first
 # LAKIP_MASUK_GAGAL_BEBAS failures cost nothing; each further failure makes the pair

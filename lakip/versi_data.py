@@ -2,15 +2,21 @@
 kept until the data it was computed from changes.
 
 The version is a random token per agency and *layer*, kept in the shared cache
-(the database cache in production, so every app server sees the same one):
+(the database cache in production, so every app server sees the same one). A
+layer is what one group of apps writes:
 
-- ``data``: the plan and what was achieved (the models of ``lakip``,
-  ``renstra`` and ``realisasi``); every figure depends on it;
+- ``rencana``: the organisation and the plan (the models of ``lakip`` and
+  ``renstra``);
+- ``data``: what was achieved (the models of ``realisasi``);
 - ``dokumen``: the records of the documents (signatures, meeting documents,
-  prose; the models of ``laporan`` and above); a layer's version includes the
-  ``data`` version, so a page listing documents changes with either.
+  prose, the evaluation; the models of ``laporan`` and above).
 
-Every write to a model whose app connected the layer (``pasang_sinyal``, from
+A reader names the *scope* its result depends on, a set of layers:
+``RENCANA`` (the plan only: a realisation saved does not renew it), ``DATA``
+(the plan and the realisations: every figure), ``DOKUMEN`` (all three) and
+``DOKUMEN_RENCANA`` (the plan and the document records, not the realisations).
+
+Every write to a model whose app connected its layer (``pasang_sinyal``, from
 each app's ``AppConfig.ready``): a save, a delete, a many-to-many change,
 including the admin and ``loaddata``, replaces the token of the agencies the row
 belongs to at once and again when its transaction has committed; a write whose
@@ -20,33 +26,71 @@ result computed from rows older than a write is never stored under a version
 taken after that write: a write is never followed by stale figures.
 """
 
+import threading
 import uuid
 from collections import deque
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+RENCANA = "rencana"
 DATA = "data"
 DOKUMEN = "dokumen"
+DOKUMEN_RENCANA = "dokumen-rencana"
 WAKTU_SIMPAN = 7 * 24 * 3600  # seconds; a version that is no longer read ages out
 _KEDALAMAN_JALUR = 6
-# The layers a layer's version includes, itself last.
-_CAKUPAN = {DATA: (DATA,), DOKUMEN: (DATA, DOKUMEN)}
+# The layers each scope's version is made of.
+_CAKUPAN = {
+    RENCANA: (RENCANA,),
+    DATA: (RENCANA, DATA),
+    DOKUMEN: (RENCANA, DATA, DOKUMEN),
+    DOKUMEN_RENCANA: (RENCANA, DOKUMEN),
+}
+
+
+# Within one request, what this module read from the shared cache: the
+# versions and the results, so a page that asks twice (the entry sheet read by
+# the page and by the navbar's count) reads and unpickles once. Forgotten at
+# every write of this thread (``ganti_versi``) and when the request ends; off
+# outside a request.
+_permintaan = threading.local()
+
+
+def _memo():
+    return getattr(_permintaan, "memo", None)
+
+
+def _mulai_permintaan(**kwargs):
+    _permintaan.memo = {}
+
+
+def _akhiri_permintaan(**kwargs):
+    _permintaan.memo = None
+
+
+request_started.connect(_mulai_permintaan, dispatch_uid="lakip-versi-mulai")
+request_finished.connect(_akhiri_permintaan, dispatch_uid="lakip-versi-akhir")
 
 
 def _kunci_versi(lapisan, instansi_id):
     return f"lakip:versi-{lapisan}:{instansi_id}"
 
 
-def versi(instansi_id, lapisan=DATA):
-    """The current version of the agency ``instansi_id``'s ``lapisan`` (with the
-    global versions and the layers it includes): a string that changes after
-    every committed write to that data."""
+def versi(instansi_id, cakupan=DATA):
+    """The current version of the agency ``instansi_id``'s data in the scope
+    ``cakupan`` (its layers, with their global versions): a string that
+    changes after every committed write to that data. Read once per request
+    (until this request writes): a result computed after it is never older
+    than it."""
+    memo = _memo()
+    if memo is not None and ("versi", instansi_id, cakupan) in memo:
+        return memo[("versi", instansi_id, cakupan)]
     kunci = [
         _kunci_versi(lap, i)
-        for lap in _CAKUPAN[lapisan]
+        for lap in _CAKUPAN[cakupan]
         for i in (instansi_id, "semua")
     ]
     ada = cache.get_many(kunci)
@@ -55,7 +99,10 @@ def versi(instansi_id, lapisan=DATA):
             ada[k] = uuid.uuid4().hex
             cache.add(k, ada[k], None)
             ada[k] = cache.get(k, ada[k])
-    return ".".join(ada[k] for k in kunci)
+    hasil = ".".join(ada[k] for k in kunci)
+    if memo is not None:
+        memo[("versi", instansi_id, cakupan)] = hasil
+    return hasil
 
 
 def versi_data(instansi_id):
@@ -66,6 +113,9 @@ def versi_data(instansi_id):
 def ganti_versi(instansi_ids, lapisan=DATA):
     """Replace the ``lapisan`` version of each agency id in ``instansi_ids``
     (``None`` in it: the layer's global version, hence every agency's)."""
+    memo = _memo()
+    if memo is not None:
+        memo.clear()
     cache.set_many(
         {
             _kunci_versi(lapisan, "semua" if i is None else i): uuid.uuid4().hex
@@ -75,36 +125,63 @@ def ganti_versi(instansi_ids, lapisan=DATA):
     )
 
 
-def tersimpan(kunci, instansi_id, hitung, lapisan=DATA):
-    """``hitung()`` kept in the shared cache under ``kunci`` and the agency's
-    current ``lapisan`` version: computed again only after a write to that
-    data. ``kunci`` must name everything else the result depends on (the
-    agency, the period, the code's version)."""
-    k = f"lakip:tersimpan:{kunci}:{versi(instansi_id, lapisan)}"
-    hasil = cache.get(k)
-    if hasil is None:
-        hasil = hitung()
-        cache.set(k, hasil, WAKTU_SIMPAN)
-        # A write after this in the same transaction replaces the version
-        # again (``_tandai``).
-        sambungan = transaction.get_connection()
-        sambungan._lakip_baca = getattr(sambungan, "_lakip_baca", 0) + 1
+def tersimpan(kunci, instansi_id, hitung, cakupan=DATA):
+    """``hitung()`` kept in the shared cache under ``kunci`` with the agency's
+    current version of the scope ``cakupan``: computed again only after a
+    write to that data. ``kunci`` must name everything else the result depends
+    on (the agency, the period, the code's version).
+
+    One entry per ``kunci``, holding the version it was computed under: a new
+    version replaces the entry, so the cache does not grow with every write."""
+    v = versi(instansi_id, cakupan)
+    k = f"lakip:tersimpan:{kunci}"
+    memo = _memo()
+    if memo is not None and (k, v) in memo:
+        return memo[(k, v)]
+    simpanan = cache.get(k)
+    if simpanan is not None and simpanan[0] == v:
+        if memo is not None:
+            memo[(k, v)] = simpanan[1]
+        return simpanan[1]
+    hasil = hitung()
+    cache.set(k, (v, hasil), WAKTU_SIMPAN)
+    memo = _memo()  # hitung() may have written, and forgotten the memo
+    if memo is not None:
+        memo[(k, v)] = hasil
+    # A write after this in the same transaction replaces the version again
+    # (``_tandai``).
+    sambungan = transaction.get_connection()
+    sambungan._lakip_baca = getattr(sambungan, "_lakip_baca", 0) + 1
     return hasil
 
 
 # -- which agency a row belongs to ---------------------------------------------------
 
 
+def _langsung(model, instansi_model):
+    """``model``'s own non-null foreign key to ``Instansi``, or None."""
+    for f in model._meta.concrete_fields:
+        if f.is_relation and f.related_model is instansi_model and not f.null:
+            return f
+    return None
+
+
 def _jalur_ke_instansi(model):
     """Every chain of forward foreign keys from ``model`` to ``Instansi``,
     shortest first (a row may reach its agency by one of several optional
-    owners, e.g. an indicator's sasaran or sub kegiatan). Only the project's
-    own models are walked (not the users or Django's tables)."""
+    owners, e.g. an indicator's sasaran or sub kegiatan). A chain ends at the
+    first model with its own non-null key to the agency (its other owners
+    belong to that same agency). Only the project's own models are walked
+    (not the users or Django's tables)."""
     instansi_model = apps.get_model("lakip", "Instansi")
-    sendiri = {label for label, _ in _LAPISAN_APLIKASI.items()}
+    sendiri = set(_LAPISAN_APLIKASI)
     jalur, antrean = [], deque([(model, ())])
     while antrean:
         m, langkah = antrean.popleft()
+        langsung = _langsung(m, instansi_model)
+        if langsung is not None:
+            jalur.append((*langkah, langsung))
+            continue
         if len(langkah) >= _KEDALAMAN_JALUR:
             continue
         for f in m._meta.concrete_fields:
@@ -117,45 +194,58 @@ def _jalur_ke_instansi(model):
     return jalur
 
 
+def _kelompok_jalur(model):
+    """``model``'s chains to its agency grouped by their first step:
+    ``((first foreign key, (lookup from its owner, ...)), ...)``; a lookup is
+    "" for a one-step chain (the row's own key to the agency)."""
+    kelompok = {}
+    for j in _jalur_ke_instansi(model):
+        kelompok.setdefault(j[0], []).append("__".join(f.name for f in j[1:]))
+    return tuple((f, tuple(lookup)) for f, lookup in kelompok.items())
+
+
 _JALUR = {}
 _LAPISAN_APLIKASI = {}  # app label -> layer
-# (model of the first hop, its pk, the path) -> agency id: the chain from a
-# row's owner to its agency does not change (no screen moves a plan element
+# (model of the first step, its pk, the lookups) -> agency ids: the chain from
+# a row's owner to its agency does not change (no screen moves a plan element
 # to another agency), so it is looked up once per process.
 _PEMILIK = {}
 _BATAS_PEMILIK = 20000
 
 
-def _instansi_lewat(obj, jalur):
-    """The agency id ``obj`` reaches along ``jalur`` (None when it reaches
-    none): its own foreign key when the path is one step, else one query
-    from the first owner (remembered), which works for a deleted row too."""
-    nilai = getattr(obj, jalur[0].attname)
-    if nilai is None or len(jalur) == 1:
-        return nilai
-    kunci = (jalur[0].related_model, nilai, jalur)
+def _instansi_lewat(obj, langkah, lookup):
+    """The agency ids ``obj`` reaches by its foreign key ``langkah`` then each
+    of ``lookup`` from that owner: its own key when the chain is one step,
+    else one query from the owner (remembered), which works for a deleted row
+    too."""
+    nilai = getattr(obj, langkah.attname)
+    if nilai is None or lookup == ("",):
+        return {nilai}
+    kunci = (langkah.related_model, nilai, lookup)
     if kunci not in _PEMILIK:
         if len(_PEMILIK) > _BATAS_PEMILIK:
             _PEMILIK.clear()
-        lookup = "__".join(f.name for f in jalur[1:])
-        _PEMILIK[kunci] = (
-            jalur[0]
-            .related_model._base_manager.filter(pk=nilai)
-            .values_list(lookup, flat=True)
+        baris = (
+            langkah.related_model._base_manager.filter(pk=nilai)
+            .values_list(*lookup)
             .first()
         )
+        _PEMILIK[kunci] = set(baris or ())
     return _PEMILIK[kunci]
 
 
 def instansi_dari(obj):
     """The ids of the agencies ``obj`` belongs to: ``{None}`` when none can be
-    told (a row that belongs to every agency, or one whose owners are gone)."""
+    told (a row that belongs to every agency, or one whose owners are gone).
+    At most one query per owner the process has not seen yet."""
     model = type(obj)
     if model is apps.get_model("lakip", "Instansi"):
         return {obj.pk}
     if model not in _JALUR:
-        _JALUR[model] = tuple(tuple(j) for j in _jalur_ke_instansi(model))
-    hasil = {_instansi_lewat(obj, jalur) for jalur in _JALUR[model]}
+        _JALUR[model] = _kelompok_jalur(model)
+    hasil = set()
+    for langkah, lookup in _JALUR[model]:
+        hasil |= _instansi_lewat(obj, langkah, lookup)
     hasil.discard(None)
     return hasil or {None}
 
@@ -213,13 +303,13 @@ def _tandai(ids, lapisan):
 
 def _setelah_tulis(sender, instance, raw=False, **kwargs):
     model = sender if hasattr(sender, "_meta") else type(instance)
-    lapisan = _LAPISAN_APLIKASI.get(model._meta.app_label, DATA)
+    lapisan = _LAPISAN_APLIKASI[model._meta.app_label]
     # loaddata (``raw``) writes rows whose owners may not be loaded yet.
     ids = {None} if raw else instansi_dari(instance)
     _tandai(ids, lapisan)
 
 
-def pasang_sinyal(label_aplikasi, lapisan=DATA):
+def pasang_sinyal(label_aplikasi, lapisan):
     """Connect the version change of ``lapisan`` to every write of the models
     of the app ``label_aplikasi`` (called from that app's ``ready``)."""
     _LAPISAN_APLIKASI[label_aplikasi] = lapisan

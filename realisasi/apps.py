@@ -22,6 +22,6 @@ class RealisasiConfig(AppConfig):
 
         # Cached figures are kept until this app's data changes
         # (lakip.versi_data).
-        from lakip.versi_data import pasang_sinyal
+        from lakip.versi_data import DATA, pasang_sinyal
 
-        pasang_sinyal("realisasi")
+        pasang_sinyal("realisasi", DATA)

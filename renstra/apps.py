@@ -9,7 +9,7 @@ class RenstraConfig(AppConfig):
         # Registers the DPA and anggaran kas importers with the import screens.
         # Cached figures are kept until this app's data changes
         # (lakip.versi_data).
-        from lakip.versi_data import pasang_sinyal
+        from lakip.versi_data import RENCANA, pasang_sinyal
         from renstra import impor_dpa, impor_kas  # noqa: F401
 
-        pasang_sinyal("renstra")
+        pasang_sinyal("renstra", RENCANA)
