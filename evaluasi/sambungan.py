@@ -99,6 +99,29 @@ def panel_lke(request, instansi):
     return render_to_string("evaluasi/_panel_dasbor.html", ringkasan, request)
 
 
+def dokumen_tahunan_belum(instansi, tahun):
+    """``[(judul, penanda_pk)]`` of ``instansi``'s yearly documents of
+    ``tahun`` that may be signed now and are not yet. Building the year's
+    documents is dear and every page of the Kepala Dinas asks (the navbar's
+    count): it is done once per version of the data and of the document
+    records (``lakip.versi_data``; the evaluation is one of those records), not
+    of the realisations, which they do not print."""
+    from lakip.versi_data import DOKUMEN_RENCANA, tersimpan
+    from laporan.lampiran.terbit import daftar_dokumen
+    from laporan.models import DokumenTerbit
+
+    def hitung():
+        return [
+            (d.judul, d.penanda.pk if d.penanda else None)
+            for d in daftar_dokumen(instansi, tahun, DokumenTerbit.TAHUNAN)
+            if d.siap
+        ]
+
+    return tersimpan(
+        f"tugas-tahunan:{instansi.pk}:{tahun}", instansi.pk, hitung, DOKUMEN_RENCANA
+    )
+
+
 def tugas_tanda_tangan(user):
     """ "Tugas saya" of the Kepala Dinas: the evaluation's yearly documents of
     the two latest LKE years that may be signed now and are not yet."""
@@ -108,8 +131,6 @@ def tugas_tanda_tangan(user):
     from lakip.akses import instansi_pengguna, pegawai_pengguna
     from lakip.selectors import kepala_instansi
     from lakip.tugas import Tugas
-    from laporan.lampiran.terbit import daftar_dokumen
-    from laporan.models import DokumenTerbit
 
     pegawai = pegawai_pengguna(user)
     instansi = instansi_pengguna(user)
@@ -118,9 +139,9 @@ def tugas_tanda_tangan(user):
     hasil = []
     for tahun in tahun_lke()[:2]:
         siap = [
-            d
-            for d in daftar_dokumen(instansi, tahun, DokumenTerbit.TAHUNAN)
-            if d.siap and d.penanda == pegawai
+            judul
+            for judul, penanda_pk in dokumen_tahunan_belum(instansi, tahun)
+            if penanda_pk == pegawai.pk
         ]
         if siap:
             hasil.append(
@@ -128,7 +149,7 @@ def tugas_tanda_tangan(user):
                     "Tandatangani",
                     f"Tandatangani {len(siap)} dokumen tahunan {tahun}",
                     reverse("laporan:tanda_tangan_tahun", args=[tahun]),
-                    ", ".join(d.judul for d in siap),
+                    ", ".join(siap),
                 )
             )
     return hasil

@@ -18,12 +18,15 @@ log = logging.getLogger("lakip.sehat")
 
 @login_required
 def beranda(request):
-    """ "Tugas saya": what waits for the user, and the latest notifications."""
+    """ "Tugas saya": what waits for the user, and the latest notifications.
+    The navbar's count is the length of this list (asked once, not twice)."""
+    tugas = tugas_untuk(request.user)
     return render(
         request,
         "lakip/beranda.html",
         {
-            "tugas": tugas_untuk(request.user),
+            "tugas": tugas,
+            "jumlah_tugas": len(tugas),
             "notifikasi": request.user.notifikasi.all()[:20],
         },
     )

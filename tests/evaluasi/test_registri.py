@@ -222,3 +222,39 @@ def test_tugas_kepala_dinas_menandatangani_dokumen_tahunan(
     assert not [t for t in tugas_untuk(perencanaan) if t.url == url]
     tandatangani(pimpinan, instansi, 2024, TAHUNAN, IKU, IKU)
     assert not [t for t in tugas_untuk(pimpinan) if t.url == url]
+
+
+def test_tugas_tahunan_diperbarui_oleh_evaluasi_bukan_oleh_realisasi(
+    instansi, kadis, pimpinan, evaluator, lke_terisi
+):
+    """The Kepala Dinas's yearly tasks are computed once per version of the
+    plan and the document records: the LKE becoming final (an evaluation
+    record) adds the LKE to them; a realisation saved does not recompute
+    them."""
+    from unittest import mock
+
+    from lakip.tugas import tugas_untuk
+    from laporan.lampiran import terbit
+    from realisasi.models import RealisasiIndikator
+
+    url = reverse("laporan:tanda_tangan_tahun", args=[2024])
+
+    def judul():
+        return [t.keterangan for t in tugas_untuk(pimpinan) if t.url == url]
+
+    assert judul() == ["Dokumen Indikator Kinerja Utama Tahun 2024"]
+    services.setujui(pimpinan, lke_terisi)
+    services.finalkan(evaluator, lke_terisi)
+    lengkap = [
+        "Lembar Kerja Evaluasi AKIP Tahun 2024, "
+        "Dokumen Indikator Kinerja Utama Tahun 2024"
+    ]
+    assert judul() == lengkap
+
+    r = RealisasiIndikator.objects.filter(indikator__sasaran__isnull=False).first()
+    r.keterangan = "diubah"
+    r.save()
+    with mock.patch.object(
+        terbit, "daftar_dokumen", side_effect=AssertionError("dihitung ulang")
+    ):
+        assert judul() == lengkap
