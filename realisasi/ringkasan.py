@@ -1,10 +1,12 @@
-"""The state of the quarterly entries at a glance (the status page, the "Tugas
-saya" of the unit staff), computed once per data version.
+"""The entry sheets and the state of the quarterly entries at a glance (the
+entry page, the status page, the "Tugas saya" of the unit staff), computed
+once per data version.
 
-Each row is read from the unit's entry sheet (``lembar_entri``, ten queries),
-so it is kept in the shared cache under the agency's data version
-(``lakip.versi_data``): every save, transition or plan edit changes the
-version, and the next page computes it again.
+A unit's entry sheet (``lembar_entri``, ten queries) is read by its entry page,
+by the save that follows, and by the navbar's count of the unit staff's tasks,
+so it and the rows derived from it are kept in the shared cache under the
+agency's data version (``lakip.versi_data``): every save, transition or plan
+edit changes the version, and the next page computes them again.
 """
 
 import hashlib
@@ -34,8 +36,19 @@ class StatusUnit:
     terakhir_catatan: str = ""
 
 
-def _baris(unit, tahun, triwulan):
-    lembar = lembar_entri(unit, tahun, triwulan)
+def lembar_tersimpan(unit, tahun, triwulan):
+    """``lembar_entri(unit, tahun, triwulan)``, computed once per data version
+    of the unit's agency. It is never older than the last committed write
+    before the call (the version is read before the sheet is computed), so a
+    save may validate against it as against a sheet read now."""
+    return tersimpan(
+        f"lembar:{_VERSI_KODE}:{unit.pk}:{tahun}:{triwulan}",
+        unit.instansi_id,
+        lambda: lembar_entri(unit, tahun, triwulan),
+    )
+
+
+def _baris(unit, tahun, triwulan, lembar):
     entri = lembar.entri
     terakhir = None
     if entri.pk:
@@ -59,7 +72,7 @@ def status_unit(unit, tahun, triwulan):
     return tersimpan(
         f"status-unit:{_VERSI_KODE}:{unit.pk}:{tahun}:{triwulan}",
         unit.instansi_id,
-        lambda: _baris(unit, tahun, triwulan),
+        lambda: _baris(unit, tahun, triwulan, lembar_tersimpan(unit, tahun, triwulan)),
     )
 
 
@@ -72,7 +85,7 @@ def status_instansi(instansi, tahun, triwulan):
         lambda: [
             b
             for b in (
-                _baris(u, tahun, triwulan)
+                _baris(u, tahun, triwulan, lembar_entri(u, tahun, triwulan))
                 for u in UnitKerja.objects.filter(instansi=instansi)
             )
             if b.ada_isian

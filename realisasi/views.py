@@ -23,7 +23,7 @@ from realisasi.models import (
     RiwayatStatus,
     StatusEntri,
 )
-from realisasi.ringkasan import status_instansi
+from realisasi.ringkasan import lembar_tersimpan, status_instansi
 from realisasi.selectors import entri_atau_draf, lembar_entri
 from realisasi.services import (
     TRANSISI,
@@ -103,7 +103,7 @@ def pilih(request):
 
 
 def _konteks_entri(request, unit, tahun, triwulan, form=None):
-    lembar = lembar_entri(unit, tahun, triwulan)
+    lembar = lembar_tersimpan(unit, tahun, triwulan)
     bisa_ubah = True
     try:
         periksa_boleh_mengubah(request.user, unit, tahun, triwulan, lembar.entri)
@@ -153,7 +153,7 @@ def _simpan_formulir(request, unit, tahun, triwulan):
     or as a message; nothing saved)."""
     if not boleh_mengisi(request.user, unit):
         raise PermissionDenied("Anda tidak berhak mengisi realisasi unit ini.")
-    lembar = lembar_entri(unit, tahun, triwulan)
+    lembar = lembar_tersimpan(unit, tahun, triwulan)
     form = FormulirEntri(lembar, request.POST)
     if not form.is_valid():
         return form, None
