@@ -3,14 +3,12 @@
 ``data_laporan`` and ``data_laporan_tahun`` return what ``laporan.data``
 computes, kept in the shared cache under the agency's data version
 (``lakip.versi_data``: every committed write to the plan or the realisations
-changes it, so a write is never followed by stale figures). ``html_tersimpan``
-keeps a rendered page fragment the same way.
+changes it, so a write is never followed by stale figures). A rendered page
+fragment is kept the same way by ``lakip.halaman_tersimpan.html_tersimpan``.
 """
 
 import hashlib
 from pathlib import Path
-
-from django.conf import settings
 
 from lakip.versi_data import DATA, tersimpan
 from laporan import data as data_laporan_mod
@@ -43,33 +41,4 @@ def data_laporan_tahun(instansi, tahun, sampai_triwulan):
         lambda: data_laporan_mod.bangun_data_laporan_tahun(
             instansi, tahun, sampai_triwulan
         ),
-    )
-
-
-_SIDIK_KODE = []
-
-
-def _sidik_kode():
-    """A fingerprint of the templates and the apps' code: a rendered fragment
-    of an older deployment is never served by a newer one."""
-    if not _SIDIK_KODE:
-        akar = Path(settings.BASE_DIR)
-        h = hashlib.sha256()
-        for pola in ("templates/**/*.html", "*/templatetags/*.py", "laporan/**/*.py"):
-            for berkas in sorted(akar.glob(pola)):
-                h.update(berkas.read_bytes())
-        _SIDIK_KODE.append(h.hexdigest()[:12])
-    return _SIDIK_KODE[0]
-
-
-def html_tersimpan(kunci_dasar, instansi, hitung, lapisan=DATA):
-    """The HTML fragment ``hitung()`` of ``instansi``, rendered once per
-    version of its ``lapisan`` (``lakip.versi_data``) and of the code;
-    ``kunci_dasar`` names the page and everything else it depends on (period,
-    options)."""
-    return tersimpan(
-        f"html:{_sidik_kode()}:{instansi.pk}:{kunci_dasar}",
-        instansi.pk,
-        hitung,
-        lapisan,
     )

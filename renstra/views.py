@@ -6,11 +6,15 @@ so an id of another agency gives 404."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from lakip.akses import instansi_pengguna, peran_diperlukan
+from lakip.halaman_tersimpan import html_tersimpan
 from lakip.peran import Peran, peran_pengguna
+from lakip.versi_data import RENCANA
 from renstra import forms, selectors, services
 from renstra.models import (
     AnggaranSubKegiatan,
@@ -85,11 +89,32 @@ def pohon(request):
         "periode_semua": PeriodeRenstra.objects.filter(instansi=instansi),
     }
     if tahun:
-        konteks.update(selectors.pohon_rencana(instansi, tahun))
         konteks["salinan"] = SalinanRencana.objects.filter(
             instansi=instansi, tahun_tujuan=tahun
         ).first()
+        konteks["isi_pohon"] = _isi_pohon(instansi, tahun, konteks["boleh_ubah"])
     return render(request, "renstra/pohon.html", konteks)
+
+
+def _isi_pohon(instansi, tahun, boleh_ubah):
+    """The tree of the year, rendered once per version of the plan (a
+    realisation saved does not change it) and per edit right."""
+
+    def render_isi():
+        return mark_safe(
+            render_to_string(
+                "renstra/_pohon_isi.html",
+                {
+                    "tahun": tahun,
+                    "boleh_ubah": boleh_ubah,
+                    **selectors.pohon_rencana(instansi, tahun),
+                },
+            )
+        )
+
+    return html_tersimpan(
+        f"pohon:{tahun}:{int(boleh_ubah)}", instansi, render_isi, RENCANA
+    )
 
 
 def _simpan_form(request, form, objek, judul, kembali):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from lakip.akses import instansi_pengguna
+from lakip.halaman_tersimpan import html_tersimpan
 from lakip.peran import peran_pengguna
 from laporan.dasbor import halaman as hl
 from laporan.dasbor import ringkasan as rk
@@ -18,7 +19,6 @@ from laporan.dasbor.akses import akses_dasbor
 from laporan.dasbor.excel import buku_kerja
 from laporan.dasbor.forms import PilihPeriodeForm
 from laporan.dasbor.panel import panel_dasbor
-from laporan.data_tersimpan import html_tersimpan
 from laporan.dokumen.dasar import PEMBACA
 
 NAMA_URL = {
