@@ -17,6 +17,14 @@ save, the dashboard of quarter II (``/laporan/dasbor/``) every other request and
 turn, a dashboard detail page (a sasaran), the quarter status, the plan tree and the
 home page.
 
+Users think as people do, not in step: each starts at a random moment within
+the first think time (a ramp-up), and each pause is drawn uniformly between half
+and one and a half times ``--jeda`` (the mean is ``--jeda``), from a fixed seed.
+Started all at the same instant with equal pauses, the users would send their
+requests in waves of fifty that keep their step for the whole run, and the p95
+would measure how long the server takes to drain a wave rather than the
+latency of a user on a deadline day.
+
 At the end: requests per second, p50/p95 latency per kind of request (entry GET, save
 POST, dashboard GET, dashboard detail GET, other reads) and overall, errors (must be
 0: a failed request, an unexpected status, or a save that did not redirect back to
@@ -31,6 +39,7 @@ Uses its own database ``bench_beban`` (``DATABASE_URL`` to change) and a free po
 import argparse
 import http.cookiejar
 import os
+import random
 import subprocess
 import sys
 import threading
@@ -283,9 +292,20 @@ def _beban(args, dasar, penulis, pembaca):
                 galat.append(pesan)
 
     batas = [0.0]
-    jeda = args.jeda
+    acak = random.Random(2024)  # the same pauses in every run
+
+    def berpikir():
+        with kunci:
+            detik = acak.uniform(0.5, 1.5) * args.jeda
+        time.sleep(detik)
+
+    def tiba():
+        with kunci:
+            detik = acak.uniform(0, args.jeda)
+        time.sleep(detik)
 
     def tulis(k, username, path):
+        tiba()
         putaran = 0
         while time.monotonic() < batas[0]:
             isi, _ = k.minta(path, jenis="entri")
@@ -303,12 +323,13 @@ def _beban(args, dasar, penulis, pembaca):
             if k.kirim(path, form.data):
                 with kunci:
                     tersimpan[int(nama[1:].split("_")[0])] = (baru, ket)
-            time.sleep(jeda)
+            berpikir()
 
     def baca(k, rinci):
         dasbor = "/laporan/dasbor/" + TW
         lain = [(rinci, "rinci"), ("/realisasi/status/", "lain")]
         lain += [("/rencana/", "lain"), ("/", "lain")]
+        tiba()
         i = 0
         while time.monotonic() < batas[0]:
             if i % 2 == 0:  # every other request: the dashboard
@@ -317,7 +338,7 @@ def _beban(args, dasar, penulis, pembaca):
                 path, jenis = lain[i // 2 % len(lain)]
                 k.minta(path, jenis=jenis)
             i += 1
-            time.sleep(jeda)
+            berpikir()
 
     def klien(username):
         """A signed-in client. Logins happen before the clock starts (password
@@ -411,7 +432,8 @@ def main():
         "--jeda",
         type=float,
         default=0,
-        help="detik berpikir tiap pengguna setelah tiap langkah (0: tanpa jeda)",
+        help="rata-rata detik berpikir tiap pengguna setelah tiap langkah "
+        "(0: tanpa jeda)",
     )
     tambah_opsi_cepat(p)
     args = p.parse_args()
