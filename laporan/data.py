@@ -256,41 +256,70 @@ def _urutan_indikator(ind):
     return (TINGKAT_URUT[ind.tingkat], getattr(induk, "urutan", 0), ind.urutan, ind.pk)
 
 
-def bangun_data_laporan(instansi, tahun, triwulan):
+def bangun_data_laporan(instansi, tahun, triwulan, rencana=None):
     """Compute the whole report for ``instansi``, ``tahun`` and ``triwulan`` (1-4).
 
     Guarantees: money rows of programs, kegiatan and the agency are sums of their
     sub kegiatan; every percentage comes from ``lakip.perhitungan``; the number of
-    queries does not depend on the amount of data.
+    queries does not depend on the amount of data. ``rencana`` is
+    ``baca_rencana(instansi, tahun)`` when the caller has it (read otherwise).
     """
-    return _bangun(instansi, tahun, [triwulan])[0]
+    return _bangun(instansi, tahun, [triwulan], rencana)[0]
 
 
-def bangun_data_laporan_tahun(instansi, tahun, sampai_triwulan):
+def bangun_data_laporan_tahun(instansi, tahun, sampai_triwulan, rencana=None):
     """The report data of TW I up to ``sampai_triwulan`` of ``tahun``: item
     ``t - 1`` equals ``bangun_data_laporan(instansi, tahun, t)``. The plan and
     the realisations are read once for all quarters (the queries of one build)."""
-    return _bangun(instansi, tahun, range(1, sampai_triwulan + 1))
+    return _bangun(instansi, tahun, range(1, sampai_triwulan + 1), rencana)
 
 
-def _bangun(instansi, tahun, triwulan_triwulan):
+@dataclass
+class Rencana:
+    """What the report data reads of the plan and the organisation for one
+    year: nothing of what was achieved, so it may be kept until the plan
+    changes (``laporan.data_tersimpan.rencana_laporan``)."""
+
+    periode: object
+    program: list
+    indikator: list  # in report order, each with ``target_per_tahun``
+    sasaran: list
+    misi: list
+    pegawai: dict
+    kepala: object
+
+
+def baca_rencana(instansi, tahun):
+    """The ``Rencana`` of ``instansi``'s ``tahun`` (a fixed number of
+    queries)."""
+    periode = renstra_sel.periode_untuk_tahun(instansi, tahun)
+    return Rencana(
+        periode=periode,
+        program=renstra_sel.program_tahun(instansi, tahun),
+        indikator=sorted(
+            renstra_sel.indikator_tahun(instansi, tahun), key=_urutan_indikator
+        ),
+        sasaran=renstra_sel.sasaran_periode(periode),
+        misi=list(periode.misi.all()) if periode is not None else [],
+        pegawai=lakip_sel.rekap_pegawai(instansi),
+        kepala=lakip_sel.kepala_instansi(instansi),
+    )
+
+
+def _bangun(instansi, tahun, triwulan_triwulan, rencana=None):
     triwulan_triwulan = list(triwulan_triwulan)
     if not triwulan_triwulan:
         raise ValueError("Triwulan harus 1, 2, 3, atau 4.")
     for t in triwulan_triwulan:
         periksa_periode(tahun, t)
-    periode = renstra_sel.periode_untuk_tahun(instansi, tahun)
-    program = renstra_sel.program_tahun(instansi, tahun)
-    indikator = sorted(
-        renstra_sel.indikator_tahun(instansi, tahun), key=_urutan_indikator
-    )
+    if rencana is None:
+        rencana = baca_rencana(instansi, tahun)
+    periode, program, indikator = rencana.periode, rencana.program, rencana.indikator
+    sasaran, misi = rencana.sasaran, rencana.misi
+    pegawai, kepala = rencana.pegawai, rencana.kepala
     realisasi = realisasi_sel.realisasi_indikator(
         [i.pk for i in indikator], [tahun, tahun - 1]
     )
-    sasaran = renstra_sel.sasaran_periode(periode)
-    misi = list(periode.misi.all()) if periode is not None else []
-    pegawai = lakip_sel.rekap_pegawai(instansi)
-    kepala = lakip_sel.kepala_instansi(instansi)
     hasil = []
     for triwulan in triwulan_triwulan:
         anggaran = bangun_anggaran(instansi, program, triwulan)

@@ -7,20 +7,23 @@ changes it, so a write is never followed by stale figures). A rendered page
 fragment is kept the same way by ``lakip.halaman_tersimpan.html_tersimpan``.
 """
 
-import hashlib
-from pathlib import Path
-
-from lakip.versi_data import DATA, tersimpan
+from lakip.versi_data import DATA, RENCANA, tersimpan
 from laporan import data as data_laporan_mod
-
-# The data's shape changes with the code: a deployment never reads an older one.
-_VERSI_KODE = hashlib.sha256(Path(data_laporan_mod.__file__).read_bytes()).hexdigest()[
-    :12
-]
 
 
 def _ambil(kunci_dasar, instansi, hitung):
-    return tersimpan(f"data:{_VERSI_KODE}:{kunci_dasar}", instansi.pk, hitung, DATA)
+    return tersimpan(f"data:{kunci_dasar}", instansi.pk, hitung, DATA)
+
+
+def rencana_laporan(instansi, tahun):
+    """``laporan.data.baca_rencana``, read once per version of the plan: a
+    realisation saved does not make the report data read the plan again."""
+    return tersimpan(
+        f"rencana:{instansi.pk}:{tahun}",
+        instansi.pk,
+        lambda: data_laporan_mod.baca_rencana(instansi, tahun),
+        RENCANA,
+    )
 
 
 def data_laporan(instansi, tahun, triwulan):
@@ -28,7 +31,9 @@ def data_laporan(instansi, tahun, triwulan):
     return _ambil(
         f"{instansi.pk}:{tahun}:{triwulan}",
         instansi,
-        lambda: data_laporan_mod.bangun_data_laporan(instansi, tahun, triwulan),
+        lambda: data_laporan_mod.bangun_data_laporan(
+            instansi, tahun, triwulan, rencana_laporan(instansi, tahun)
+        ),
     )
 
 
@@ -39,6 +44,6 @@ def data_laporan_tahun(instansi, tahun, sampai_triwulan):
         f"{instansi.pk}:{tahun}:1-{sampai_triwulan}",
         instansi,
         lambda: data_laporan_mod.bangun_data_laporan_tahun(
-            instansi, tahun, sampai_triwulan
+            instansi, tahun, sampai_triwulan, rencana_laporan(instansi, tahun)
         ),
     )

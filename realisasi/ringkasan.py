@@ -9,16 +9,11 @@ agency's data version (``lakip.versi_data``): every save, transition or plan
 edit changes the version, and the next page computes them again.
 """
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from lakip.models import UnitKerja
 from lakip.versi_data import tersimpan
-from realisasi.selectors import lembar_entri
-
-# A row of an older deployment is never read by a newer one.
-_VERSI_KODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+from realisasi.selectors import lembar_entri, lembar_entri_banyak
 
 
 @dataclass(frozen=True)
@@ -42,7 +37,7 @@ def lembar_tersimpan(unit, tahun, triwulan):
     before the call (the version is read before the sheet is computed), so a
     save may validate against it as against a sheet read now."""
     return tersimpan(
-        f"lembar:{_VERSI_KODE}:{unit.pk}:{tahun}:{triwulan}",
+        f"lembar:{unit.pk}:{tahun}:{triwulan}",
         unit.instansi_id,
         lambda: lembar_entri(unit, tahun, triwulan),
     )
@@ -70,7 +65,7 @@ def _baris(unit, tahun, triwulan, lembar):
 def status_unit(unit, tahun, triwulan):
     """``unit``'s ``StatusUnit`` for the quarter."""
     return tersimpan(
-        f"status-unit:{_VERSI_KODE}:{unit.pk}:{tahun}:{triwulan}",
+        f"status-unit:{unit.pk}:{tahun}:{triwulan}",
         unit.instansi_id,
         lambda: _baris(unit, tahun, triwulan, lembar_tersimpan(unit, tahun, triwulan)),
     )
@@ -78,16 +73,14 @@ def status_unit(unit, tahun, triwulan):
 
 def status_instansi(instansi, tahun, triwulan):
     """The ``StatusUnit`` of every unit of ``instansi`` with something to fill
-    in the quarter, in the agency's order."""
+    in the quarter, in the agency's order (every unit's sheet read at once)."""
+
+    def hitung():
+        unit = list(UnitKerja.objects.filter(instansi=instansi))
+        lembar = lembar_entri_banyak(unit, tahun, triwulan)
+        baris = (_baris(u, tahun, triwulan, lembar[u.pk]) for u in unit)
+        return [b for b in baris if b.ada_isian]
+
     return tersimpan(
-        f"status-instansi:{_VERSI_KODE}:{instansi.pk}:{tahun}:{triwulan}",
-        instansi.pk,
-        lambda: [
-            b
-            for b in (
-                _baris(u, tahun, triwulan, lembar_entri(u, tahun, triwulan))
-                for u in UnitKerja.objects.filter(instansi=instansi)
-            )
-            if b.ada_isian
-        ],
+        f"status-instansi:{instansi.pk}:{tahun}:{triwulan}", instansi.pk, hitung
     )

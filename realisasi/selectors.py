@@ -141,14 +141,35 @@ def lembar_entri(unit, tahun, triwulan):
     """Everything one unit fills in for one quarter, with targets, budget,
     the previous quarter's figures and the workflow record. A fixed number of
     queries."""
+    return lembar_entri_banyak([unit], tahun, triwulan)[unit.pk]
+
+
+def lembar_entri_banyak(daftar_unit, tahun, triwulan):
+    """``{unit_id: LembarEntri}`` of every unit of ``daftar_unit`` (units of one
+    agency) for the quarter: each equal to ``lembar_entri`` of that unit, all
+    read with the queries of one."""
     from django.db.models import Prefetch, Q
 
+    from realisasi.models import EntriTriwulan
     from renstra.models import Indikator, SubKegiatan, TargetIndikator
     from renstra.selectors import anggaran_berlaku
 
-    entri = entri_atau_draf(unit, tahun, triwulan)
+    daftar_unit = list(daftar_unit)
+    if not daftar_unit:
+        return {}
+    instansi_id = {u.instansi_id for u in daftar_unit}
+    if len(instansi_id) != 1:
+        raise ValueError("Lembar entri dibaca untuk unit satu instansi.")
+    (instansi_id,) = instansi_id
+    per_id = {u.pk: u for u in daftar_unit}
+    entri = {
+        e.unit_id: e
+        for e in EntriTriwulan.objects.filter(
+            unit__in=daftar_unit, tahun=tahun, triwulan=triwulan
+        )
+    }
     sub_kegiatan = list(
-        SubKegiatan.objects.filter(unit=unit, kegiatan__program__tahun=tahun)
+        SubKegiatan.objects.filter(unit__in=daftar_unit, kegiatan__program__tahun=tahun)
         .select_related("kegiatan__program")
         .prefetch_related("anggaran__rincian")
         .order_by("kegiatan__program__urutan", "kegiatan__urutan", "urutan")
@@ -160,13 +181,17 @@ def lembar_entri(unit, tahun, triwulan):
     )
     kondisi = (
         Q(sub_kegiatan__in=sub_kegiatan)
-        | Q(pemilik__unit=unit, tingkat="program", program__tahun=tahun)
-        | Q(pemilik__unit=unit, tingkat="kegiatan", kegiatan__program__tahun=tahun)
+        | Q(pemilik__unit__in=daftar_unit, tingkat="program", program__tahun=tahun)
+        | Q(
+            pemilik__unit__in=daftar_unit,
+            tingkat="kegiatan",
+            kegiatan__program__tahun=tahun,
+        )
     )
-    if unit.mengisi_iku:
+    if any(u.mengisi_iku for u in daftar_unit):
         kondisi |= Q(
             tingkat="sasaran",
-            sasaran__tujuan__periode__instansi_id=unit.instansi_id,
+            sasaran__tujuan__periode__instansi_id=instansi_id,
             sasaran__tujuan__periode__tahun_awal__lte=tahun,
             sasaran__tujuan__periode__tahun_akhir__gte=tahun,
         )
@@ -181,39 +206,44 @@ def lembar_entri(unit, tahun, triwulan):
     uang = realisasi_anggaran(sub_kegiatan)
     rincian = [r for a in anggaran.values() if a for r in a.rincian.all()]
     uang_rincian = realisasi_belanja(rincian)
-    blok = []
-    for sub in sub_kegiatan:
+
+    def baris(i):
+        return _baris_isian(i, tahun, triwulan, realisasi)
+
+    def blok(sub):
         a = anggaran[sub.pk]
-        blok.append(
-            BlokSubKegiatan(
-                sub_kegiatan=sub,
-                anggaran=a,
-                kas_kumulatif=kas_kumulatif(a.kas_per_triwulan, triwulan) if a else 0,
-                realisasi_anggaran=uang.get(sub.pk, {}).get(triwulan),
-                realisasi_lalu=jumlah_sampai(uang.get(sub.pk, {}), triwulan - 1),
-                rincian=[
-                    (r, uang_rincian.get(r.pk, {}).get(triwulan))
-                    for r in (a.rincian.all() if a else [])
-                ],
-                indikator=[
-                    _baris_isian(i, tahun, triwulan, realisasi)
-                    for i in indikator
-                    if i.sub_kegiatan_id == sub.pk
-                ],
-            )
+        return BlokSubKegiatan(
+            sub_kegiatan=sub,
+            anggaran=a,
+            kas_kumulatif=kas_kumulatif(a.kas_per_triwulan, triwulan) if a else 0,
+            realisasi_anggaran=uang.get(sub.pk, {}).get(triwulan),
+            realisasi_lalu=jumlah_sampai(uang.get(sub.pk, {}), triwulan - 1),
+            rincian=[
+                (r, uang_rincian.get(r.pk, {}).get(triwulan))
+                for r in (a.rincian.all() if a else [])
+            ],
+            indikator=[baris(i) for i in indikator if i.sub_kegiatan_id == sub.pk],
         )
-    return LembarEntri(
-        unit=unit,
-        tahun=tahun,
-        triwulan=triwulan,
-        entri=entri,
-        blok=blok,
-        indikator_unit=[
-            _baris_isian(i, tahun, triwulan, realisasi)
-            for i in indikator
-            if i.sub_kegiatan_id is None
-        ],
-    )
+
+    def milik_unit(i, unit):
+        if i.sub_kegiatan_id is not None:
+            return False
+        if i.tingkat == "sasaran":
+            return unit.mengisi_iku
+        return i.pemilik is not None and i.pemilik.unit_id == unit.pk
+
+    return {
+        unit.pk: LembarEntri(
+            unit=unit,
+            tahun=tahun,
+            triwulan=triwulan,
+            entri=entri.get(unit.pk)
+            or EntriTriwulan(unit=unit, tahun=tahun, triwulan=triwulan),
+            blok=[blok(s) for s in sub_kegiatan if s.unit_id == unit.pk],
+            indikator_unit=[baris(i) for i in indikator if milik_unit(i, unit)],
+        )
+        for unit in per_id.values()
+    }
 
 
 def jumlah_sampai(per_tw, triwulan):

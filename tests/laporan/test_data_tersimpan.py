@@ -187,3 +187,24 @@ def test_agency_of_a_row_found_through_its_owners(instansi, sub):
     assert instansi_dari(ind) == {instansi.pk}
     assert instansi_dari(ind.target.get(tahun=2024)) == {instansi.pk}
     assert instansi_dari(Instansi(pk=999)) == {999}
+
+
+def test_a_saved_realisation_reads_the_realisations_again_not_the_plan(
+    akun, hi, sub, instansi
+):
+    """After an entry save the report data is computed again from the plan as
+    kept (``rencana_laporan``, renewed only by a plan write) and the
+    realisations read anew; after a plan edit the plan is read again."""
+    awal = _tersimpan(instansi)
+    _simpan_entri(akun, hi, sub, instansi)
+    with CaptureQueriesContext(connection) as kueri:
+        sesudah = _tersimpan(instansi)
+    assert sesudah == _segar(instansi) != awal
+    sql = [q["sql"] for q in kueri.captured_queries]
+    assert any("realisasi_realisasianggaran" in q for q in sql)
+    assert not any('FROM "renstra_indikator"' in q for q in sql)
+
+    _ubah_target(akun, hi, sub, instansi)
+    with CaptureQueriesContext(connection) as kueri:
+        assert _tersimpan(instansi) == _segar(instansi)
+    assert any('FROM "renstra_indikator"' in q["sql"] for q in kueri.captured_queries)

@@ -45,3 +45,48 @@ def test_approved_only_when_every_unit_is_disahkan(instansi):
 
 def test_a_unit_with_nothing_to_enter_does_not_count(instansi_kosong):
     assert unit_belum_disahkan(instansi_kosong, 2024, 1) == []
+
+
+def _ringkas(lembar):
+    """What a sheet holds, as plain values: the workflow record, each block's
+    sub kegiatan, budget figures, lines and indicators with their values, and
+    the unit's own indicators."""
+
+    def isian(b):
+        r = b.realisasi
+        return (b.indikator.pk, b.target_tw, b.target_tahun, r and r.pk, b.nilai_lalu)
+
+    return (
+        lembar.unit.pk,
+        lembar.entri.pk,
+        lembar.entri.status,
+        [
+            (
+                blok.sub_kegiatan.pk,
+                blok.anggaran and blok.anggaran.pk,
+                blok.kas_kumulatif,
+                blok.realisasi_anggaran,
+                blok.realisasi_lalu,
+                [(r.pk, uang) for r, uang in blok.rincian],
+                [isian(b) for b in blok.indikator],
+            )
+            for blok in lembar.blok
+        ],
+        [isian(b) for b in lembar.indikator_unit],
+    )
+
+
+def test_every_units_sheet_read_at_once_equals_its_own_sheet(
+    instansi, django_assert_max_num_queries
+):
+    from lakip.models import UnitKerja
+    from realisasi.selectors import lembar_entri, lembar_entri_banyak
+
+    unit = list(UnitKerja.objects.filter(instansi=instansi))
+    sendiri = {u.pk: _ringkas(lembar_entri(u, 2024, 1)) for u in unit}
+    with django_assert_max_num_queries(10):
+        sekaligus = lembar_entri_banyak(unit, 2024, 1)
+    assert {pk: _ringkas(lembar) for pk, lembar in sekaligus.items()} == sendiri
+    # The seed's units do fill something: the comparison is not of empty sheets.
+    assert sum(len(s[3]) + len(s[4]) for s in sendiri.values()) >= 30
+    assert any(s[4] for s in sendiri.values())  # an IKU-filling unit
