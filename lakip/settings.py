@@ -136,6 +136,9 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's form renderer, with the plain inputs written without a template each
+# (an entry page renders a hundred of them).
+FORM_RENDERER = "lakip.render_formulir.RendererCepat"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
