@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from lakip.models import UnitKerja
 from lakip.triwulan import triwulan_tanggal
+from lakip.versi_data import tersimpan
 from laporan.data_tersimpan import data_laporan, data_laporan_tahun
 from realisasi import selectors as realisasi_sel
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
@@ -27,7 +28,21 @@ def _realisasi_instansi(instansi):
 def periode_terbaru(instansi, tahun=None):
     """``(tahun, triwulan)``: the latest quarter with a realisation (of an
     indicator or of the budget), within ``tahun`` if given. Without any: TW I of
-    ``tahun``, else TW I of the latest budget year, else the current quarter."""
+    ``tahun``, else TW I of the latest budget year, else the current quarter.
+    Read once per data version (every page of the dashboard asks)."""
+    hasil = tersimpan(
+        f"periode-terbaru:{instansi.pk}:{tahun}",
+        instansi.pk,
+        lambda: _periode_berdata(instansi, tahun),
+    )
+    if hasil is not None:
+        return hasil
+    hari_ini = datetime.date.today()
+    return hari_ini.year, triwulan_tanggal(hari_ini)
+
+
+def _periode_berdata(instansi, tahun):
+    """``periode_terbaru`` from the data; None when the agency has none."""
     indikator = _realisasi_instansi(instansi)
     anggaran = RealisasiAnggaran.objects.filter(
         sub_kegiatan__kegiatan__program__periode__instansi=instansi
@@ -52,13 +67,18 @@ def periode_terbaru(instansi, tahun=None):
     )["t"]
     if terakhir is not None:
         return terakhir, 1
-    hari_ini = datetime.date.today()
-    return hari_ini.year, triwulan_tanggal(hari_ini)
+    return None
 
 
 def tahun_tersedia(instansi):
     """The years the agency has a budget or an indicator realisation for,
-    newest first."""
+    newest first (read once per data version)."""
+    return tersimpan(
+        f"tahun-tersedia:{instansi.pk}", instansi.pk, lambda: _tahun_berdata(instansi)
+    )
+
+
+def _tahun_berdata(instansi):
     tahun = set(
         Program.objects.filter(periode__instansi=instansi).values_list(
             "tahun", flat=True
