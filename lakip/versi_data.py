@@ -243,10 +243,12 @@ _BATAS_PEMILIK = 20000
 
 
 def _instansi_lewat(obj, langkah, lookup):
-    """The agency ids ``obj`` reaches by its foreign key ``langkah`` then each
-    of ``lookup`` from that owner: its own key when the chain is one step,
-    else one query from the owner (remembered), which works for a deleted row
-    too."""
+    """The agency ids ``obj`` reaches by its foreign key ``langkah`` then by
+    ``lookup`` from that owner: its own key when the chain is one step, else
+    the first of the owner's chains (shortest first) that reaches an agency,
+    one small query each (remembered), which works for a deleted row too.
+    Every chain of a row reaches the same agency, so the first is enough; one
+    query joining them all costs more to plan than the few it replaces."""
     nilai = getattr(obj, langkah.attname)
     if nilai is None or lookup == ("",):
         return {nilai}
@@ -254,19 +256,20 @@ def _instansi_lewat(obj, langkah, lookup):
     if kunci not in _PEMILIK:
         if len(_PEMILIK) > _BATAS_PEMILIK:
             _PEMILIK.clear()
-        baris = (
-            langkah.related_model._base_manager.filter(pk=nilai)
-            .values_list(*lookup)
-            .first()
-        )
-        _PEMILIK[kunci] = set(baris or ())
+        pemilik = langkah.related_model._base_manager.filter(pk=nilai)
+        _PEMILIK[kunci] = set()
+        for jalan in lookup:
+            instansi_id = pemilik.values_list(jalan, flat=True).first()
+            if instansi_id is not None:
+                _PEMILIK[kunci] = {instansi_id}
+                break
     return _PEMILIK[kunci]
 
 
 def instansi_dari(obj):
     """The ids of the agencies ``obj`` belongs to: ``{None}`` when none can be
     told (a row that belongs to every agency, or one whose owners are gone).
-    At most one query per owner the process has not seen yet."""
+    Only an owner the process has not seen yet costs queries."""
     model = type(obj)
     if model is apps.get_model("lakip", "Instansi"):
         return {obj.pk}
