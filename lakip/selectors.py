@@ -2,7 +2,8 @@
 
 from collections import Counter
 
-from lakip.models import Pegawai
+from lakip.models import Pegawai, UnitKerja
+from lakip.versi_data import RENCANA, tersimpan
 
 STAF_PELAKSANA = "Staf Pelaksana"
 PPPK = "PPPK"
@@ -112,4 +113,16 @@ def pengguna_berperan(instansi, *peran):
         )
         .select_related("pegawai")
         .distinct()
+    )
+
+
+def unit_instansi(instansi_id):
+    """Every unit of the agency ``instansi_id`` in the agency's order, read
+    once per version of the organisation (the access checks of a page ask for
+    it several times)."""
+    return tersimpan(
+        f"unit-instansi:{instansi_id}",
+        instansi_id,
+        lambda: list(UnitKerja.objects.filter(instansi_id=instansi_id)),
+        RENCANA,
     )

@@ -8,8 +8,8 @@ unlocks; Pimpinan approves.
 """
 
 from lakip.akses import instansi_pengguna, pegawai_pengguna
-from lakip.models import UnitKerja
 from lakip.peran import Peran, peran_pengguna
+from lakip.selectors import unit_instansi
 
 PERAN_SEMUA_UNIT = {Peran.PERENCANAAN, Peran.PIMPINAN, Peran.PEMERIKSA}
 PERAN_PENGISI = {Peran.OPERATOR_UNIT, Peran.KEPALA_UNIT}
@@ -17,7 +17,7 @@ PERAN_PENGISI = {Peran.OPERATOR_UNIT, Peran.KEPALA_UNIT}
 
 def _unit_dan_turunan(unit):
     hasil, antrean = [], [unit]
-    semua = list(UnitKerja.objects.filter(instansi_id=unit.instansi_id))
+    semua = unit_instansi(unit.instansi_id)
     while antrean:
         u = antrean.pop()
         hasil.append(u)
@@ -42,9 +42,9 @@ def unit_terlihat(user):
     if instansi is None:
         return []
     if peran_pengguna(user) & PERAN_SEMUA_UNIT:
-        return list(UnitKerja.objects.filter(instansi=instansi))
+        return list(unit_instansi(instansi.pk))
     sendiri = {u.pk for u in unit_sendiri(user)}
-    return [u for u in UnitKerja.objects.filter(instansi=instansi) if u.pk in sendiri]
+    return [u for u in unit_instansi(instansi.pk) if u.pk in sendiri]
 
 
 def boleh_melihat(user, unit):
