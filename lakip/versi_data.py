@@ -44,7 +44,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 RENCANA = "rencana"
 DATA = "data"
 DOKUMEN = "dokumen"
-DOKUMEN_RENCANA = "dokumen-rencana"
+DOKUMEN_RENCANA = "rencana+dokumen"
 WAKTU_SIMPAN = 7 * 24 * 3600  # seconds; a version that is no longer read ages out
 _KEDALAMAN_JALUR = 6
 # The layers each scope's version is made of.
@@ -76,8 +76,8 @@ def _akhiri_permintaan(**kwargs):
     _permintaan.memo = None
 
 
-request_started.connect(_mulai_permintaan, dispatch_uid="lakip-versi-mulai")
-request_finished.connect(_akhiri_permintaan, dispatch_uid="lakip-versi-akhir")
+request_started.connect(_mulai_permintaan, dispatch_uid="versi-data:mulai-permintaan")
+request_finished.connect(_akhiri_permintaan, dispatch_uid="versi-data:akhir-permintaan")
 
 
 def _kunci_versi(lapisan, instansi_id):
