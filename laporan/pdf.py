@@ -37,18 +37,25 @@ def render_pdf(html):
     return pekerja.render_bagian(html, BASE_URL)
 
 
-def pdf_html(html, pakai_cache=True):
-    """``html`` as ``(PDF bytes, number of pages)``, from the part cache when it
-    was laid out before (``pakai_cache=False``: always laid out, not stored)."""
+def tata_html(html, nama="", pakai_cache=True):
+    """``html`` laid out through the part cache: ``(cache key, PDF bytes,
+    number of pages, laid out now)``. A part laid out before is taken from the
+    cache; one laid out now is stored under the part name ``nama``
+    (``pakai_cache=False``: always laid out, not stored)."""
     k = cache.sidik(html)
     if pakai_cache:
         ada = cache.ambil([k]).get(k)
         if ada is not None:
-            return ada
+            return k, *ada, False
     isi, halaman = render_pdf(html)
     if pakai_cache:
-        cache.simpan(k, "", isi, halaman)
-    return isi, halaman
+        cache.simpan(k, nama, isi, halaman)
+    return k, isi, halaman, True
+
+
+def pdf_html(html, pakai_cache=True):
+    """``html`` as ``(PDF bytes, number of pages)`` (``tata_html``)."""
+    return tata_html(html, pakai_cache=pakai_cache)[1:3]
 
 
 def _konteks_proses():

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from laporan import pdf
 from laporan.dokumen.kunci import LAKIP, kunci
 from laporan.draf import html_cetak
-from laporan.paket import cache, penomoran
+from laporan.paket import penomoran
 
 KODE = "daftarlampiran"
 KUNCI = kunci(KODE)
@@ -85,14 +85,8 @@ def html_daftar(baris, judul, instansi):
 
 def _tata(teks, pakai_cache):
     """``(cache key, PDF, pages, from the cache)`` of ``teks`` laid out."""
-    k = cache.sidik(teks)
-    ada = cache.ambil([k]).get(k) if pakai_cache else None
-    if ada is not None:
-        return k, *ada, True
-    isi, jumlah = pdf.pdf_html(teks, pakai_cache=False)
-    if pakai_cache:
-        cache.simpan(k, KUNCI, isi, jumlah)
-    return k, isi, jumlah, False
+    k, isi, jumlah, baru = pdf.tata_html(teks, KUNCI, pakai_cache)
+    return k, isi, jumlah, not baru
 
 
 def sisipkan(

@@ -188,17 +188,10 @@ def _penata(pakai_cache, r):
     ``pakai_cache``), its name recorded in ``r.ditata`` when laid out."""
 
     def tata(teks, nama):
-        k = cache.sidik(teks)
-        if pakai_cache:
-            ada = cache.ambil([k]).get(k)
-            if ada is not None:
-                return ada
-        hasil = {}
-        pdf.render_banyak([(k, teks)], 1, lambda _k, isi, n: hasil.update(pdf=(isi, n)))
-        r.ditata.append(nama)
-        if pakai_cache:
-            cache.simpan(k, nama, *hasil["pdf"])
-        return hasil["pdf"]
+        _k, isi, halaman, baru = pdf.tata_html(teks, nama, pakai_cache)
+        if baru:
+            r.ditata.append(nama)
+        return isi, halaman
 
     return tata
 
