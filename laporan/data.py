@@ -162,12 +162,15 @@ def _anggaran_sub_kegiatan(sub, triwulan, realisasi_per_tw):
     )
 
 
-def bangun_anggaran(instansi, program, triwulan):
-    """The budget tree (agency → program → kegiatan → sub kegiatan)."""
-    semua_sub = [
-        s for p in program for k in p.kegiatan.all() for s in k.sub_kegiatan.all()
-    ]
-    realisasi = realisasi_sel.realisasi_anggaran([s.pk for s in semua_sub])
+def bangun_anggaran(instansi, program, triwulan, realisasi=None):
+    """The budget tree (agency → program → kegiatan → sub kegiatan).
+    ``realisasi`` is ``realisasi_sel.realisasi_anggaran`` of the program's sub
+    kegiatan when the caller has it (read otherwise)."""
+    if realisasi is None:
+        semua_sub = [
+            s for p in program for k in p.kegiatan.all() for s in k.sub_kegiatan.all()
+        ]
+        realisasi = realisasi_sel.realisasi_anggaran([s.pk for s in semua_sub])
     baris_program = []
     for p in program:
         baris_kegiatan = []
@@ -204,7 +207,7 @@ def _nilai_target(target, nama):
 
 def bangun_indikator(ind, tahun, triwulan, realisasi):
     """One ``BarisIndikator`` from an indicator with ``target_per_tahun`` and the
-    realisation lookup of ``realisasi_sel.realisasi_indikator``."""
+    realisation lookup of ``realisasi_sel.nilai_realisasi_indikator``."""
     target = ind.target_per_tahun.get(tahun)
     target_tw = {t: _nilai_target(target, f"target_tw{t}") for t in range(1, 5)}
     entri = realisasi.get((ind.pk, tahun), {})
@@ -317,12 +320,15 @@ def _bangun(instansi, tahun, triwulan_triwulan, rencana=None):
     periode, program, indikator = rencana.periode, rencana.program, rencana.indikator
     sasaran, misi = rencana.sasaran, rencana.misi
     pegawai, kepala = rencana.pegawai, rencana.kepala
-    realisasi = realisasi_sel.realisasi_indikator(
+    realisasi = realisasi_sel.nilai_realisasi_indikator(
         [i.pk for i in indikator], [tahun, tahun - 1]
+    )
+    uang = realisasi_sel.realisasi_anggaran(
+        [s.pk for p in program for k in p.kegiatan.all() for s in k.sub_kegiatan.all()]
     )
     hasil = []
     for triwulan in triwulan_triwulan:
-        anggaran = bangun_anggaran(instansi, program, triwulan)
+        anggaran = bangun_anggaran(instansi, program, triwulan, uang)
         hasil.append(
             DataLaporan(
                 instansi=instansi,

@@ -20,6 +20,43 @@ def realisasi_indikator(indikator, tahun_tahun):
     return hasil
 
 
+@dataclass(frozen=True)
+class NilaiRealisasi:
+    """What a report reads of one realisation of an indicator."""
+
+    nilai: object
+    pembilang: object
+    penyebut: object
+    keterangan: str
+
+
+def nilai_realisasi_indikator(indikator, tahun_tahun):
+    """``realisasi_indikator`` for reading: ``{(indikator_id, tahun): {triwulan:
+    NilaiRealisasi}}``, the values only (no model rows to build)."""
+    hasil = defaultdict(dict)
+    for (
+        ind_id,
+        tahun,
+        tw,
+        nilai,
+        pembilang,
+        penyebut,
+        ket,
+    ) in RealisasiIndikator.objects.filter(
+        indikator__in=indikator, tahun__in=tahun_tahun
+    ).values_list(
+        "indikator_id",
+        "tahun",
+        "triwulan",
+        "nilai",
+        "pembilang",
+        "penyebut",
+        "keterangan",
+    ):
+        hasil[(ind_id, tahun)][tw] = NilaiRealisasi(nilai, pembilang, penyebut, ket)
+    return hasil
+
+
 def nilai_realisasi(indikator, realisasi):
     """The realised value of one entry: for a ratio indicator computed from its
     components (unrounded), else the stored value; None if there is no entry."""
@@ -34,16 +71,20 @@ def realisasi_anggaran(sub_kegiatan):
     """``{sub_kegiatan_id: {triwulan: jumlah}}``: money spent up to each quarter's
     end, for the given sub kegiatan (objects or ids)."""
     hasil = defaultdict(dict)
-    for r in RealisasiAnggaran.objects.filter(sub_kegiatan__in=sub_kegiatan):
-        hasil[r.sub_kegiatan_id][r.triwulan] = r.jumlah
+    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(
+        sub_kegiatan__in=sub_kegiatan
+    ).values_list("sub_kegiatan_id", "triwulan", "jumlah"):
+        hasil[sub_id][tw] = jumlah
     return hasil
 
 
 def realisasi_belanja(rincian):
     """``{rincian_id: {triwulan: jumlah}}`` for the given expenditure lines."""
     hasil = defaultdict(dict)
-    for r in RealisasiBelanja.objects.filter(rincian__in=rincian):
-        hasil[r.rincian_id][r.triwulan] = r.jumlah
+    for rincian_id, tw, jumlah in RealisasiBelanja.objects.filter(
+        rincian__in=rincian
+    ).values_list("rincian_id", "triwulan", "jumlah"):
+        hasil[rincian_id][tw] = jumlah
     return hasil
 
 
