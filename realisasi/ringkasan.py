@@ -12,8 +12,8 @@ edit changes the version, and the next page computes them again.
 from dataclasses import dataclass
 
 from lakip.models import UnitKerja
-from lakip.versi_data import tersimpan
-from realisasi.selectors import lembar_entri, lembar_entri_banyak
+from lakip.versi_data import RENCANA, tersimpan
+from realisasi.selectors import lembar_entri, lembar_entri_banyak, rencana_lembar
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,20 @@ def lembar_tersimpan(unit, tahun, triwulan):
     return tersimpan(
         f"lembar:{unit.pk}:{tahun}:{triwulan}",
         unit.instansi_id,
-        lambda: lembar_entri(unit, tahun, triwulan),
+        lambda: lembar_entri(
+            unit, tahun, triwulan, _rencana(f"unit-{unit.pk}", [unit], tahun)
+        ),
+    )
+
+
+def _rencana(nama, daftar_unit, tahun):
+    """``rencana_lembar(daftar_unit, tahun)`` read once per version of the
+    plan: a saved realisation reads only the realisations again."""
+    return tersimpan(
+        f"rencana-lembar:{nama}:{tahun}",
+        daftar_unit[0].instansi_id,
+        lambda: rencana_lembar(daftar_unit, tahun),
+        RENCANA,
     )
 
 
@@ -77,7 +90,10 @@ def status_instansi(instansi, tahun, triwulan):
 
     def hitung():
         unit = list(UnitKerja.objects.filter(instansi=instansi))
-        lembar = lembar_entri_banyak(unit, tahun, triwulan)
+        if not unit:
+            return []
+        rencana = _rencana(f"instansi-{instansi.pk}", unit, tahun)
+        lembar = lembar_entri_banyak(unit, tahun, triwulan, rencana)
         baris = (_baris(u, tahun, triwulan, lembar[u.pk]) for u in unit)
         return [b for b in baris if b.ada_isian]
 

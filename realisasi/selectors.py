@@ -178,37 +178,42 @@ def entri_atau_draf(unit, tahun, triwulan):
     ).first() or EntriTriwulan(unit=unit, tahun=tahun, triwulan=triwulan)
 
 
-def lembar_entri(unit, tahun, triwulan):
+def lembar_entri(unit, tahun, triwulan, rencana=None):
     """Everything one unit fills in for one quarter, with targets, budget,
     the previous quarter's figures and the workflow record. A fixed number of
-    queries."""
-    return lembar_entri_banyak([unit], tahun, triwulan)[unit.pk]
+    queries. ``rencana`` is ``rencana_lembar([unit], tahun)`` when the caller
+    has it (read otherwise)."""
+    return lembar_entri_banyak([unit], tahun, triwulan, rencana)[unit.pk]
 
 
-def lembar_entri_banyak(daftar_unit, tahun, triwulan):
-    """``{unit_id: LembarEntri}`` of every unit of ``daftar_unit`` (units of one
-    agency) for the quarter: each equal to ``lembar_entri`` of that unit, all
-    read with the queries of one."""
-    from django.db.models import Prefetch, Q
+@dataclass
+class RencanaLembar:
+    """What the entry sheets of some units read of the plan for a year:
+    nothing of what was achieved, so it may be kept until the plan changes
+    (``realisasi.ringkasan``)."""
 
-    from realisasi.models import EntriTriwulan
-    from renstra.models import Indikator, SubKegiatan, TargetIndikator
-    from renstra.selectors import anggaran_berlaku
+    sub_kegiatan: list  # in plan order, with the budget versions and lines
+    indikator: list  # in sheet order, each with ``target_dipilih``
 
-    daftar_unit = list(daftar_unit)
-    if not daftar_unit:
-        return {}
+
+def _satu_instansi(daftar_unit):
     instansi_id = {u.instansi_id for u in daftar_unit}
     if len(instansi_id) != 1:
         raise ValueError("Lembar entri dibaca untuk unit satu instansi.")
-    (instansi_id,) = instansi_id
-    per_id = {u.pk: u for u in daftar_unit}
-    entri = {
-        e.unit_id: e
-        for e in EntriTriwulan.objects.filter(
-            unit__in=daftar_unit, tahun=tahun, triwulan=triwulan
-        )
-    }
+    return instansi_id.pop()
+
+
+def rencana_lembar(daftar_unit, tahun):
+    """The ``RencanaLembar`` of the units ``daftar_unit`` (of one agency) for
+    ``tahun``: their sub kegiatan and every indicator they fill (of their sub
+    kegiatan, the program and kegiatan indicators their staff own, and the
+    IKU for a unit that fills them)."""
+    from django.db.models import Prefetch, Q
+
+    from renstra.models import Indikator, SubKegiatan, TargetIndikator
+
+    daftar_unit = list(daftar_unit)
+    instansi_id = _satu_instansi(daftar_unit)
     sub_kegiatan = list(
         SubKegiatan.objects.filter(unit__in=daftar_unit, kegiatan__program__tahun=tahun)
         .select_related("kegiatan__program")
@@ -242,6 +247,31 @@ def lembar_entri_banyak(daftar_unit, tahun, triwulan):
         .prefetch_related(target)
         .order_by("tingkat", "urutan", "pk")
     )
+    return RencanaLembar(sub_kegiatan=sub_kegiatan, indikator=indikator)
+
+
+def lembar_entri_banyak(daftar_unit, tahun, triwulan, rencana=None):
+    """``{unit_id: LembarEntri}`` of every unit of ``daftar_unit`` (units of one
+    agency) for the quarter: each equal to ``lembar_entri`` of that unit, all
+    read with the queries of one. ``rencana`` is ``rencana_lembar`` of these
+    units and year when the caller has it (read otherwise)."""
+    from realisasi.models import EntriTriwulan
+    from renstra.selectors import anggaran_berlaku
+
+    daftar_unit = list(daftar_unit)
+    if not daftar_unit:
+        return {}
+    _satu_instansi(daftar_unit)
+    per_id = {u.pk: u for u in daftar_unit}
+    entri = {
+        e.unit_id: e
+        for e in EntriTriwulan.objects.filter(
+            unit__in=daftar_unit, tahun=tahun, triwulan=triwulan
+        )
+    }
+    if rencana is None:
+        rencana = rencana_lembar(daftar_unit, tahun)
+    sub_kegiatan, indikator = rencana.sub_kegiatan, rencana.indikator
     realisasi = realisasi_indikator(indikator, [tahun])
     anggaran = {s.pk: anggaran_berlaku(s) for s in sub_kegiatan}
     uang = realisasi_anggaran(sub_kegiatan)

@@ -1,0 +1,64 @@
+"""realisasi.ringkasan: the entry sheets kept per data version, their plan part
+per plan version."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from realisasi.ringkasan import lembar_tersimpan, status_instansi
+from realisasi.selectors import lembar_entri
+from realisasi.services import simpan_realisasi
+from renstra.models import TargetIndikator
+
+
+def _nilai(lembar):
+    return {
+        b.indikator.pk: (b.nilai, b.realisasi and b.realisasi.keterangan, b.target_tw)
+        for b in lembar.semua_indikator()
+    }
+
+
+def test_a_save_reads_the_realisations_again_not_the_plan(akun, hi, tw1_dibuka):
+    awal = lembar_tersimpan(hi, 2024, 1)
+    baris = awal.blok[0].indikator[0]
+    simpan_realisasi(
+        akun["operator.hi"],
+        hi,
+        2024,
+        1,
+        {"indikator": {baris.indikator.pk: {"nilai": "7", "keterangan": "baru"}}},
+        awal.entri.versi,
+    )
+    with CaptureQueriesContext(connection) as kueri:
+        sesudah = lembar_tersimpan(hi, 2024, 1)
+    assert _nilai(sesudah) == _nilai(lembar_entri(hi, 2024, 1)) != _nilai(awal)
+    assert _nilai(sesudah)[baris.indikator.pk][:2] == (7, "baru")
+    sql = [q["sql"] for q in kueri.captured_queries]
+    assert any('FROM "realisasi_realisasiindikator"' in q for q in sql)
+    assert not any('FROM "renstra_indikator"' in q for q in sql)
+
+    # A target changed: the plan is read again and the sheet shows it.
+    target = TargetIndikator.objects.get(indikator=baris.indikator, tahun=2024)
+    target.target_tw1 = 99
+    target.save()
+    with CaptureQueriesContext(connection) as kueri:
+        lagi = lembar_tersimpan(hi, 2024, 1)
+    assert _nilai(lagi)[baris.indikator.pk][2] == 99
+    assert any('FROM "renstra_indikator"' in q["sql"] for q in kueri.captured_queries)
+
+
+def test_the_status_rows_follow_a_save(akun, instansi, hi, tw1_dibuka):
+    def versi():
+        return {s.unit.pk: s.entri.versi for s in status_instansi(instansi, 2024, 1)}
+
+    awal = versi()
+    lembar = lembar_entri(hi, 2024, 1)
+    baris = lembar.blok[0].indikator[0]
+    simpan_realisasi(
+        akun["operator.hi"],
+        hi,
+        2024,
+        1,
+        {"indikator": {baris.indikator.pk: {"nilai": "5", "keterangan": "ubah"}}},
+        lembar.entri.versi,
+    )
+    assert versi() == {**awal, hi.pk: awal[hi.pk] + 1}
