@@ -302,7 +302,8 @@ def periksa_serikat(isian):
         ),
     }
     teks = str(isian.get("jumlah_anggota") or "").strip().replace(".", "")
-    if not teks.isdigit() or int(teks) > ANGGOTA_MAKS:
+    # ASCII digits only: "²" is a digit to ``str.isdigit`` but not to ``int``.
+    if not (teks.isascii() and teks.isdigit()) or int(teks) > ANGGOTA_MAKS:
         k["jumlah_anggota"] = "Jumlah anggota harus bilangan bulat 0 sampai 10.000.000."
     else:
         data["jumlah_anggota"] = int(teks)

@@ -311,7 +311,7 @@ def rupiah(nilai, label="nilai"):
 def bulan(nilai):
     """A month cell (1-12 or a month name) as an int."""
     teks = _normal(nilai)
-    if teks.isdigit() and 1 <= int(teks) <= 12:
+    if teks.isascii() and teks.isdigit() and 1 <= int(teks) <= 12:
         return int(teks)
     for i, nama in enumerate(NAMA_BULAN, start=1):
         if teks in (nama, nama[:3]):

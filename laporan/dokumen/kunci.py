@@ -37,6 +37,6 @@ def urai_kunci(teks):
     """``(kode, pk)`` of a key built by ``kunci``; ``(teks, None)`` for a key
     without a subject."""
     kode, _, ekor = teks.rpartition("-")
-    if kode and ekor.isdigit():
+    if kode and ekor.isascii() and ekor.isdigit():
         return kode, int(ekor)
     return teks, None

@@ -120,7 +120,7 @@ def nomor_lakip(pembaca):
     numbered page; ``None`` when the pages do not read so."""
     jumlah = len(pembaca.pages)
     akhir = folio_tercetak(pembaca.pages[-1])
-    if not akhir.isdigit() or not 0 < int(akhir) < jumlah:
+    if not (akhir.isascii() and akhir.isdigit()) or not 0 < int(akhir) < jumlah:
         return None
     depan = jumlah - int(akhir) - 1
     harap = "i" if depan else "1"
