@@ -125,4 +125,5 @@ def unit_instansi(instansi_id):
         instansi_id,
         lambda: list(UnitKerja.objects.filter(instansi_id=instansi_id)),
         RENCANA,
+        proses=True,
     )

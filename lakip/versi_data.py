@@ -31,7 +31,7 @@ import pickle
 import threading
 import uuid
 import zlib
-from collections import deque
+from collections import OrderedDict, deque
 from pathlib import Path
 
 from django.apps import apps
@@ -148,7 +148,22 @@ def sidik_kode():
     return _SIDIK_KODE[0]
 
 
-def tersimpan(kunci, instansi_id, hitung, cakupan=DATA):
+# Results kept in this process too (``tersimpan(..., proses=True)``): what is
+# read of the plan, which many pages of every request rebuild the figures from
+# and no caller changes. Keyed by the version, so a write is never followed
+# by a stale one; the oldest is forgotten first.
+_PROSES = OrderedDict()
+_BATAS_PROSES = 64
+
+
+def _ingat_proses(kunci, hasil):
+    _PROSES[kunci] = hasil
+    _PROSES.move_to_end(kunci)
+    while len(_PROSES) > _BATAS_PROSES:
+        _PROSES.popitem(last=False)
+
+
+def tersimpan(kunci, instansi_id, hitung, cakupan=DATA, proses=False):
     """``hitung()`` kept in the shared cache under ``kunci`` with the agency's
     current version of the scope ``cakupan`` and the code's fingerprint
     (``sidik_kode``): computed again only after a write to that data or a new
@@ -159,17 +174,26 @@ def tersimpan(kunci, instansi_id, hitung, cakupan=DATA):
     version replaces the entry, so the cache does not grow with every write.
     The result is stored pickled and compressed (the year's report data is a
     third of a megabyte pickled, a sixth of it compressed; the database cache
-    writes and reads it at every change)."""
+    writes and reads it at every change).
+
+    ``proses``: the result is also kept in this process, and the same object
+    is returned to every caller of that version: only for results no caller
+    changes (what is read of the plan)."""
     v = versi(instansi_id, cakupan)
     k = f"lakip:simpanan:{sidik_kode()}:{kunci}"
     memo = _memo()
     if memo is not None and (k, v) in memo:
         return memo[(k, v)]
+    if proses and (k, v) in _PROSES:
+        _PROSES.move_to_end((k, v))
+        return _PROSES[(k, v)]
     simpanan = cache.get(k)
     if simpanan is not None and simpanan[0] == v:
         hasil = pickle.loads(zlib.decompress(simpanan[1]))
         if memo is not None:
             memo[(k, v)] = hasil
+        if proses:
+            _ingat_proses((k, v), hasil)
         return hasil
     hasil = hitung()
     isi = zlib.compress(pickle.dumps(hasil, pickle.HIGHEST_PROTOCOL), 1)
@@ -177,6 +201,8 @@ def tersimpan(kunci, instansi_id, hitung, cakupan=DATA):
     memo = _memo()  # hitung() may have written, and forgotten the memo
     if memo is not None:
         memo[(k, v)] = hasil
+    if proses:
+        _ingat_proses((k, v), hasil)
     # A write after this in the same transaction replaces the version again
     # (``_tandai``).
     sambungan = transaction.get_connection()

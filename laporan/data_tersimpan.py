@@ -17,12 +17,14 @@ def _ambil(kunci_dasar, instansi, hitung):
 
 def rencana_laporan(instansi, tahun):
     """``laporan.data.baca_rencana``, read once per version of the plan: a
-    realisation saved does not make the report data read the plan again."""
+    realisation saved does not make the report data read the plan again. Kept
+    in the process too (the report data only reads it)."""
     return tersimpan(
         f"rencana:{instansi.pk}:{tahun}",
         instansi.pk,
         lambda: data_laporan_mod.baca_rencana(instansi, tahun),
         RENCANA,
+        proses=True,
     )
 
 

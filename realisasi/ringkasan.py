@@ -47,12 +47,14 @@ def lembar_tersimpan(unit, tahun, triwulan):
 
 def _rencana(nama, daftar_unit, tahun):
     """``rencana_lembar(daftar_unit, tahun)`` read once per version of the
-    plan: a saved realisation reads only the realisations again."""
+    plan: a saved realisation reads only the realisations again. Kept in the
+    process too (the sheets only read it)."""
     return tersimpan(
         f"rencana-lembar:{nama}:{tahun}",
         daftar_unit[0].instansi_id,
         lambda: rencana_lembar(daftar_unit, tahun),
         RENCANA,
+        proses=True,
     )
 
 

@@ -143,3 +143,37 @@ def test_a_request_reads_each_result_once_and_forgets_it_at_a_write(instansi):
     finally:
         versi_data._akhiri_permintaan()
     assert versi_data._memo() is None
+
+
+def test_a_result_kept_in_the_process_is_renewed_by_a_write(instansi):
+    """``proses=True``: the same object while the version holds, read from
+    neither the shared cache nor the database; a new one after a write."""
+
+    def nama():
+        return tersimpan(
+            f"uji-proses:{instansi.pk}",
+            instansi.pk,
+            lambda: list(
+                UnitKerja.objects.filter(instansi=instansi).values_list(
+                    "nama", flat=True
+                )
+            ),
+            versi_data.RENCANA,
+            proses=True,
+        )
+
+    pertama = nama()
+    # Neither unpickled from the shared cache nor computed again.
+    with (
+        mock.patch.object(
+            versi_data.zlib, "decompress", side_effect=AssertionError("dibaca lagi")
+        ),
+        mock.patch.object(
+            UnitKerja.objects, "filter", side_effect=AssertionError("dihitung lagi")
+        ),
+    ):
+        assert nama() is pertama
+    unit = UnitKerja.objects.filter(instansi=instansi).first()
+    unit.nama = "Unit sesudah tulis"
+    unit.save()
+    assert "Unit sesudah tulis" in nama()
