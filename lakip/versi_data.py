@@ -153,7 +153,7 @@ def sidik_kode():
 # and no caller changes. Keyed by the version, so a write is never followed
 # by a stale one; the oldest is forgotten first.
 _PROSES = OrderedDict()
-_BATAS_PROSES = 64
+_BATAS_PROSES = 256
 
 
 def _ingat_proses(kunci, hasil):
