@@ -2,8 +2,8 @@
 whatever the amount of plan and realisation data."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from lakip.models import UnitKerja
@@ -25,72 +25,70 @@ def _realisasi_instansi(instansi):
     )
 
 
+@dataclass(frozen=True)
+class PeriodeBerdata:
+    """The quarters with a realisation of an indicator (``indikator``) or of
+    the budget (``anggaran``), as ``(tahun, triwulan)``, and the budget years
+    (``tahun_program``) of an agency."""
+
+    indikator: frozenset
+    anggaran: frozenset
+    tahun_program: frozenset
+
+
+def _periode_berdata(instansi):
+    """Read once per data version: every page of the dashboard asks for the
+    latest quarter and the years, and three small distinct reads answer
+    both."""
+
+    def hitung():
+        return PeriodeBerdata(
+            indikator=frozenset(
+                _realisasi_instansi(instansi)
+                .order_by()
+                .values_list("tahun", "triwulan")
+                .distinct()
+            ),
+            anggaran=frozenset(
+                RealisasiAnggaran.objects.filter(
+                    sub_kegiatan__kegiatan__program__periode__instansi=instansi
+                )
+                .order_by()
+                .values_list("sub_kegiatan__kegiatan__program__tahun", "triwulan")
+                .distinct()
+            ),
+            tahun_program=frozenset(
+                Program.objects.filter(periode__instansi=instansi)
+                .order_by()
+                .values_list("tahun", flat=True)
+                .distinct()
+            ),
+        )
+
+    return tersimpan(f"periode-berdata:{instansi.pk}", instansi.pk, hitung)
+
+
 def periode_terbaru(instansi, tahun=None):
     """``(tahun, triwulan)``: the latest quarter with a realisation (of an
     indicator or of the budget), within ``tahun`` if given. Without any: TW I of
-    ``tahun``, else TW I of the latest budget year, else the current quarter.
-    Read once per data version (every page of the dashboard asks)."""
-    hasil = tersimpan(
-        f"periode-terbaru:{instansi.pk}:{tahun}",
-        instansi.pk,
-        lambda: _periode_berdata(instansi, tahun),
-    )
-    if hasil is not None:
-        return hasil
-    hari_ini = datetime.date.today()
-    return hari_ini.year, triwulan_tanggal(hari_ini)
-
-
-def _periode_berdata(instansi, tahun):
-    """``periode_terbaru`` from the data; None when the agency has none."""
-    indikator = _realisasi_instansi(instansi)
-    anggaran = RealisasiAnggaran.objects.filter(
-        sub_kegiatan__kegiatan__program__periode__instansi=instansi
-    )
-    if tahun is not None:
-        indikator = indikator.filter(tahun=tahun)
-        anggaran = anggaran.filter(sub_kegiatan__kegiatan__program__tahun=tahun)
-    calon = [
-        (r.tahun, r.triwulan) for r in indikator.order_by("-tahun", "-triwulan")[:1]
-    ] + [
-        (r["sub_kegiatan__kegiatan__program__tahun"], r["triwulan"])
-        for r in anggaran.order_by(
-            "-sub_kegiatan__kegiatan__program__tahun", "-triwulan"
-        ).values("sub_kegiatan__kegiatan__program__tahun", "triwulan")[:1]
-    ]
+    ``tahun``, else TW I of the latest budget year, else the current quarter."""
+    ada = _periode_berdata(instansi)
+    calon = [p for p in ada.indikator | ada.anggaran if tahun is None or p[0] == tahun]
     if calon:
         return max(calon)
     if tahun is not None:
         return tahun, 1
-    terakhir = Program.objects.filter(periode__instansi=instansi).aggregate(
-        t=Max("tahun")
-    )["t"]
-    if terakhir is not None:
-        return terakhir, 1
-    return None
+    if ada.tahun_program:
+        return max(ada.tahun_program), 1
+    hari_ini = datetime.date.today()
+    return hari_ini.year, triwulan_tanggal(hari_ini)
 
 
 def tahun_tersedia(instansi):
     """The years the agency has a budget or an indicator realisation for,
-    newest first (read once per data version)."""
-    return tersimpan(
-        f"tahun-tersedia:{instansi.pk}", instansi.pk, lambda: _tahun_berdata(instansi)
-    )
-
-
-def _tahun_berdata(instansi):
-    tahun = set(
-        Program.objects.filter(periode__instansi=instansi).values_list(
-            "tahun", flat=True
-        )
-    )
-    tahun |= set(
-        _realisasi_instansi(instansi)
-        .order_by()
-        .values_list("tahun", flat=True)
-        .distinct()
-    )
-    return sorted(tahun, reverse=True)
+    newest first."""
+    ada = _periode_berdata(instansi)
+    return sorted(ada.tahun_program | {t for t, _ in ada.indikator}, reverse=True)
 
 
 def unit_kerja(instansi):
