@@ -17,17 +17,26 @@ def _nilai(lembar):
     }
 
 
-def test_a_save_reads_the_realisations_again_not_the_plan(akun, hi, tw1_dibuka):
-    awal = lembar_tersimpan(hi, 2024, 1)
-    baris = awal.blok[0].indikator[0]
+def _simpan_pertama(akun, hi, lembar, nilai, keterangan):
+    """Save ``nilai`` with ``keterangan`` for the first indicator of
+    ``lembar``'s first sub kegiatan (TW I 2024) as the unit's Operator;
+    returns its row."""
+    baris = lembar.blok[0].indikator[0]
+    isian = {"nilai": nilai, "keterangan": keterangan}
     simpan_realisasi(
         akun["operator.hi"],
         hi,
         2024,
         1,
-        {"indikator": {baris.indikator.pk: {"nilai": "7", "keterangan": "baru"}}},
-        awal.entri.versi,
+        {"indikator": {baris.indikator.pk: isian}},
+        lembar.entri.versi,
     )
+    return baris
+
+
+def test_a_save_reads_the_realisations_again_not_the_plan(akun, hi, tw1_dibuka):
+    awal = lembar_tersimpan(hi, 2024, 1)
+    baris = _simpan_pertama(akun, hi, awal, "7", "baru")
     with CaptureQueriesContext(connection) as kueri:
         sesudah = lembar_tersimpan(hi, 2024, 1)
     assert _nilai(sesudah) == _nilai(lembar_entri(hi, 2024, 1)) != _nilai(awal)
@@ -51,14 +60,5 @@ def test_the_status_rows_follow_a_save(akun, instansi, hi, tw1_dibuka):
         return {s.unit.pk: s.entri.versi for s in status_instansi(instansi, 2024, 1)}
 
     awal = versi()
-    lembar = lembar_entri(hi, 2024, 1)
-    baris = lembar.blok[0].indikator[0]
-    simpan_realisasi(
-        akun["operator.hi"],
-        hi,
-        2024,
-        1,
-        {"indikator": {baris.indikator.pk: {"nilai": "5", "keterangan": "ubah"}}},
-        lembar.entri.versi,
-    )
+    _simpan_pertama(akun, hi, lembar_entri(hi, 2024, 1), "5", "ubah")
     assert versi() == {**awal, hi.pk: awal[hi.pk] + 1}
