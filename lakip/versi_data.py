@@ -26,6 +26,7 @@ result computed from rows older than a write is never stored under a version
 taken after that write: a write is never followed by stale figures.
 """
 
+import functools
 import hashlib
 import pickle
 import threading
@@ -130,22 +131,18 @@ def ganti_versi(instansi_ids, lapisan=DATA):
     )
 
 
-_SIDIK_KODE = []
-
-
+@functools.cache
 def sidik_kode():
     """A fingerprint of the templates and the project's apps' code (read once
     per process): a result of an older deployment is never read by a newer
     one."""
-    if not _SIDIK_KODE:
-        akar = Path(settings.BASE_DIR)
-        aplikasi = sorted(p.parent.name for p in akar.glob("*/apps.py"))
-        h = hashlib.sha256()
-        for pola in ["templates/**/*.html", *(f"{a}/**/*.py" for a in aplikasi)]:
-            for berkas in sorted(akar.glob(pola)):
-                h.update(berkas.read_bytes())
-        _SIDIK_KODE.append(h.hexdigest()[:12])
-    return _SIDIK_KODE[0]
+    akar = Path(settings.BASE_DIR)
+    aplikasi = sorted(p.parent.name for p in akar.glob("*/apps.py"))
+    h = hashlib.sha256()
+    for pola in ["templates/**/*.html", *(f"{a}/**/*.py" for a in aplikasi)]:
+        for berkas in sorted(akar.glob(pola)):
+            h.update(berkas.read_bytes())
+    return h.hexdigest()[:12]
 
 
 # Results kept in this process too (``tersimpan(..., proses=True)``): what is
@@ -156,11 +153,17 @@ _PROSES = OrderedDict()
 _BATAS_PROSES = 256
 
 
-def _ingat_proses(kunci, hasil):
-    _PROSES[kunci] = hasil
-    _PROSES.move_to_end(kunci)
-    while len(_PROSES) > _BATAS_PROSES:
-        _PROSES.popitem(last=False)
+def _ingat(kunci, hasil, proses):
+    """Remember ``hasil`` of ``kunci`` (key and version) for the rest of the
+    request and, with ``proses``, in the process."""
+    memo = _memo()
+    if memo is not None:
+        memo[kunci] = hasil
+    if proses:
+        _PROSES[kunci] = hasil
+        _PROSES.move_to_end(kunci)
+        while len(_PROSES) > _BATAS_PROSES:
+            _PROSES.popitem(last=False)
 
 
 def tersimpan(kunci, instansi_id, hitung, cakupan=DATA, proses=False):
@@ -190,19 +193,13 @@ def tersimpan(kunci, instansi_id, hitung, cakupan=DATA, proses=False):
     simpanan = cache.get(k)
     if simpanan is not None and simpanan[0] == v:
         hasil = pickle.loads(zlib.decompress(simpanan[1]))
-        if memo is not None:
-            memo[(k, v)] = hasil
-        if proses:
-            _ingat_proses((k, v), hasil)
+        _ingat((k, v), hasil, proses)
         return hasil
     hasil = hitung()
     isi = zlib.compress(pickle.dumps(hasil, pickle.HIGHEST_PROTOCOL), 1)
     cache.set(k, (v, isi), WAKTU_SIMPAN)
-    memo = _memo()  # hitung() may have written, and forgotten the memo
-    if memo is not None:
-        memo[(k, v)] = hasil
-    if proses:
-        _ingat_proses((k, v), hasil)
+    # After hitung(), which may have written and so forgotten the memo.
+    _ingat((k, v), hasil, proses)
     # A write after this in the same transaction replaces the version again
     # (``_tandai``).
     sambungan = transaction.get_connection()
