@@ -11,7 +11,7 @@ edit changes the version, and the next page computes them again.
 
 from dataclasses import dataclass
 
-from lakip.models import UnitKerja
+from lakip.selectors import unit_instansi
 from lakip.versi_data import RENCANA, tersimpan
 from realisasi.selectors import lembar_entri, lembar_entri_banyak, rencana_lembar
 
@@ -91,7 +91,7 @@ def status_instansi(instansi, tahun, triwulan):
     in the quarter, in the agency's order (every unit's sheet read at once)."""
 
     def hitung():
-        unit = list(UnitKerja.objects.filter(instansi=instansi))
+        unit = unit_instansi(instansi.pk)
         if not unit:
             return []
         rencana = _rencana(f"instansi-{instansi.pk}", unit, tahun)
