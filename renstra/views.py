@@ -4,6 +4,7 @@ Pemeriksa read; others are refused. Every lookup is scoped to the user's agency,
 so an id of another agency gives 404."""
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from lakip.akses import instansi_pengguna, peran_diperlukan
 from lakip.halaman_tersimpan import html_tersimpan
 from lakip.peran import Peran, peran_pengguna
+from lakip.triwulan import PeriodeTidakValid, periksa_periode
 from lakip.versi_data import RENCANA
 from renstra import forms, selectors, services
 from renstra.models import (
@@ -61,11 +63,18 @@ def boleh_ubah(request):
 
 
 def _tahun(request, instansi):
+    """``(tahun, the years with a plan)``: the year asked for, or the latest
+    one when none or no number is given. A year outside 2000-2100 is refused
+    (400, in Indonesian): no query and no cached page is made for it."""
     daftar = selectors.tahun_rencana(instansi)
     try:
         tahun = int(request.GET.get("tahun", ""))
     except ValueError:
-        tahun = daftar[0] if daftar else None
+        return (daftar[0] if daftar else None), daftar
+    try:
+        periksa_periode(tahun)
+    except PeriodeTidakValid as galat:
+        raise BadRequest(str(galat)) from None
     return tahun, daftar
 
 

@@ -342,3 +342,10 @@ def test_out_of_range_numbers_are_refused_with_a_message(perencanaan):
         )
     )
     assert "terlalu besar; paling besar 99.999.999,99." in halaman
+
+
+def test_a_year_outside_the_range_is_refused(perencanaan):
+    url = reverse("renstra:pohon")
+    for tahun in ("1999", "2101", "99999999999999999999"):
+        assert perencanaan.get(url, {"tahun": tahun}).status_code == 400, tahun
+    assert perencanaan.get(url, {"tahun": "abc"}).status_code == 200  # the latest
