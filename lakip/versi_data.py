@@ -28,7 +28,6 @@ taken after that write: a write is never followed by stale figures.
 
 import functools
 import hashlib
-import pickle
 import threading
 import uuid
 import zlib
@@ -41,6 +40,8 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from lakip.acuan import AcuanBerbeda, daftarkan, muat, simpan
 
 RENCANA = "rencana"
 DATA = "data"
@@ -153,20 +154,22 @@ _PROSES = OrderedDict()
 _BATAS_PROSES = 256
 
 
-def _ingat(kunci, hasil, proses):
+def _ingat(kunci, hasil, objek):
     """Remember ``hasil`` of ``kunci`` (key and version) for the rest of the
-    request and, with ``proses``, in the process."""
+    request and, given its model objects ``objek`` (``proses``), in the process,
+    where other results may refer to them (``lakip.acuan``)."""
     memo = _memo()
     if memo is not None:
         memo[kunci] = hasil
-    if proses:
+    if objek is not None:
         _PROSES[kunci] = hasil
         _PROSES.move_to_end(kunci)
+        daftarkan(hasil, objek)
         while len(_PROSES) > _BATAS_PROSES:
             _PROSES.popitem(last=False)
 
 
-def tersimpan(kunci, instansi_id, hitung, cakupan=DATA, proses=False):
+def tersimpan(kunci, instansi_id, hitung, cakupan=DATA, proses=False, acuan=None):
     """``hitung()`` kept in the shared cache under ``kunci`` with the agency's
     current version of the scope ``cakupan`` and the code's fingerprint
     (``sidik_kode``): computed again only after a write to that data or a new
@@ -181,7 +184,12 @@ def tersimpan(kunci, instansi_id, hitung, cakupan=DATA, proses=False):
 
     ``proses``: the result is also kept in this process, and the same object
     is returned to every caller of that version: only for results no caller
-    changes (what is read of the plan)."""
+    changes (what is read of the plan).
+
+    ``acuan``: a function returning the kept (``proses``) result this one is
+    computed from, whose scope ``cakupan`` includes; the objects of it that
+    the result holds are stored as references to it (``lakip.acuan``), not
+    copied. A reference that does not match is a miss: computed again."""
     v = versi(instansi_id, cakupan)
     k = f"lakip:simpanan:{sidik_kode()}:{kunci}"
     memo = _memo()
@@ -192,14 +200,20 @@ def tersimpan(kunci, instansi_id, hitung, cakupan=DATA, proses=False):
         return _PROSES[(k, v)]
     simpanan = cache.get(k)
     if simpanan is not None and simpanan[0] == v:
-        hasil = pickle.loads(zlib.decompress(simpanan[1]))
-        _ingat((k, v), hasil, proses)
-        return hasil
+        try:
+            hasil, objek = muat(
+                zlib.decompress(simpanan[1]), acuan() if acuan else None, proses
+            )
+        except AcuanBerbeda:
+            pass
+        else:
+            _ingat((k, v), hasil, objek)
+            return hasil
     hasil = hitung()
-    isi = zlib.compress(pickle.dumps(hasil, pickle.HIGHEST_PROTOCOL), 1)
-    cache.set(k, (v, isi), WAKTU_SIMPAN)
+    isi, objek = simpan(hasil, acuan() if acuan else None, proses)
+    cache.set(k, (v, zlib.compress(isi, 1)), WAKTU_SIMPAN)
     # After hitung(), which may have written and so forgotten the memo.
-    _ingat((k, v), hasil, proses)
+    _ingat((k, v), hasil, objek)
     # A write after this in the same transaction replaces the version again
     # (``_tandai``).
     sambungan = transaction.get_connection()

@@ -11,8 +11,16 @@ from lakip.versi_data import DATA, RENCANA, tersimpan
 from laporan import data as data_laporan_mod
 
 
-def _ambil(kunci_dasar, instansi, hitung):
-    return tersimpan(f"data:{kunci_dasar}", instansi.pk, hitung, DATA)
+def _ambil(kunci_dasar, instansi, tahun, hitung):
+    """Stored with references to the plan it was built from (the plan objects
+    it holds are not copied at every change: ``lakip.acuan``)."""
+    return tersimpan(
+        f"data:{kunci_dasar}",
+        instansi.pk,
+        hitung,
+        DATA,
+        acuan=lambda: rencana_laporan(instansi, tahun),
+    )
 
 
 def rencana_laporan(instansi, tahun):
@@ -33,6 +41,7 @@ def data_laporan(instansi, tahun, triwulan):
     return _ambil(
         f"{instansi.pk}:{tahun}:{triwulan}",
         instansi,
+        tahun,
         lambda: data_laporan_mod.bangun_data_laporan(
             instansi, tahun, triwulan, rencana_laporan(instansi, tahun)
         ),
@@ -45,6 +54,7 @@ def data_laporan_tahun(instansi, tahun, sampai_triwulan):
     return _ambil(
         f"{instansi.pk}:{tahun}:1-{sampai_triwulan}",
         instansi,
+        tahun,
         lambda: data_laporan_mod.bangun_data_laporan_tahun(
             instansi, tahun, sampai_triwulan, rencana_laporan(instansi, tahun)
         ),

@@ -35,13 +35,17 @@ def lembar_tersimpan(unit, tahun, triwulan):
     """``lembar_entri(unit, tahun, triwulan)``, computed once per data version
     of the unit's agency. It is never older than the last committed write
     before the call (the version is read before the sheet is computed), so a
-    save may validate against it as against a sheet read now."""
+    save may validate against it as against a sheet read now. Stored with
+    references to the plan it was read from (``lakip.acuan``)."""
+
+    def rencana():
+        return _rencana(f"unit-{unit.pk}", [unit], tahun)
+
     return tersimpan(
         f"lembar:{unit.pk}:{tahun}:{triwulan}",
         unit.instansi_id,
-        lambda: lembar_entri(
-            unit, tahun, triwulan, _rencana(f"unit-{unit.pk}", [unit], tahun)
-        ),
+        lambda: lembar_entri(unit, tahun, triwulan, rencana()),
+        acuan=rencana,
     )
 
 

@@ -4,6 +4,7 @@ per plan version."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lakip import acuan, versi_data
 from realisasi.ringkasan import lembar_tersimpan, status_instansi
 from realisasi.selectors import lembar_entri
 from realisasi.services import simpan_realisasi
@@ -62,3 +63,23 @@ def test_the_status_rows_follow_a_save(akun, instansi, hi, tw1_dibuka):
     awal = versi()
     _simpan_pertama(akun, hi, lembar_entri(hi, 2024, 1), "5", "ubah")
     assert versi() == {**awal, hi.pk: awal[hi.pk] + 1}
+
+
+def test_another_process_reads_the_sheet_with_its_own_plan(akun, hi, tw1_dibuka):
+    """The sheet is stored with references to its plan part: a new process
+    reads the saved values from the shared cache, its indicators being its
+    own copy of the plan part, without reading the plan or the realisations."""
+    baris = _simpan_pertama(akun, hi, lembar_tersimpan(hi, 2024, 1), "5", "lain")
+    disimpan = lembar_tersimpan(hi, 2024, 1)
+    versi_data._PROSES.clear()
+    acuan._INDEKS.clear()
+    with CaptureQueriesContext(connection) as kueri:
+        dibaca = lembar_tersimpan(hi, 2024, 1)
+    assert not any(
+        "renstra_" in q["sql"] or "realisasi_" in q["sql"]
+        for q in kueri.captured_queries
+    )
+    assert _nilai(dibaca) == _nilai(disimpan) == _nilai(lembar_entri(hi, 2024, 1))
+    assert _nilai(dibaca)[baris.indikator.pk][:2] == (5, "lain")
+    indikator = {id(b.indikator) for b in dibaca.semua_indikator()}
+    assert indikator.isdisjoint(id(b.indikator) for b in disimpan.semua_indikator())
