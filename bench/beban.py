@@ -29,7 +29,9 @@ At the end: requests per second, p50/p95 latency per kind of request (entry GET,
 POST, dashboard GET, dashboard detail GET, other reads) and overall, errors (must be
 0: a failed request, an unexpected status, or a save that did not redirect back to
 the entry page), and a check that the last value each writer saved for each
-indicator is the one in the database, checked right after each run (no lost update).
+indicator is the one in the database, checked right after each run (no lost update),
+and the CPU seconds the app server, PostgreSQL and this load generator used (they
+share the machine: what the generator uses, the server cannot).
 The save POST is timed alone
 (its redirect is not followed). Logins happen before the clock starts.
 
@@ -275,16 +277,49 @@ def jalankan(args):
         hasil = []
         for jumlah in (args.dasar, args.pengguna):
             k = jumlah // 2
+            cpu_awal = _cpu(server.pid)
             latensi, galat, tersimpan, lama = _beban(
                 args, dasar, penulis[:k], pembaca[: jumlah - k]
             )
+            cpu = [b - a for a, b in zip(cpu_awal, _cpu(server.pid), strict=True)]
             # Checked at once: the next run's writers save to the same
             # indicators.
-            hasil.append((latensi, galat, tersimpan, periksa(tersimpan), lama))
+            hasil.append((latensi, galat, tersimpan, periksa(tersimpan), lama, cpu))
         return hasil
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _detik_cpu(pid):
+    """User and system CPU seconds of process ``pid`` so far (0 if gone)."""
+    try:
+        kolom = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(kolom[11]) + int(kolom[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(pid_server):
+    """CPU seconds used so far by the app server (gunicorn and its workers),
+    by PostgreSQL (every ``postgres`` process) and by this load generator, so
+    that a run can tell what the machine spent where."""
+    server = postgres = 0.0
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+        except OSError:
+            continue
+        nama = stat[stat.index("(") + 1 : stat.rindex(")")]
+        induk = int(stat.rsplit(")", 1)[1].split()[1])
+        if int(d.name) == pid_server or induk == pid_server:
+            server += _detik_cpu(d.name)
+        elif nama.startswith("postgres"):
+            postgres += _detik_cpu(d.name)
+    sendiri = os.times()
+    return server, postgres, sendiri.user + sendiri.system
 
 
 def _beban(args, dasar, penulis, pembaca):
@@ -399,7 +434,7 @@ def port_bebas():
 
 def cetak(judul, args, jumlah, hasil):
     """Print one run's table; ``(p50, p95, errors, lost updates, saved)``."""
-    latensi, galat, tersimpan, hilang, lama = hasil
+    latensi, galat, tersimpan, hilang, lama, cpu = hasil
     n_tulis = jumlah // 2
     print(
         f"{judul}: {jumlah} pengguna ({n_tulis} penulis, {jumlah - n_tulis} "
@@ -414,6 +449,12 @@ def cetak(judul, args, jumlah, hasil):
             f"{label:18s} {len(urut):7d} {len(urut) / lama:10.1f} "
             f"{persentil(urut, 50) * 1000:8.0f} {persentil(urut, 95) * 1000:8.0f}"
         )
+    inti = os.cpu_count() or 1
+    print(
+        f"CPU (detik)       : server aplikasi {cpu[0]:.1f}, PostgreSQL {cpu[1]:.1f}, "
+        f"generator beban {cpu[2]:.1f}; {sum(cpu) / (lama * inti):.0%} dari "
+        f"{inti} inti × {lama:.0f} detik"
+    )
     print(f"galat             : {len(galat)}")
     for g in galat[:10]:
         print("   ", g)

@@ -286,7 +286,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 if os.environ.get("DJANGO_CACHE", "locmem" if DEBUG else "db") == "db":
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "lakip.cache_db.CacheBasisData",
             "LOCATION": "lakip_cache",
             # Django's default of 300 rows would cull the data versions and the
             # computed pages of a few agencies at every write (lakip.versi_data

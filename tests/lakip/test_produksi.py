@@ -122,7 +122,7 @@ def test_secure_cookies_in_production():
         text=True,
         check=True,
     )
-    assert hasil.stdout.split() == ["True", "True", "True", "False", "DatabaseCache"]
+    assert hasil.stdout.split() == ["True", "True", "True", "False", "CacheBasisData"]
 
 
 def test_health_check_is_public_and_minimal(client, db):
