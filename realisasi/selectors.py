@@ -8,6 +8,11 @@ from django.db.models import Q
 from lakip.perhitungan import RASIO, kas_kumulatif, nilai_rasio, terhitung
 from realisasi.models import RealisasiAnggaran, RealisasiBelanja, RealisasiIndikator
 
+# Dictionaries are built from these reads: ordered by their own columns (the
+# models' default orders pass through the indicator's, sub kegiatan's or
+# unit's own, a join and a sort each).
+_URUT_INDIKATOR = ("indikator_id", "tahun", "triwulan")
+
 
 def realisasi_indikator(indikator, tahun_tahun):
     """``{(indikator_id, tahun): {triwulan: RealisasiIndikator}}`` for the given
@@ -15,7 +20,7 @@ def realisasi_indikator(indikator, tahun_tahun):
     hasil = defaultdict(dict)
     for r in RealisasiIndikator.objects.filter(
         indikator__in=indikator, tahun__in=tahun_tahun
-    ):
+    ).order_by(*_URUT_INDIKATOR):
         hasil[(r.indikator_id, r.tahun)][r.triwulan] = r
     return hasil
 
@@ -42,16 +47,20 @@ def nilai_realisasi_indikator(indikator, tahun_tahun):
         pembilang,
         penyebut,
         ket,
-    ) in RealisasiIndikator.objects.filter(
-        indikator__in=indikator, tahun__in=tahun_tahun
-    ).values_list(
-        "indikator_id",
-        "tahun",
-        "triwulan",
-        "nilai",
-        "pembilang",
-        "penyebut",
-        "keterangan",
+    ) in (
+        RealisasiIndikator.objects.filter(
+            indikator__in=indikator, tahun__in=tahun_tahun
+        )
+        .order_by(*_URUT_INDIKATOR)
+        .values_list(
+            "indikator_id",
+            "tahun",
+            "triwulan",
+            "nilai",
+            "pembilang",
+            "penyebut",
+            "keterangan",
+        )
     ):
         hasil[(ind_id, tahun)][tw] = NilaiRealisasi(nilai, pembilang, penyebut, ket)
     return hasil
@@ -71,9 +80,11 @@ def realisasi_anggaran(sub_kegiatan):
     """``{sub_kegiatan_id: {triwulan: jumlah}}``: money spent up to each quarter's
     end, for the given sub kegiatan (objects or ids)."""
     hasil = defaultdict(dict)
-    for sub_id, tw, jumlah in RealisasiAnggaran.objects.filter(
-        sub_kegiatan__in=sub_kegiatan
-    ).values_list("sub_kegiatan_id", "triwulan", "jumlah"):
+    for sub_id, tw, jumlah in (
+        RealisasiAnggaran.objects.filter(sub_kegiatan__in=sub_kegiatan)
+        .order_by("sub_kegiatan_id", "triwulan")
+        .values_list("sub_kegiatan_id", "triwulan", "jumlah")
+    ):
         hasil[sub_id][tw] = jumlah
     return hasil
 
@@ -81,9 +92,11 @@ def realisasi_anggaran(sub_kegiatan):
 def realisasi_belanja(rincian):
     """``{rincian_id: {triwulan: jumlah}}`` for the given expenditure lines."""
     hasil = defaultdict(dict)
-    for rincian_id, tw, jumlah in RealisasiBelanja.objects.filter(
-        rincian__in=rincian
-    ).values_list("rincian_id", "triwulan", "jumlah"):
+    for rincian_id, tw, jumlah in (
+        RealisasiBelanja.objects.filter(rincian__in=rincian)
+        .order_by("rincian_id", "triwulan")
+        .values_list("rincian_id", "triwulan", "jumlah")
+    ):
         hasil[rincian_id][tw] = jumlah
     return hasil
 
@@ -97,7 +110,7 @@ def entri_triwulan(instansi, tahun, triwulan):
         e.unit_id: e
         for e in EntriTriwulan.objects.filter(
             unit__instansi=instansi, tahun=tahun, triwulan=triwulan
-        )
+        ).order_by()
     }
 
 
@@ -267,7 +280,7 @@ def lembar_entri_banyak(daftar_unit, tahun, triwulan, rencana=None):
         e.unit_id: e
         for e in EntriTriwulan.objects.filter(
             unit__in=daftar_unit, tahun=tahun, triwulan=triwulan
-        )
+        ).order_by()
     }
     if rencana is None:
         rencana = rencana_lembar(daftar_unit, tahun)
@@ -381,20 +394,26 @@ def unit_belum_disahkan(instansi, tahun, triwulan):
     status = dict(
         EntriTriwulan.objects.filter(
             unit__instansi=instansi, tahun=tahun, triwulan=triwulan
-        ).values_list("unit_id", "status")
+        )
+        .order_by()
+        .values_list("unit_id", "status")
     )
     wajib = set(status)
     wajib.update(
         SubKegiatan.objects.filter(
             unit__instansi=instansi, kegiatan__program__tahun=tahun
-        ).values_list("unit_id", flat=True)
+        )
+        .order_by()
+        .values_list("unit_id", flat=True)
     )
     wajib.update(
         Indikator.objects.filter(
             Q(tingkat="program", program__tahun=tahun)
             | Q(tingkat="kegiatan", kegiatan__program__tahun=tahun),
             pemilik__unit__instansi=instansi,
-        ).values_list("pemilik__unit_id", flat=True)
+        )
+        .order_by()
+        .values_list("pemilik__unit_id", flat=True)
     )
     return [
         u
