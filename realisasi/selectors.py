@@ -385,11 +385,11 @@ def unit_belum_disahkan(instansi, tahun, triwulan):
     (not Disahkan), in the agency's unit order; empty when the quarter is
     approved. A unit counts when it has something to enter that year (a sub
     kegiatan, a program/kegiatan indicator owned by its staff, the IKU) or a
-    workflow record for the quarter; without a record it is in Draf. Four
-    queries."""
-    from lakip.models import UnitKerja
+    workflow record for the quarter; without a record it is in Draf. One
+    query: the units and what the plan asks of them are read once per version
+    of the plan."""
+    from lakip.selectors import unit_instansi
     from realisasi.models import EntriTriwulan, StatusEntri
-    from renstra.models import Indikator, SubKegiatan
 
     status = dict(
         EntriTriwulan.objects.filter(
@@ -398,26 +398,35 @@ def unit_belum_disahkan(instansi, tahun, triwulan):
         .order_by()
         .values_list("unit_id", "status")
     )
-    wajib = set(status)
-    wajib.update(
-        SubKegiatan.objects.filter(
-            unit__instansi=instansi, kegiatan__program__tahun=tahun
-        )
-        .order_by()
-        .values_list("unit_id", flat=True)
-    )
-    wajib.update(
-        Indikator.objects.filter(
-            Q(tingkat="program", program__tahun=tahun)
-            | Q(tingkat="kegiatan", kegiatan__program__tahun=tahun),
-            pemilik__unit__instansi=instansi,
-        )
-        .order_by()
-        .values_list("pemilik__unit_id", flat=True)
-    )
+    wajib = _unit_wajib(instansi, tahun) | set(status)
     return [
         u
-        for u in UnitKerja.objects.filter(instansi=instansi)
+        for u in unit_instansi(instansi.pk)
         if (u.pk in wajib or u.mengisi_iku)
         and status.get(u.pk, StatusEntri.DRAF) != StatusEntri.DISAHKAN
     ]
+
+
+def _unit_wajib(instansi, tahun):
+    """The ids of ``instansi``'s units with a sub kegiatan of ``tahun`` or
+    whose staff own a program or kegiatan indicator of it (read once per
+    version of the plan)."""
+    from lakip.versi_data import RENCANA, tersimpan
+    from renstra.models import Indikator, SubKegiatan
+
+    def hitung():
+        sub = SubKegiatan.objects.filter(
+            unit__instansi=instansi, kegiatan__program__tahun=tahun
+        ).order_by()
+        indikator = Indikator.objects.filter(
+            Q(tingkat="program", program__tahun=tahun)
+            | Q(tingkat="kegiatan", kegiatan__program__tahun=tahun),
+            pemilik__unit__instansi=instansi,
+        ).order_by()
+        return frozenset(sub.values_list("unit_id", flat=True)) | frozenset(
+            indikator.values_list("pemilik__unit_id", flat=True)
+        )
+
+    return tersimpan(
+        f"unit-wajib:{instansi.pk}:{tahun}", instansi.pk, hitung, RENCANA, proses=True
+    )

@@ -1,7 +1,9 @@
 """Which units keep a quarter from being approved."""
 
+from lakip.models import UnitKerja
 from realisasi.models import EntriTriwulan, StatusEntri
 from realisasi.selectors import unit_belum_disahkan
+from renstra.models import SubKegiatan
 from tests.bantuan import sahkan_triwulan
 
 SEMUA = [
@@ -23,6 +25,20 @@ def kode(unit):
 def test_no_record_is_draf_and_every_unit_counts(instansi, django_assert_num_queries):
     with django_assert_num_queries(4):
         assert kode(unit_belum_disahkan(instansi, 2024, 1)) == SEMUA
+    # What the plan asks of the units is kept until the plan changes.
+    with django_assert_num_queries(1):
+        assert kode(unit_belum_disahkan(instansi, 2024, 2)) == SEMUA
+
+
+def test_a_unit_given_a_sub_kegiatan_counts_at_once(instansi):
+    baru = UnitKerja.objects.create(
+        instansi=instansi, kode="bidang-baru", nama="Bidang Baru", urutan=99
+    )
+    assert "bidang-baru" not in kode(unit_belum_disahkan(instansi, 2024, 1))
+    sub = SubKegiatan.objects.filter(kegiatan__program__tahun=2024).first()
+    sub.unit = baru
+    sub.save()
+    assert "bidang-baru" in kode(unit_belum_disahkan(instansi, 2024, 1))
 
 
 def test_approved_only_when_every_unit_is_disahkan(instansi):
