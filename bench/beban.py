@@ -287,11 +287,9 @@ def jalankan(args):
         hasil = []
         for jumlah in (args.dasar, args.pengguna):
             k = jumlah // 2
-            cpu_awal = _cpu(server.pid)
-            latensi, galat, tersimpan, lama = _beban(
-                args, dasar, penulis[:k], pembaca[: jumlah - k]
+            latensi, galat, tersimpan, lama, cpu = _beban(
+                args, dasar, penulis[:k], pembaca[: jumlah - k], server.pid
             )
-            cpu = [b - a for a, b in zip(cpu_awal, _cpu(server.pid), strict=True)]
             # Checked at once: the next run's writers save to the same
             # indicators.
             hasil.append((latensi, galat, tersimpan, periksa(tersimpan), lama, cpu))
@@ -332,7 +330,7 @@ def _cpu(pid_server):
     return server, postgres, sendiri.user + sendiri.system
 
 
-def _beban(args, dasar, penulis, pembaca):
+def _beban(args, dasar, penulis, pembaca, pid_server):
     kunci = threading.Lock()
     latensi, galat, tersimpan = {j: [] for j in JENIS}, [], {}
 
@@ -426,6 +424,7 @@ def _beban(args, dasar, penulis, pembaca):
         k.catat = catat
     utas = [threading.Thread(target=tulis, args=a) for a in klien_tulis]
     utas += [threading.Thread(target=baca, args=a) for a in klien_baca]
+    cpu_awal = _cpu(pid_server)  # the clocked run only (not logins, warm-up)
     mulai = time.monotonic()
     batas[0] = mulai + args.durasi
     for t in utas:
@@ -433,7 +432,8 @@ def _beban(args, dasar, penulis, pembaca):
     for t in utas:
         t.join(timeout=args.durasi + 120)
     lama = time.monotonic() - mulai
-    return latensi, galat, tersimpan, lama
+    cpu = [b - a for a, b in zip(cpu_awal, _cpu(pid_server), strict=True)]
+    return latensi, galat, tersimpan, lama, cpu
 
 
 def periksa(tersimpan):
