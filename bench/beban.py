@@ -72,9 +72,6 @@ from bench.lingkungan import tambah_opsi_cepat  # noqa: E402
 
 SANDI = "uji-beban-lakip-2024"
 TW = "?tahun=2024&triwulan=2"
-# What a reader reads: the dashboard (every other request), then in turn its
-# dashboard detail page and these.
-HALAMAN_BACA = ["/laporan/dasbor/" + TW, "/realisasi/status/", "/rencana/", "/"]
 JENIS = {
     "entri": "entri GET",
     "simpan": "simpan POST",
@@ -299,35 +296,41 @@ def jalankan(args):
         server.wait(timeout=30)
 
 
-def _detik_cpu(pid):
-    """User and system CPU seconds of process ``pid`` so far (0 if gone)."""
-    try:
-        kolom = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(kolom[11]) + int(kolom[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _cpu(pid_server):
     """CPU seconds used so far by the app server (gunicorn and its workers),
     by PostgreSQL (every ``postgres`` process) and by this load generator, so
     that a run can tell what the machine spent where."""
     server = postgres = 0.0
+    detik_per_tik = 1 / os.sysconf("SC_CLK_TCK")
     for d in Path("/proc").iterdir():
         if not d.name.isdigit():
             continue
         try:
             stat = (d / "stat").read_text()
-        except OSError:
+        except OSError:  # ended meanwhile
             continue
-        nama = stat[stat.index("(") + 1 : stat.rindex(")")]
-        induk = int(stat.rsplit(")", 1)[1].split()[1])
-        if int(d.name) == pid_server or induk == pid_server:
-            server += _detik_cpu(d.name)
+        nama, _, ekor = stat[stat.index("(") + 1 :].rpartition(")")
+        kolom = ekor.split()
+        detik = (int(kolom[11]) + int(kolom[12])) * detik_per_tik
+        if int(d.name) == pid_server or int(kolom[1]) == pid_server:
+            server += detik
         elif nama.startswith("postgres"):
-            postgres += _detik_cpu(d.name)
+            postgres += detik
     sendiri = os.times()
     return server, postgres, sendiri.user + sendiri.system
+
+
+def halaman_pembaca(rinci):
+    """``[(path, kind)]`` of what a reader reads: the dashboard (every other
+    request), then in turn its dashboard detail page ``rinci`` and the
+    others."""
+    return [
+        ("/laporan/dasbor/" + TW, "dasbor"),
+        (rinci, "rinci"),
+        ("/realisasi/status/", "lain"),
+        ("/rencana/", "lain"),
+        ("/", "lain"),
+    ]
 
 
 def _beban(args, dasar, penulis, pembaca, pid_server):
@@ -378,16 +381,13 @@ def _beban(args, dasar, penulis, pembaca, pid_server):
             berpikir()
 
     def baca(k, rinci):
-        dasbor = HALAMAN_BACA[0]
-        lain = [(rinci, "rinci"), *((p, "lain") for p in HALAMAN_BACA[1:])]
+        dasbor, *lain = halaman_pembaca(rinci)
         tiba()
         i = 0
         while time.monotonic() < batas[0]:
-            if i % 2 == 0:  # every other request: the dashboard
-                k.minta(dasbor, jenis="dasbor")
-            else:
-                path, jenis = lain[i // 2 % len(lain)]
-                k.minta(path, jenis=jenis)
+            # every other request: the dashboard
+            path, jenis = dasbor if i % 2 == 0 else lain[i // 2 % len(lain)]
+            k.minta(path, jenis=jenis)
             i += 1
             berpikir()
 
@@ -411,9 +411,7 @@ def _beban(args, dasar, penulis, pembaca, pid_server):
         threading.Thread(target=pemanasan, args=(k, [p])) for k, _, p in klien_tulis
     ]
     panas += [
-        threading.Thread(
-            target=pemanasan, args=(k, [HALAMAN_BACA[0], r, *HALAMAN_BACA[1:]])
-        )
+        threading.Thread(target=pemanasan, args=(k, [p for p, _ in halaman_pembaca(r)]))
         for k, r in klien_baca
     ]
     for t in panas:
