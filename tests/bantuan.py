@@ -244,3 +244,13 @@ def lengkapi_triwulan(instansi, tahun=2024, triwulan=1):
         sub.pptk = sub.pptk or sub.unit.kepala
         sub.pelaksana = sub.pelaksana or sub.unit.kepala
         sub.save()
+
+
+def proses_baru():
+    """Forget what this process keeps (``tersimpan(..., proses=True)`` and the
+    reference indexes of ``lakip.acuan``), as a newly started app server: what
+    it reads next comes from the shared cache."""
+    from lakip import acuan, versi_data
+
+    versi_data._PROSES.clear()
+    acuan._INDEKS.clear()

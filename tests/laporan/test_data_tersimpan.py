@@ -14,7 +14,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from lakip import acuan
-from lakip import versi_data as versi_data_mod
 from lakip.models import Instansi, UnitKerja
 from lakip.services import buat_akun_demo
 from lakip.versi_data import instansi_dari, versi_data
@@ -28,6 +27,7 @@ from realisasi.services import atur_periode_entri, simpan_realisasi, ubah_status
 from renstra import services as renstra_services
 from renstra.models import Indikator, SubKegiatan, TargetIndikator
 from tests import sipd_xlsx
+from tests.bantuan import proses_baru
 
 PENGESAHAN = "2.07.05.2.01.0001"  # Bidang HI; realisasi TW I 2.000.000
 
@@ -212,19 +212,13 @@ def test_a_saved_realisation_reads_the_realisations_again_not_the_plan(
     assert any('FROM "renstra_indikator"' in q["sql"] for q in kueri.captured_queries)
 
 
-def _proses_baru():
-    """Forget what this process kept, as a new app server starts."""
-    versi_data_mod._PROSES.clear()
-    acuan._INDEKS.clear()
-
-
 def test_another_process_reads_the_data_with_its_own_plan(akun, hi, sub, instansi):
     """The report data is stored with references to the plan it was built
     from: another process reads the same figures, its plan objects being that
     process's copy of the plan, read from the shared cache, not the database."""
     _simpan_entri(akun, hi, sub, instansi)
     disimpan = data_laporan(instansi, 2024, 1)
-    _proses_baru()
+    proses_baru()
     with CaptureQueriesContext(connection) as kueri:
         dibaca = data_laporan(instansi, 2024, 1)
     assert not any("renstra_" in q["sql"] for q in kueri.captured_queries)
@@ -238,7 +232,7 @@ def test_data_whose_plan_copy_differs_is_computed_again(akun, hi, sub, instansi)
     """A reference to a plan object that this process's plan holds elsewhere
     is a miss, never a wrong object: the data is computed again."""
     data_laporan(instansi, 2024, 1)
-    _proses_baru()
+    proses_baru()
     rencana = rencana_laporan(instansi, 2024)
     # Its objects as a copy read in another order would number them.
     acuan.daftarkan(rencana, acuan.simpan(rencana, catat=True)[1][::-1])

@@ -4,11 +4,11 @@ per plan version."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lakip import acuan, versi_data
 from realisasi.ringkasan import lembar_tersimpan, status_instansi
 from realisasi.selectors import lembar_entri
 from realisasi.services import simpan_realisasi
 from renstra.models import TargetIndikator
+from tests.bantuan import proses_baru
 
 
 def _nilai(lembar):
@@ -71,8 +71,7 @@ def test_another_process_reads_the_sheet_with_its_own_plan(akun, hi, tw1_dibuka)
     own copy of the plan part, without reading the plan or the realisations."""
     baris = _simpan_pertama(akun, hi, lembar_tersimpan(hi, 2024, 1), "5", "lain")
     disimpan = lembar_tersimpan(hi, 2024, 1)
-    versi_data._PROSES.clear()
-    acuan._INDEKS.clear()
+    proses_baru()
     with CaptureQueriesContext(connection) as kueri:
         dibaca = lembar_tersimpan(hi, 2024, 1)
     assert not any(
