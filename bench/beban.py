@@ -299,7 +299,10 @@ def jalankan(args):
 def _cpu(pid_server):
     """CPU seconds used so far by the app server (gunicorn and its workers),
     by PostgreSQL (every ``postgres`` process) and by this load generator, so
-    that a run can tell what the machine spent where."""
+    that a run can tell what the machine spent where. A process's own time and
+    that of its ended children are both counted: a child that ends (a
+    PostgreSQL backend whose connection closed, a gunicorn worker) moves its
+    time into its parent's, so the sum never falls between two readings."""
     server = postgres = 0.0
     detik_per_tik = 1 / os.sysconf("SC_CLK_TCK")
     for d in Path("/proc").iterdir():
@@ -311,7 +314,8 @@ def _cpu(pid_server):
             continue
         nama, _, ekor = stat[stat.index("(") + 1 :].rpartition(")")
         kolom = ekor.split()
-        detik = (int(kolom[11]) + int(kolom[12])) * detik_per_tik
+        # utime, stime, cutime, cstime (proc(5)).
+        detik = sum(int(k) for k in kolom[11:15]) * detik_per_tik
         if int(d.name) == pid_server or int(kolom[1]) == pid_server:
             server += detik
         elif nama.startswith("postgres"):
