@@ -8,21 +8,12 @@ from django.shortcuts import get_object_or_404
 
 from lakip.models import UnitKerja
 from lakip.triwulan import triwulan_tanggal
-from lakip.versi_data import tersimpan
+from lakip.versi_data import RENCANA, tersimpan
 from laporan.data_tersimpan import data_laporan, data_laporan_tahun
 from realisasi import selectors as realisasi_sel
 from realisasi.models import RealisasiAnggaran, RealisasiIndikator
 from renstra import selectors as renstra_sel
 from renstra.models import Indikator, Kegiatan, Program, Sasaran, SubKegiatan
-
-
-def _realisasi_instansi(instansi):
-    """The indicator realisations of ``instansi``: filtered by the ids of its
-    indicators (one sub-select), not by four joined paths per realisation row,
-    so the cost follows the agency's own data, not the whole database's."""
-    return RealisasiIndikator.objects.filter(
-        indikator__in=renstra_sel.id_indikator_instansi(instansi)
-    )
 
 
 @dataclass(frozen=True)
@@ -36,15 +27,48 @@ class PeriodeBerdata:
     tahun_program: frozenset
 
 
+@dataclass(frozen=True)
+class _RencanaPeriode:
+    """What ``PeriodeBerdata`` reads of the plan: the ids of every indicator of
+    the agency (every year) and its budget years."""
+
+    indikator: tuple
+    tahun_program: frozenset
+
+
+def _rencana_periode(instansi):
+    """Read once per version of the plan (a saved realisation does not read it
+    again)."""
+
+    def hitung():
+        return _RencanaPeriode(
+            indikator=tuple(
+                sorted(r["pk"] for r in renstra_sel.id_indikator_instansi(instansi))
+            ),
+            tahun_program=frozenset(
+                Program.objects.filter(periode__instansi=instansi)
+                .order_by()
+                .values_list("tahun", flat=True)
+                .distinct()
+            ),
+        )
+
+    return tersimpan(
+        f"rencana-periode:{instansi.pk}", instansi.pk, hitung, RENCANA, proses=True
+    )
+
+
 def _periode_berdata(instansi):
     """Read once per data version: every page of the dashboard asks for the
-    latest quarter and the years, and three small distinct reads answer
-    both."""
+    latest quarter and the years. The realisations are read by the agency's
+    indicator ids (the unique index on indicator, year and quarter), so the
+    cost follows the agency's own rows, not every agency's."""
+    rencana = _rencana_periode(instansi)
 
     def hitung():
         return PeriodeBerdata(
             indikator=frozenset(
-                _realisasi_instansi(instansi)
+                RealisasiIndikator.objects.filter(indikator_id__in=rencana.indikator)
                 .order_by()
                 .values_list("tahun", "triwulan")
                 .distinct()
@@ -57,12 +81,7 @@ def _periode_berdata(instansi):
                 .values_list("sub_kegiatan__kegiatan__program__tahun", "triwulan")
                 .distinct()
             ),
-            tahun_program=frozenset(
-                Program.objects.filter(periode__instansi=instansi)
-                .order_by()
-                .values_list("tahun", flat=True)
-                .distinct()
-            ),
+            tahun_program=rencana.tahun_program,
         )
 
     return tersimpan(f"periode-berdata:{instansi.pk}", instansi.pk, hitung)
