@@ -63,9 +63,9 @@ def _periode_berdata(instansi):
     latest quarter and the years. The realisations are read by the agency's
     indicator ids (the unique index on indicator, year and quarter), so the
     cost follows the agency's own rows, not every agency's."""
-    rencana = _rencana_periode(instansi)
 
     def hitung():
+        rencana = _rencana_periode(instansi)
         return PeriodeBerdata(
             indikator=frozenset(
                 RealisasiIndikator.objects.filter(indikator_id__in=rencana.indikator)
