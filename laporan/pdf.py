@@ -11,10 +11,14 @@ layout's ``url_fetcher`` (``pekerja.pengambil``) serves only files under that
 folder and ``data:`` URLs; any other URL in a document is not fetched.
 
 Every PDF of a quarter's document comes from the package builder
-(``laporan.paket.rakit``), which lays parts out here or in its workers; other
-documents (the signed issue, the Perjanjian Kinerja) call ``pdf_html``.
+(``laporan.paket.rakit``), which lays parts out here or in its workers (one
+set of workers per build, ``kumpulan_pekerja``, for the parts and for what is
+laid out after them); other documents (the signed issue, the Perjanjian
+Kinerja) call ``pdf_html``.
 """
 
+import contextlib
+import contextvars
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -24,6 +28,8 @@ from django.conf import settings
 from laporan.paket import cache, pekerja
 
 BASE_URL = (Path(settings.BASE_DIR) / "static").as_uri() + "/"
+# The worker processes of the build in progress (``kumpulan_pekerja``), if any.
+_KUMPULAN = contextvars.ContextVar("kumpulan_pekerja", default=None)
 
 
 def render_dokumen(html):
@@ -47,7 +53,11 @@ def tata_html(html, nama="", pakai_cache=True):
         ada = cache.ambil([k]).get(k)
         if ada is not None:
             return k, *ada, False
-    isi, halaman = render_pdf(html)
+    kumpulan = _KUMPULAN.get()
+    if kumpulan is None:
+        isi, halaman = render_pdf(html)
+    else:
+        isi, halaman = kumpulan.submit(pekerja.render_bagian, html, BASE_URL).result()
     if pakai_cache:
         cache.simpan(k, nama, isi, halaman)
     return k, isi, halaman, True
@@ -69,19 +79,52 @@ def _konteks_proses():
     return multiprocessing.get_context("spawn")
 
 
+def siapkan_pekerja():
+    """Start the process the workers are forked from, which imports WeasyPrint,
+    now (it keeps running for later builds): a build calls this before it
+    assembles its HTML, so the import happens on another core meanwhile."""
+    ctx = _konteks_proses()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+@contextlib.contextmanager
+def kumpulan_pekerja(jumlah):
+    """Within it, ``render_banyak`` and ``tata_html`` lay out in the same
+    ``jumlah`` worker processes (started as the first documents are sent):
+    the documents laid out after the parallel ones (a contents page, a list
+    of attachments) go to workers that have WeasyPrint loaded, not to this
+    process. ``jumlah`` <= 1: everything in this process, as without it."""
+    if jumlah <= 1:
+        yield
+        return
+    with ProcessPoolExecutor(max_workers=jumlah, mp_context=_konteks_proses()) as k:
+        token = _KUMPULAN.set(k)
+        try:
+            yield
+        finally:
+            _KUMPULAN.reset(token)
+
+
 def render_banyak(tugas, jumlah_pekerja, selesai):
     """Lay out ``tugas`` (``[(kunci_cache, html)]``); call ``selesai(kunci_cache,
-    isi, halaman)`` for each as it finishes, in this process."""
-    if jumlah_pekerja <= 1 or len(tugas) <= 1:
+    isi, halaman)`` for each as it finishes, in this process. In the workers
+    of ``kumpulan_pekerja`` when within it, else in ``jumlah_pekerja``
+    processes of its own."""
+    kumpulan = _KUMPULAN.get()
+    if kumpulan is None and (jumlah_pekerja <= 1 or len(tugas) <= 1):
         for k, html in tugas:
             selesai(k, *render_pdf(html))
         return
+    if kumpulan is None:
+        with kumpulan_pekerja(jumlah_pekerja):
+            render_banyak(tugas, jumlah_pekerja, selesai)
+        return
     urut = sorted(tugas, key=lambda t: len(t[1]), reverse=True)
-    with ProcessPoolExecutor(
-        max_workers=jumlah_pekerja, mp_context=_konteks_proses()
-    ) as pool:
-        berjalan = {
-            pool.submit(pekerja.render_bagian, html, BASE_URL): k for k, html in urut
-        }
-        for f in as_completed(berjalan):
-            selesai(berjalan[f], *f.result())
+    berjalan = {
+        kumpulan.submit(pekerja.render_bagian, html, BASE_URL): k for k, html in urut
+    }
+    for f in as_completed(berjalan):
+        selesai(berjalan[f], *f.result())

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from laporan import pdf
 from laporan.dokumen.kunci import LAKIP, kunci
 from laporan.draf import html_cetak
-from laporan.paket import penomoran
+from laporan.paket import cache, penomoran
 
 KODE = "daftarlampiran"
 KUNCI = kunci(KODE)
@@ -83,10 +83,46 @@ def html_daftar(baris, judul, instansi):
     )
 
 
-def _tata(teks, pakai_cache):
-    """``(cache key, PDF, pages, from the cache)`` of ``teks`` laid out."""
+def _tata(teks, pakai_cache, tertata):
+    """``(cache key, PDF, pages, from the cache)`` of ``teks`` laid out (or
+    found in ``tertata``, ``{cache key: (PDF, pages)}`` laid out already)."""
+    k = cache.sidik(teks)
+    if k in tertata:
+        return k, *tertata[k], False  # laid out in this build
     k, isi, jumlah, baru = pdf.tata_html(teks, KUNCI, pakai_cache)
     return k, isi, jumlah, not baru
+
+
+def _letak_lakip(bagian):
+    """The index of the LAKIP in ``bagian``, or None when there is no list to
+    make (no LAKIP, or nothing after it)."""
+    i = next((j for j, b in enumerate(bagian) if b.jenis == LAKIP), None)
+    return None if i is None or i == len(bagian) - 1 else i
+
+
+def _html(lampiran, halaman, *, judul, instansi, draf, tidak_dilampirkan):
+    teks = html_daftar(
+        baris_daftar(lampiran, halaman, tidak_dilampirkan), judul, instansi
+    )
+    return html_cetak(teks, draf)
+
+
+def html_sementara(bagian, *, judul, instansi, draf=(), tidak_dilampirkan=()):
+    """The HTML of the first layout (placeholder numbers) of the list that
+    ``sisipkan`` would insert into ``bagian``, or None: it depends only on the
+    parts, so a build can lay it out with the parts (and pass it to
+    ``sisipkan`` as ``tertata``)."""
+    i = _letak_lakip(bagian)
+    if i is None:
+        return None
+    return _html(
+        bagian[i + 1 :],
+        None,
+        judul=judul,
+        instansi=instansi,
+        draf=draf,
+        tidak_dilampirkan=tidak_dilampirkan,
+    )
 
 
 def sisipkan(
@@ -99,6 +135,7 @@ def sisipkan(
     pakai_cache=True,
     tidak_dilampirkan=(),
     pembaca=None,
+    tertata=None,
 ):
     """Insert the Daftar Lampiran into ``bagian`` (``HasilBagian``, in order)
     right after the LAKIP part, its PDF into ``isi`` (``{kunci_cache: PDF}``),
@@ -108,19 +145,26 @@ def sisipkan(
     Guarantees: each listed page is the folio the package stamps (or carries)
     on that part's first page, computed with the list itself in place;
     watermarked like the other parts when ``draf``. ``pembaca``: the parts'
-    readers (``penomoran.baca_bagian``), filled as needed."""
-    i = next((j for j, b in enumerate(bagian) if b.jenis == LAKIP), None)
-    if i is None or i == len(bagian) - 1:
+    readers (``penomoran.baca_bagian``), filled as needed. ``tertata``:
+    ``{cache key: (PDF, pages)}`` of layouts made already (``html_sementara``
+    laid out with the parts)."""
+    i = _letak_lakip(bagian)
+    if i is None:
         return None
     lampiran = bagian[i + 1 :]
     daftar = type(bagian[i])(KUNCI, KODE, JUDUL, "", "")
     semua_cache = []
 
     def pasang(halaman):
-        teks = html_daftar(
-            baris_daftar(lampiran, halaman, tidak_dilampirkan), judul, instansi
+        teks = _html(
+            lampiran,
+            halaman,
+            judul=judul,
+            instansi=instansi,
+            draf=draf,
+            tidak_dilampirkan=tidak_dilampirkan,
         )
-        k, pdf_daftar, jumlah, dari_cache = _tata(html_cetak(teks, draf), pakai_cache)
+        k, pdf_daftar, jumlah, dari_cache = _tata(teks, pakai_cache, tertata or {})
         isi[k] = pdf_daftar
         daftar.kunci_cache, daftar.jumlah_halaman = k, jumlah
         semua_cache.append(dari_cache)

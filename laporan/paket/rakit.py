@@ -240,6 +240,10 @@ def rakit_paket(
         kel, dipilih, final = bagian_paket(konteks, dipilih)
         draf = belum or not final
     n = len(dipilih)
+    if n > 1 and (pekerja or os.cpu_count() or 1) > 1:
+        # A package: its workers' WeasyPrint loads on another core while the
+        # parts' HTML is assembled here.
+        pdf.siapkan_pekerja()
     hasil = []
     html = {}
     rakitan = {}  # joined key -> the sections of a part laid out in sections
@@ -268,12 +272,33 @@ def rakit_paket(
         html[k] = teks
         hasil.append(HasilBagian(b.kunci, b.jenis, b.judul, b.kelompok, k))
 
+    satu = len(hasil) == 1
+    tidak_dilampirkan = kel.tidak_dilampirkan if kel else []
+    judul_daftar = f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun}"
+    # The Daftar Lampiran's first layout depends only on the parts: laid out
+    # with them.
+    sementara = None
+    if not satu:
+        teks = daftar_lampiran.html_sementara(
+            hasil,
+            judul=judul_daftar,
+            instansi=instansi.nama,
+            draf=draf,
+            tidak_dilampirkan=tidak_dilampirkan,
+        )
+        if teks is not None:
+            sementara = cache.sidik(teks)
+            html[sementara] = teks
     if pakai_cache:
         for k, (pdf_bagian, jumlah) in cache.ambil([*html, *rakitan]).items():
             isi[k], halaman[k] = pdf_bagian, jumlah
     for b in hasil:
         b.dari_cache = not b.diterbitkan and b.kunci_cache in isi
     nama_bagian = {b.kunci_cache: b.kunci for b in hasil}
+    if sementara is not None:
+        nama_bagian[sementara] = daftar_lampiran.KUNCI
+        if sementara in isi:  # from the cache: sisipkan finds it there too
+            sementara = None
     seksi = _seksi_belum(rakitan, isi, html, nama_bagian, pakai_cache)
     tugas = [(k, teks) for k, teks in html.items() if k not in isi]
     bobot_total = sum(len(t) for t in html.values()) or 1
@@ -300,17 +325,36 @@ def rakit_paket(
 
     jumlah_pekerja = pekerja or os.cpu_count() or 1
     jumlah_pekerja = max(1, min(jumlah_pekerja, len(tugas)))
-    pdf.render_banyak(tugas, jumlah_pekerja, selesai)
-    for k in seksi:
-        r = rakitan[k]
-        isi[k], halaman[k] = r.gabung(isi, _penata(pakai_cache, r))
-        ditata.extend(r.ditata)
-        if pakai_cache:
-            cache.simpan(k, nama_bagian[k], isi[k], halaman[k])
+    pembaca = {}  # each part's PDF parsed once
+    # Every layout of this build in the same workers: the LAKIP's contents page
+    # and the Daftar Lampiran, laid out after the others, too.
+    with pdf.kumpulan_pekerja(jumlah_pekerja):
+        pdf.render_banyak(tugas, jumlah_pekerja, selesai)
+        for k in seksi:
+            r = rakitan[k]
+            isi[k], halaman[k] = r.gabung(isi, _penata(pakai_cache, r))
+            ditata.extend(r.ditata)
+            if pakai_cache:
+                cache.simpan(k, nama_bagian[k], isi[k], halaman[k])
 
-    for b in hasil:
-        b.jumlah_halaman = halaman[b.kunci_cache]
-    lapor(f"Menggabungkan {n} bagian", 92)
+        for b in hasil:
+            b.jumlah_halaman = halaman[b.kunci_cache]
+        lapor(f"Menggabungkan {n} bagian", 92)
+        if not satu:
+            daftar_lampiran.sisipkan(
+                hasil,
+                isi,
+                judul=judul_daftar,
+                instansi=instansi.nama,
+                draf=draf,
+                pakai_cache=pakai_cache,
+                # Parts left out of the package (an empty part of a final
+                # package), listed as "tidak dilampirkan".
+                tidak_dilampirkan=tidak_dilampirkan,
+                pembaca=pembaca,
+                # Laid out with the parts (not from the cache).
+                tertata={k: (isi[k], halaman[k]) for k in [sementara] if k in isi},
+            )
     judul = (
         f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun} dan Lampiran — "
         f"{instansi.nama}"
@@ -323,11 +367,11 @@ def rakit_paket(
         draf=belum,
         final=not draf,
         kelengkapan=kel,
-        tidak_dilampirkan=kel.tidak_dilampirkan if kel else [],
+        tidak_dilampirkan=tidak_dilampirkan,
         pekerja=jumlah_pekerja if len(tugas) > 1 else 1,
         ditata=ditata,
     )
-    if len(hasil) == 1:
+    if satu:
         # One document: its own PDF as laid out (or issued), with its own
         # bookmarks and title.
         paket.isi, paket.jumlah_halaman = (
@@ -335,19 +379,6 @@ def rakit_paket(
             hasil[0].jumlah_halaman,
         )
     else:
-        pembaca = {}  # each part's PDF parsed once
-        daftar_lampiran.sisipkan(
-            hasil,
-            isi,
-            judul=f"LAKIP Triwulan {format_triwulan(triwulan)} Tahun {tahun}",
-            instansi=instansi.nama,
-            draf=draf,
-            pakai_cache=pakai_cache,
-            # Parts left out of the package (an empty part of a final
-            # package), listed as "tidak dilampirkan".
-            tidak_dilampirkan=paket.tidak_dilampirkan,
-            pembaca=pembaca,
-        )
         paket.isi, paket.jumlah_halaman = gabungkan(hasil, isi, judul, pembaca)
     if pakai_cache:
         cache.pangkas()

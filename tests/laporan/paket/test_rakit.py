@@ -7,6 +7,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from laporan import pdf
 from laporan.models import CacheBagianPdf
 from laporan.paket import cache
 from laporan.paket.bagian import daftar_bagian, susun_konteks
@@ -185,6 +186,29 @@ def test_parallel_layout_in_worker_processes(instansi):
     assert ("Bagian 4 dari 4 (0 dari cache)", 90) in langkah
     persen = [p for _, p in langkah]
     assert persen == sorted(persen)
+
+
+def test_every_layout_of_a_parallel_build_is_in_the_workers(instansi, monkeypatch):
+    """The LAKIP's contents page and the Daftar Lampiran, laid out after the
+    parts, go to the build's workers too: this process lays nothing out."""
+
+    def di_sini(html):
+        raise AssertionError("ditata di proses aplikasi")
+
+    monkeypatch.setattr(pdf, "render_pdf", di_sini)
+    hasil = rakit_paket(
+        instansi,
+        2024,
+        1,
+        pilihan=["lakip", "pernyataan-2"],
+        pekerja=2,
+        pakai_cache=False,
+    )
+    assert "lakip/daftar-isi" in hasil.ditata
+    pembaca = PdfReader(BytesIO(hasil.isi))
+    assert "DAFTAR LAMPIRAN" in " ".join(
+        teks_halaman(pembaca, i) for i in range(len(pembaca.pages))
+    )
 
 
 def test_a_signed_part_goes_in_as_issued(instansi):
