@@ -378,12 +378,16 @@ def _setelah_tulis(sender, instance, raw=False, **kwargs):
     _tandai(ids, lapisan)
 
 
-def pasang_sinyal(label_aplikasi, lapisan):
+def pasang_sinyal(label_aplikasi, lapisan, kecuali=()):
     """Connect the version change of ``lapisan`` to every write of the models
-    of the app ``label_aplikasi`` (called from that app's ``ready``)."""
+    of the app ``label_aplikasi`` (called from that app's ``ready``), except
+    the models named in ``kecuali``: what no result is computed from (a cache
+    of the app's own)."""
     _LAPISAN_APLIKASI[label_aplikasi] = lapisan
     _JALUR.clear()
     for model in apps.get_app_config(label_aplikasi).get_models():
+        if model.__name__ in kecuali:
+            continue
         uid = f"versi-{lapisan}:{model._meta.label}"
         post_save.connect(_setelah_tulis, sender=model, dispatch_uid=uid + "-s")
         post_delete.connect(_setelah_tulis, sender=model, dispatch_uid=uid + "-d")

@@ -17,10 +17,12 @@ class LaporanConfig(AppConfig):
         daftarkan(tugas_laporan)
 
         # Pages listing documents are kept until a document record changes
-        # (lakip.versi_data).
+        # (lakip.versi_data). A laid-out part stored in the PDF cache is no
+        # record: it belongs to no agency, and storing one would renew every
+        # agency's documents (dozens of times per package built).
         from lakip.versi_data import DOKUMEN, pasang_sinyal
 
-        pasang_sinyal("laporan", DOKUMEN)
+        pasang_sinyal("laporan", DOKUMEN, kecuali=["CacheBagianPdf"])
 
         # ``manage.py laporan kelengkapan``: the quarter's readiness list.
         from laporan import perintah_kelengkapan as kelengkapan
