@@ -192,10 +192,12 @@ def test_a_failed_job_is_reported(masuk, settings, monkeypatch):
     from laporan import pdf
     from laporan.models import CacheBagianPdf
 
-    def rusak(html):
+    def rusak(*args, **kwargs):
         raise RuntimeError("tata letak gagal")
 
+    # In this process and in the workers (which the monkeypatch cannot reach).
     monkeypatch.setattr(pdf, "render_pdf", rusak)
+    monkeypatch.setattr(pdf, "render_banyak", rusak)
     CacheBagianPdf.objects.all().delete()  # the LAKIP must be laid out now
     settings.TASKS = SEGERA
     c = masuk("perencanaan")

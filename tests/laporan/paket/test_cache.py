@@ -1,5 +1,7 @@
 """The part cache of laid-out PDFs (``laporan.paket.cache``)."""
 
+import datetime
+
 from lakip import versi_data
 from lakip.versi_data import DOKUMEN
 from laporan.models import CacheBagianPdf, UndanganRapat
@@ -10,11 +12,15 @@ from laporan.sintetis import buat_instansi
 def test_storing_and_pruning_parts_renews_no_agencys_documents(instansi):
     lain = buat_instansi(1)
     sebelum = {i.pk: versi_data.versi(i.pk, DOKUMEN) for i in (instansi, lain)}
-    cache.simpan("a" * 64, "lakip", b"%PDF-1.7", 1)
-    cache.simpan("b" * 64, "lakip", b"%PDF-1.7", 2)
-    assert set(cache.ambil(["a" * 64, "b" * 64])) == {"a" * 64, "b" * 64}
-    assert cache.pangkas(hari=-1) == 2
-    assert not CacheBagianPdf.objects.exists()
+    kunci = ["a" * 64, "b" * 64]
+    for k in kunci:
+        cache.simpan(k, "lakip", b"%PDF-1.7", 1)
+    assert set(cache.ambil(kunci)) == set(kunci)
+    CacheBagianPdf.objects.filter(kunci__in=kunci).update(
+        dipakai=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    )
+    assert cache.pangkas() >= 2
+    assert not CacheBagianPdf.objects.filter(kunci__in=kunci).exists()
     assert {i.pk: versi_data.versi(i.pk, DOKUMEN) for i in (instansi, lain)} == sebelum
 
 
