@@ -240,7 +240,8 @@ def rakit_paket(
         kel, dipilih, final = bagian_paket(konteks, dipilih)
         draf = belum or not final
     n = len(dipilih)
-    if n > 1 and (pekerja or os.cpu_count() or 1) > 1:
+    maks_pekerja = pekerja or os.cpu_count() or 1
+    if n > 1 and maks_pekerja > 1:
         # A package: its workers' WeasyPrint loads on another core while the
         # parts' HTML is assembled here.
         pdf.siapkan_pekerja()
@@ -323,8 +324,7 @@ def rakit_paket(
             cache.simpan(k, nama_bagian[k], pdf_bagian, jumlah)
         lapor(*tahap())
 
-    jumlah_pekerja = pekerja or os.cpu_count() or 1
-    jumlah_pekerja = max(1, min(jumlah_pekerja, len(tugas)))
+    jumlah_pekerja = max(1, min(maks_pekerja, len(tugas)))
     pembaca = {}  # each part's PDF parsed once
     # Every layout of this build in the same workers: the LAKIP's contents page
     # and the Daftar Lampiran, laid out after the others, too.
