@@ -92,13 +92,21 @@ def masuk(driver, live_server, username, password):
     driver.find_element(By.NAME, "password").send_keys(password)
     tombol = driver.find_element(By.CSS_SELECTOR, "form button[type=submit]")
     tombol.click()
-    WebDriverWait(driver, 20).until(lambda d: _sudah_pergi(tombol))
+    tunggu_pergi(driver, tombol)
     WebDriverWait(driver, 20).until(
         lambda d: (
             d.execute_script("return document.readyState") == "complete"
             and "/masuk/" not in d.current_url
         )
     )
+
+
+def tunggu_pergi(driver, elemen, detik=20):
+    """Wait until ``elemen``'s page has been replaced (after a click or a key
+    that submits a form); raise ``TimeoutException`` if it stays."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, detik).until(lambda d: _sudah_pergi(elemen))
 
 
 def _sudah_pergi(elemen):

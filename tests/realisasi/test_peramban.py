@@ -4,7 +4,7 @@ values, saves them, and reads them back."""
 import pytest
 
 from tests.bantuan import pulihkan_basis_data
-from tests.peramban import masuk, peramban  # noqa: F401
+from tests.peramban import masuk, peramban, tunggu_pergi  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -80,6 +80,7 @@ def test_operator_enters_and_reads_back(live_server, peramban, tmp_path):  # noq
 def test_ajukan_keeps_the_typed_value(live_server, peramban):  # noqa: F811
     """Issue 12: the head types a new value and presses Ajukan without Simpan;
     the value is saved and then submitted, never silently dropped."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as EC
@@ -99,9 +100,11 @@ def test_ajukan_keeps_the_typed_value(live_server, peramban):  # noqa: F811
     tombol = peramban.find_element(By.ID, "tombol-ajukan")
     assert tombol.text == "Simpan dan ajukan"
     tombol.send_keys(Keys.ENTER)  # the keyboard presses the focused button
-    WebDriverWait(peramban, 20).until(EC.staleness_of(tombol))
+    # Chromium may answer "node does not belong to the document" rather than
+    # "stale element" while the page is replaced: tunggu_pergi takes both.
+    tunggu_pergi(peramban, tombol)
     # The POST answers with a redirect: read the page it leads to once loaded.
-    WebDriverWait(peramban, 20).until(
+    WebDriverWait(peramban, 20, ignored_exceptions=(WebDriverException,)).until(
         EC.text_to_be_present_in_element((By.ID, "status-entri"), "Diajukan")
     )
 
