@@ -83,13 +83,11 @@ def pengambil(base_url):
 # A plain ``<style>`` element (no attribute but an id): its text is the whole
 # stylesheet, for every medium.
 _STYLE = re.compile(r'<style(?:\s+id="[^"]*")?\s*>(.*?)</style>', re.DOTALL)
-# What would make the cascade of moved stylesheets differ: another author
-# stylesheet (a <link>), an !important declaration in a style attribute, a
-# comment (a <style> in it is not applied).
-_TETAP = re.compile(
-    r"<link\b|<!--|\bstyle\s*=\s*(?:\"[^\"]*|'[^']*)!important", re.IGNORECASE
-)
-_STYLE_LAIN = re.compile(r"<style\b", re.IGNORECASE)
+# What, left in a document once its plain <style> elements are taken out,
+# could make the cascade of those stylesheets differ: another stylesheet (a
+# <link>, a <style> with other attributes), an !important declaration (in a
+# style attribute), a comment (a <style> in it is not applied).
+_TETAP = re.compile(r"<link\b|<style\b|!important|<!--", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -116,16 +114,16 @@ def render_dokumen(html, base_url):
     (``_gaya``) and applied in their order as the layout's stylesheets: the
     cascade is the same (they are the document's only stylesheets, and no
     style attribute is !important), and so is the PDF, byte for byte. A
-    document with anything that could make it differ (``_TETAP``, a
-    ``<style>`` with other attributes) keeps its styles where they are."""
+    document with anything else that could make it differ (``_TETAP``) keeps
+    its styles where they are."""
     from weasyprint import HTML
 
     gaya = []
-    if not _TETAP.search(html):
-        tanpa_gaya = _STYLE.sub("", html)
-        if not _STYLE_LAIN.search(tanpa_gaya):  # every <style> is a plain one
-            gaya = [_gaya(teks, base_url) for teks in _STYLE.findall(html)]
-            html = tanpa_gaya
+    potong = _STYLE.split(html)  # [text, stylesheet, text, stylesheet, ..., text]
+    tanpa_gaya = "".join(potong[0::2])
+    if len(potong) > 1 and not _TETAP.search(tanpa_gaya):
+        gaya = [_gaya(teks, base_url) for teks in potong[1::2]]
+        html = tanpa_gaya
     return HTML(string=html, base_url=base_url, url_fetcher=pengambil(base_url)).render(
         font_config=konfigurasi_font(), stylesheets=gaya
     )
